@@ -1,0 +1,2 @@
+// Per test file setup: filled in with the database bootstrap.
+export {};
