@@ -1,0 +1,198 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/current";
+import { likelihoodLabels } from "@/lib/domain/likelihood";
+import { riskLevel } from "@/lib/domain/risk";
+import { issueStatuses, statusLabels } from "@/lib/domain/status";
+import { listCategories } from "@/lib/services/categories";
+import { listIssues } from "@/lib/services/issues";
+import { formatDate } from "@/lib/ui/format";
+import { listIssuesQuerySchema, type ListIssuesQuery } from "@/lib/validation/issues";
+
+export const metadata: Metadata = { title: "Watchlist" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+// The view lives in the URL (filters, sort, page) so it can be bookmarked and shared; the filter
+// form is a plain GET form, so it works from the keyboard and without JavaScript.
+export default async function WatchlistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string | string[]>;
+  const parsed = listIssuesQuerySchema.safeParse(raw);
+  const query: ListIssuesQuery = parsed.success ? parsed.data : listIssuesQuerySchema.parse({});
+  const [page, categories] = await Promise.all([listIssues(actor, query), listCategories(actor)]);
+  const filtered = Object.keys(raw).some((k) => !["sort", "page", "pageSize"].includes(k));
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const href = (change: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...raw, ...change })) {
+      if (value === undefined || value === "") continue;
+      for (const v of Array.isArray(value) ? value : [String(value)]) params.append(key, v);
+    }
+    const search = params.toString();
+    return search ? `/watchlist?${search}` : "/watchlist";
+  };
+  const sortLink = (field: "title" | "risk" | "updated" | "review", label: string) => {
+    const active = query.sort.replace("-", "") === field;
+    const descending = query.sort.startsWith("-");
+    const next = active && descending ? field : `-${field}`;
+    return (
+      <th scope="col" aria-sort={active ? (descending ? "descending" : "ascending") : "none"}>
+        <Link href={href({ sort: next, page: undefined })}>
+          {label}
+          {active ? (descending ? " ▼" : " ▲") : ""}
+        </Link>
+      </th>
+    );
+  };
+
+  return (
+    <>
+      <div className="page-title">
+        <h1>Watchlist</h1>
+        {actor.role !== "viewer" && (
+          <Link href="/issues/new" className="button primary">
+            New issue
+          </Link>
+        )}
+      </div>
+
+      <form method="get" action="/watchlist" className="filters" role="search" aria-label="Filter the watchlist">
+        <label className="field">
+          <span>Search</span>
+          <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Title, summary, actor or tag" />
+        </label>
+        <label className="field">
+          <span>Status</span>
+          <select name="status" defaultValue={query.status?.[0] ?? ""}>
+            <option value="">Any status</option>
+            {issueStatuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Category</span>
+          <select name="category" defaultValue={query.category?.[0] ?? ""}>
+            <option value="">Any category</option>
+            {categories.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field narrow">
+          <span>Jurisdiction</span>
+          <input name="jurisdiction" defaultValue={query.jurisdiction?.join(",") ?? ""} placeholder="e.g. CN" maxLength={40} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="reviewDue" value="true" defaultChecked={query.reviewDue === true} />
+          <span>Review due</span>
+        </label>
+        <input type="hidden" name="sort" value={query.sort} />
+        <div className="filter-actions">
+          <button type="submit" className="button primary">
+            Apply
+          </button>
+          {filtered && (
+            <Link href="/watchlist" className="button">
+              Clear filters
+            </Link>
+          )}
+        </div>
+      </form>
+
+      {!parsed.success && (
+        <p role="alert" className="error-message">
+          Some filters in the address were not understood and were ignored.
+        </p>
+      )}
+
+      <p className="muted" aria-live="polite">
+        {page.total === 1 ? "1 issue" : `${page.total} issues`}
+        {filtered ? " match these filters" : ""}
+      </p>
+
+      {page.items.length === 0 ? (
+        <div className="empty-state">
+          {filtered ? (
+            <>
+              <h2>No issues match these filters</h2>
+              <p>
+                <Link href="/watchlist">Clear the filters</Link> to see the whole watchlist.
+              </p>
+            </>
+          ) : (
+            <>
+              <h2>The watchlist is empty</h2>
+              <p>Add the first risk issue your team wants to follow.</p>
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">Risk issues, sorted by {query.sort.replace("-", "")}</caption>
+            <thead>
+              <tr>
+                {sortLink("title", "Issue")}
+                <th scope="col">Status</th>
+                <th scope="col">Likelihood</th>
+                <th scope="col">Impact</th>
+                {sortLink("risk", "Risk")}
+                <th scope="col">Evidence</th>
+                {sortLink("review", "Next review")}
+                {sortLink("updated", "Updated")}
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((issue) => (
+                <tr key={issue.id}>
+                  <td>
+                    <Link href={`/issues/${issue.id}`} className="issue-link">
+                      {issue.title}
+                    </Link>
+                    <div className="muted small">
+                      {issue.category.name}
+                      {issue.jurisdictions.length ? ` · ${issue.jurisdictions.join(", ")}` : ""}
+                    </div>
+                  </td>
+                  <td>
+                    <span className={`badge status-${issue.status}`}>{statusLabels[issue.status]}</span>
+                  </td>
+                  <td>{likelihoodLabels[issue.likelihood]}</td>
+                  <td>{issue.impact}</td>
+                  <td>
+                    <span className={`risk risk-${riskLevel(issue.riskScore)}`}>{issue.riskScore}</span>
+                  </td>
+                  <td>
+                    {issue.evidenceCount}
+                    {issue.lastEvidenceAt && <div className="muted small">latest {formatDate(issue.lastEvidenceAt)}</div>}
+                  </td>
+                  <td>
+                    {formatDate(issue.nextReviewAt)}
+                    {issue.reviewDue && <span className="badge due">due</span>}
+                  </td>
+                  <td>{formatDate(issue.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pages > 1 && (
+        <nav aria-label="Pages" className="pager">
+          {query.page > 1 ? <Link href={href({ page: query.page - 1 })}>← Previous</Link> : <span />}
+          <span>
+            Page {query.page} of {pages}
+          </span>
+          {query.page < pages ? <Link href={href({ page: query.page + 1 })}>Next →</Link> : <span />}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import "server-only";
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import { resolveActor, type Actor } from "@/lib/auth/actor";
+import { hasRole } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError, toErrorResponse, validationDetails } from "./errors";
+
+// The one wrapper every API route goes through: origin check, authentication, role, parsing,
+// and the mapping of every failure to the API's error body. Handlers only call services.
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+type RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
+  /** Minimum role; `"public"` skips authentication (health, OpenAPI). */
+  role: Role | "public";
+  body?: B;
+  query?: Q;
+};
+
+type RouteContext<B, Q, Authed extends boolean> = {
+  request: Request;
+  actor: Authed extends true ? Actor : null;
+  body: B extends z.ZodType ? z.infer<B> : undefined;
+  query: Q extends z.ZodType ? z.infer<Q> : undefined;
+  params: Record<string, string>;
+};
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, R extends Role | "public" = Role | "public">(
+  options: RouteOptions<B, Q> & { role: R },
+  handler: (context: RouteContext<B, Q, R extends "public" ? false : true>) => Promise<Response>,
+) {
+  return async (request: Request, next?: NextContext): Promise<Response> => {
+    try {
+      if (MUTATING.has(request.method)) assertSameOrigin(request);
+      let actor: Actor | null = null;
+      if (options.role !== "public") {
+        actor = await resolveActor(request.headers);
+        if (!actor) throw new AppError("unauthenticated", "Sign in or send a valid API token");
+        if (!hasRole(actor.role, options.role)) {
+          throw new AppError("forbidden", `This needs the ${options.role} role; you are ${actor.role}`);
+        }
+      }
+      const body = options.body ? parse(options.body, await readJson(request)) : undefined;
+      const query = options.query ? parse(options.query, queryObject(new URL(request.url).searchParams)) : undefined;
+      const rawParams = (await next?.params) ?? {};
+      const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      return await handler({ request, actor, body, query, params } as RouteContext<B, Q, R extends "public" ? false : true>);
+    } catch (error) {
+      const { status, body, headers } = toErrorResponse(error);
+      return Response.json(body, { status, headers });
+    }
+  };
+}
+
+/** JSON response helper: `json(issue)`, `json(issue, { status: 201, headers: { ETag } })`. */
+export function json(data: unknown, init?: ResponseInit): Response {
+  return Response.json(data, init);
+}
+
+/**
+ * Browsers tell where a request comes from; a mutating request from another site is refused
+ * (CSRF). Scripts with a bearer token send neither header and pass.
+ */
+function assertSameOrigin(request: Request) {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new AppError("forbidden", "Cross-site requests are not allowed");
+  }
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== env().appUrl && origin !== new URL(request.url).origin) {
+    throw new AppError("forbidden", "Cross-origin requests are not allowed");
+  }
+}
+
+/** Reads a JSON body within the size limit; a JSON API takes no text/plain or form bodies. */
+export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Send the body as application/json");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  const bytes = await readLimited(request, limit);
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError("bad_request", "The body is not valid UTF-8 JSON");
+  }
+}
+
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const tooLarge = (limit: number) => new AppError("payload_too_large", `The body is larger than ${Math.round(limit / 1024)} KB`);
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("validation_failed", "The request is not valid", validationDetails(result.error));
+  return result.data;
+}
+
+/** Query string to an object; repeated keys become arrays (`?status=a&status=b`). */
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    result[key] = values.length > 1 ? values : (values[0] ?? "");
+  }
+  return result;
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { getAuth } from "./auth";
+
+/** Who is acting, for which team, with which role: what every service call is scoped by. */
+export type Actor = {
+  kind: "user" | "token";
+  /** The signed-in user, or the user who created the token. */
+  userId: string | null;
+  tokenId: string | null;
+  /** How the history names this actor: the user's name or "token: <name>". */
+  label: string;
+  teamId: string;
+  teamName: string;
+  role: Role;
+};
+
+export const TEAM_COOKIE = "sanctions-watch.team";
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The actor behind a bearer token, or null when the token is unknown, revoked or expired. */
+async function actorFromToken(token: string): Promise<Actor | null> {
+  const found = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, name: true, role: true, teamId: true, createdById: true, expiresAt: true, revokedAt: true, team: { select: { name: true } } },
+  });
+  if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= new Date())) return null;
+  return {
+    kind: "token",
+    userId: found.createdById,
+    tokenId: found.id,
+    label: `token: ${found.name}`,
+    teamId: found.teamId,
+    teamName: found.team.name,
+    role: found.role,
+  };
+}
+
+/** The signed-in user's actor in their chosen team (the team cookie), else their oldest membership. */
+async function actorFromSession(headers: Headers): Promise<Actor | null> {
+  const session = await getAuth().api.getSession({ headers });
+  if (!session) return null;
+  const memberships = await db.membership.findMany({
+    where: { userId: session.user.id },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, teamId: true, team: { select: { name: true } } },
+  });
+  const chosen = readCookie(headers.get("cookie"), TEAM_COOKIE);
+  const membership = memberships.find((m) => m.teamId === chosen) ?? memberships[0];
+  if (!membership) return null;
+  return {
+    kind: "user",
+    userId: session.user.id,
+    tokenId: null,
+    label: session.user.name || session.user.email,
+    teamId: membership.teamId,
+    teamName: membership.team.name,
+    role: membership.role,
+  };
+}
+
+/** Resolves the request's actor: a bearer token when one is sent, else the session cookie. */
+export async function resolveActor(headers: Headers): Promise<Actor | null> {
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    return actorFromToken(authorization.slice(7).trim());
+  }
+  return actorFromSession(headers);
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}

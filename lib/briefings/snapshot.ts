@@ -1,0 +1,119 @@
+import { z } from "zod";
+
+// What a stored briefing holds (Briefing.snapshot): everything an export needs, frozen at creation, so a
+// briefing exports the same way forever, whatever happens to the issues and evidence afterwards.
+
+export const BRIEFING_MARKINGS = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"] as const;
+export type BriefingMarking = (typeof BRIEFING_MARKINGS)[number];
+
+// Same values, same order as the Prisma enums (lowest to highest where there is an order).
+export const ISSUE_STATUSES = [
+  "monitoring",
+  "warning_issued",
+  "measures_threatened",
+  "measures_announced",
+  "designations_in_force",
+  "resolved",
+  "lifted",
+] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+export const LIKELIHOODS = [
+  "almost_no_chance",
+  "very_unlikely",
+  "unlikely",
+  "roughly_even_chance",
+  "likely",
+  "very_likely",
+  "almost_certain",
+] as const;
+export type Likelihood = (typeof LIKELIHOODS)[number];
+
+export const SOURCE_RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
+export type SourceReliability = (typeof SOURCE_RELIABILITIES)[number];
+
+export const STANCES = ["escalating", "de_escalating", "context"] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const TRENDS = ["new", "escalating", "de-escalating", "steady"] as const;
+export type Trend = (typeof TRENDS)[number];
+
+export const CHANGE_KINDS = ["status", "likelihood", "evidence", "created", "deleted", "other"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+const isoDateTime = z.iso.datetime({ offset: true });
+// A document's publication date is often known to the day only.
+const isoDateOrDateTime = z.union([isoDateTime, z.iso.date()]);
+
+export const briefingEvidenceSchema = z.object({
+  id: z.string().min(1),
+  documentTitle: z.string(),
+  // Not restricted to http(s) here (stored documents may hold any URL); renderers only link http(s).
+  url: z.string().min(1).nullable(),
+  sourceName: z.string(),
+  sourceReliability: z.enum(SOURCE_RELIABILITIES),
+  publishedAt: isoDateOrDateTime.nullable(),
+  credibility: z.number().int().min(1).max(6),
+  stance: z.enum(STANCES),
+  quote: z.string(),
+  note: z.string(),
+});
+export type BriefingEvidence = z.infer<typeof briefingEvidenceSchema>;
+
+export const briefingIssueSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  summary: z.string(),
+  category: z.string(),
+  status: z.enum(ISSUE_STATUSES),
+  likelihood: z.enum(LIKELIHOODS),
+  impact: z.number().int().min(1).max(5),
+  riskScore: z.number().finite(),
+  jurisdictions: z.array(z.string()),
+  actors: z.array(z.string()),
+  hsCodes: z.array(z.string()),
+  trend: z.enum(TRENDS),
+  evidence: z.array(briefingEvidenceSchema),
+});
+export type BriefingIssue = z.infer<typeof briefingIssueSchema>;
+
+export const briefingChangeSchema = z.object({
+  at: isoDateTime,
+  actor: z.string(),
+  issueId: z.string().min(1),
+  issueTitle: z.string(),
+  kind: z.enum(CHANGE_KINDS),
+  // Raw values (e.g. "warning_issued"); renderers turn known status/likelihood values into labels.
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  summary: z.string(),
+});
+export type BriefingChange = z.infer<typeof briefingChangeSchema>;
+
+export const previousBriefingSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  createdAt: isoDateTime,
+});
+export type PreviousBriefing = z.infer<typeof previousBriefingSchema>;
+
+export const briefingSnapshotSchema = z.object({
+  formatVersion: z.literal(1),
+  id: z.string().min(1),
+  title: z.string().min(1),
+  marking: z.enum(BRIEFING_MARKINGS),
+  teamName: z.string(),
+  createdAt: isoDateTime,
+  createdBy: z.string(),
+  keyJudgments: z.string(),
+  filter: z.record(z.string(), z.unknown()),
+  previousBriefing: previousBriefingSchema.nullable(),
+  issues: z.array(briefingIssueSchema),
+  changes: z.array(briefingChangeSchema),
+});
+export type BriefingSnapshot = z.infer<typeof briefingSnapshotSchema>;
+
+/** Validates stored JSON (e.g. Briefing.snapshot read back from the database) as a snapshot. */
+export function parseBriefingSnapshot(value: unknown): BriefingSnapshot {
+  return briefingSnapshotSchema.parse(value);
+}

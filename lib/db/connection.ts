@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DatabaseTarget = { databaseUrl?: string | undefined; pgliteDataDir: string };
+
+/** An opened database: the driver adapter Prisma runs on, and how to let go of it. */
+export type Connection = {
+  kind: DatabaseKind;
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
+
+// PGlite is one Postgres backend in this process. It runs one statement at a time and holds an
+// open transaction exclusively (its transaction mutex), so concurrent requests are serialized
+// rather than interleaved. Inside a transaction, use only the transaction's client.
+export function openConnection(target: DatabaseTarget): Connection {
+  if (target.databaseUrl) {
+    const adapter = new PrismaPg({ connectionString: target.databaseUrl, max: 10 });
+    return { kind: "postgres", adapter, close: async () => {} };
+  }
+  const dataDir = target.pgliteDataDir;
+  if (dataDir.startsWith("memory://")) {
+    const pglite = new PGlite(dataDir);
+    return { kind: "pglite", adapter: new AwaitedScriptsPGlite(pglite), close: () => pglite.close() };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  const pglite = new PGlite(dataDir);
+  return {
+    kind: "pglite",
+    adapter: new AwaitedScriptsPGlite(pglite),
+    close: async () => {
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+/**
+ * Two processes opening one PGlite data directory corrupt it (each is a whole Postgres with no
+ * shared locking). A lock file holding the owner's pid turns that into a clear error; a lock left
+ * by a process that no longer runs is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, "sanctions-watch.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      const release = () => rmSync(lockPath, { force: true });
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(lockPath, "utf8"));
+      if (owner && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `The database in ${dataDir} is open in another process (pid ${owner}). Stop it first, ` +
+            "or use PostgreSQL (DATABASE_URL) to run several processes on one database.",
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the database in ${dataDir}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+type ScriptRunner = { executeScript(script: string): Promise<void>; onError(error: unknown): never };
+
+/**
+ * pglite-prisma-adapter 0.7.2 starts `executeScript` (used for migrations) without awaiting it, so a
+ * migration could be reported applied before it ran, and its errors were lost. This awaits it.
+ */
+export class AwaitedScriptsPGlite extends PrismaPGlite {
+  constructor(private readonly pglite: PGlite) {
+    super(pglite);
+  }
+  override async connect() {
+    return awaitScripts(await super.connect(), this.pglite);
+  }
+  override async connectToShadowDb() {
+    const shadow = new PGlite("memory://");
+    return awaitScripts(await new PrismaPGlite(shadow).connect(), shadow);
+  }
+}
+
+function awaitScripts<A extends object>(adapter: A, pglite: PGlite): A {
+  const runner = adapter as unknown as ScriptRunner;
+  runner.executeScript = async (script: string) => {
+    try {
+      await pglite.exec(script);
+    } catch (error) {
+      runner.onError(error);
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+// The server's configuration, validated once at start-up: a wrong value fails loudly here,
+// not as a confusing error deep in a request.
+const DEFAULT_SECRET = "dev-only-secret-change-me-in-production-0123456789";
+export const DEMO_ADMIN = { email: "admin@example.org", password: "watch-the-risk-2024" } as const;
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgres://… for PostgreSQL; unset for the embedded PGlite database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** PGlite data directory; `memory://` keeps the database in memory (tests). */
+  PGLITE_DATA_DIR: z.string().default("data/pglite"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** The public origin: cookies and the origin check of mutating requests depend on it. */
+  APP_URL: z.url().optional(),
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  SEED_ADMIN_EMAIL: z.email().optional(),
+  SEED_ADMIN_PASSWORD: z.string().min(12).optional(),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  databaseUrl: string | undefined;
+  pgliteDataDir: string;
+  port: number;
+  appUrl: string;
+  authSecret: string;
+  seedAdmin: { email: string; password: string; isDefault: boolean };
+};
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.BETTER_AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+    // Allowed only so a local `npm start` demo works; a deployment must set its own.
+    console.warn("[sanctions-watch] BETTER_AUTH_SECRET is not set: using the development secret. Set it in production.");
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDataDir: e.PGLITE_DATA_DIR,
+    port: e.PORT,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    authSecret: e.BETTER_AUTH_SECRET ?? DEFAULT_SECRET,
+    seedAdmin: {
+      email: e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email,
+      password: e.SEED_ADMIN_PASSWORD ?? DEMO_ADMIN.password,
+      isDefault: e.SEED_ADMIN_PASSWORD === undefined,
+    },
+  };
+}
+
+let cached: Env | undefined;
+/** The process's configuration (read once). */
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}

@@ -1,0 +1,318 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+import { isReviewDue, nextReviewDate } from "@/lib/domain/review";
+import { admiraltyGrade } from "@/lib/domain/grading";
+import { riskScore } from "@/lib/domain/risk";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type {
+  CreateIssueInput,
+  HistoryEvent,
+  IssueDetail,
+  IssuePage,
+  IssueSummary,
+  ListIssuesQuery,
+  UpdateIssueInput,
+} from "@/lib/validation/issues";
+import { changedFields, recordEvent } from "./events";
+
+const summarySelect = {
+  id: true,
+  title: true,
+  summary: true,
+  category: { select: { slug: true, name: true } },
+  status: true,
+  likelihood: true,
+  impact: true,
+  riskScore: true,
+  jurisdictions: true,
+  actors: true,
+  hsCodes: true,
+  tags: true,
+  ownerId: true,
+  nextReviewAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  _count: { select: { evidence: true } },
+} satisfies Prisma.IssueSelect;
+
+type IssueRow = Prisma.IssueGetPayload<{ select: typeof summarySelect }>;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+function toSummary(row: IssueRow, lastEvidenceAt: Date | null, now: Date): IssueSummary {
+  const { _count, ...issue } = row;
+  return {
+    ...issue,
+    nextReviewAt: iso(issue.nextReviewAt),
+    reviewDue: isReviewDue(issue, now),
+    evidenceCount: _count.evidence,
+    lastEvidenceAt: iso(lastEvidenceAt),
+    createdAt: issue.createdAt.toISOString(),
+    updatedAt: issue.updatedAt.toISOString(),
+    deletedAt: iso(issue.deletedAt),
+  };
+}
+
+const sortOrder: Record<ListIssuesQuery["sort"], Prisma.IssueOrderByWithRelationInput[]> = {
+  risk: [{ riskScore: "asc" }, { title: "asc" }],
+  "-risk": [{ riskScore: "desc" }, { updatedAt: "desc" }],
+  updated: [{ updatedAt: "asc" }],
+  "-updated": [{ updatedAt: "desc" }],
+  title: [{ title: "asc" }],
+  "-title": [{ title: "desc" }],
+  review: [{ nextReviewAt: { sort: "asc", nulls: "first" } }],
+  "-review": [{ nextReviewAt: { sort: "desc", nulls: "last" } }],
+};
+
+function listWhere(actor: Actor, query: ListIssuesQuery, now: Date): Prisma.IssueWhereInput {
+  const and: Prisma.IssueWhereInput[] = [{ teamId: actor.teamId, deletedAt: null }];
+  if (query.status?.length) and.push({ status: { in: query.status } });
+  if (query.category?.length) and.push({ category: { slug: { in: query.category } } });
+  if (query.jurisdiction?.length) and.push({ jurisdictions: { hasSome: query.jurisdiction } });
+  if (query.likelihood?.length) and.push({ likelihood: { in: query.likelihood } });
+  if (query.impact?.length) and.push({ impact: { in: query.impact } });
+  if (query.q) {
+    const text = { contains: query.q, mode: "insensitive" as const };
+    and.push({ OR: [{ title: text }, { summary: text }, { actors: { has: query.q } }, { tags: { has: query.q } }] });
+  }
+  if (query.reviewDue !== undefined) {
+    const due: Prisma.IssueWhereInput = {
+      status: { notIn: ["resolved", "lifted"] },
+      OR: [{ nextReviewAt: null }, { nextReviewAt: { lte: now } }],
+    };
+    and.push(query.reviewDue ? due : { NOT: due });
+  }
+  return { AND: and };
+}
+
+/** The team's watchlist page: filtered, sorted, with evidence counts and the date of the latest evidence. */
+export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<IssuePage> {
+  const now = new Date();
+  const where = listWhere(actor, query, now);
+  const [rows, total] = await Promise.all([
+    db.issue.findMany({
+      where,
+      select: summarySelect,
+      orderBy: [...sortOrder[query.sort], { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.issue.count({ where }),
+  ]);
+  const latest = await lastEvidenceDates(rows.map((r) => r.id));
+  return {
+    items: rows.map((row) => toSummary(row, latest.get(row.id) ?? null, now)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+async function lastEvidenceDates(issueIds: string[]): Promise<Map<string, Date>> {
+  if (issueIds.length === 0) return new Map();
+  const groups = await db.evidence.groupBy({ by: ["issueId"], where: { issueId: { in: issueIds } }, _max: { createdAt: true } });
+  return new Map(groups.flatMap((g) => (g._max.createdAt ? [[g.issueId, g._max.createdAt] as const] : [])));
+}
+
+/** One issue with its evidence; another team's id is "not found", like an absent one. */
+export async function getIssue(actor: Actor, id: string, options: { includeDeleted?: boolean } = {}): Promise<IssueDetail> {
+  const row = await db.issue.findFirst({
+    where: { id, teamId: actor.teamId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
+    select: {
+      ...summarySelect,
+      evidence: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          quote: true,
+          quoteStart: true,
+          quoteEnd: true,
+          credibility: true,
+          stance: true,
+          note: true,
+          createdAt: true,
+          document: {
+            select: {
+              id: true,
+              title: true,
+              url: true,
+              publishedAt: true,
+              source: { select: { id: true, name: true, reliability: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!row) throw notFound("Issue");
+  const { evidence, ...summary } = row;
+  const now = new Date();
+  return {
+    ...toSummary(summary, evidence[0]?.createdAt ?? null, now),
+    evidence: evidence.map((e) => ({
+      ...e,
+      grade: admiraltyGrade(e.document.source?.reliability, e.credibility),
+      createdAt: e.createdAt.toISOString(),
+      document: { ...e.document, publishedAt: iso(e.document.publishedAt) },
+    })),
+  };
+}
+
+async function categoryId(actor: Actor, slug: string, tx: Prisma.TransactionClient): Promise<string> {
+  const category = await tx.category.findUnique({ where: { teamId_slug: { teamId: actor.teamId, slug } }, select: { id: true } });
+  if (!category) {
+    throw new AppError("validation_failed", "The request is not valid", { fields: { category: [`Unknown category "${slug}"`] } });
+  }
+  return category.id;
+}
+
+/** The fields of an issue that its history records. */
+function recorded(issue: { [key: string]: unknown }) {
+  const { title, summary, category, status, likelihood, impact, jurisdictions, actors, hsCodes, tags, ownerId, nextReviewAt } = issue;
+  return { title, summary, category, status, likelihood, impact, jurisdictions, actors, hsCodes, tags, ownerId, nextReviewAt };
+}
+
+export async function createIssue(actor: Actor, input: CreateIssueInput): Promise<IssueDetail> {
+  const id = await db.$transaction(async (tx) => {
+    const now = new Date();
+    const issue = await tx.issue.create({
+      data: {
+        teamId: actor.teamId,
+        title: input.title,
+        summary: input.summary,
+        categoryId: await categoryId(actor, input.category, tx),
+        status: input.status,
+        likelihood: input.likelihood,
+        impact: input.impact,
+        riskScore: riskScore(input.likelihood, input.impact),
+        jurisdictions: input.jurisdictions,
+        actors: input.actors,
+        hsCodes: input.hsCodes,
+        tags: input.tags,
+        ownerId: input.ownerId,
+        nextReviewAt: input.nextReviewAt === undefined ? nextReviewDate(input.status, now) : input.nextReviewAt,
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, actor, { entityType: "issue", entityId: issue.id, action: "created", after: recorded({ ...input }) });
+    return issue.id;
+  });
+  return getIssue(actor, id);
+}
+
+function staleVersion(current: number) {
+  return new AppError(
+    "precondition_failed",
+    `The issue was changed by someone else (now at version ${current}); reload it and apply your change again`,
+    { currentVersion: current },
+    { ETag: `"${current}"` },
+  );
+}
+
+/**
+ * Applies a change if the caller saw the current version (optimistic concurrency: no edit is lost
+ * silently). A status move or likelihood change must say why.
+ */
+export async function updateIssue(actor: Actor, id: string, expectedVersion: number, input: UpdateIssueInput): Promise<IssueDetail> {
+  await db.$transaction(async (tx) => {
+    const current = await tx.issue.findFirst({
+      where: { id, teamId: actor.teamId, deletedAt: null },
+      include: { category: { select: { slug: true } } },
+    });
+    if (!current) throw notFound("Issue");
+    if (current.version !== expectedVersion) throw staleVersion(current.version);
+
+    const { rationale, category, ...fields } = input;
+    const before = recorded({ ...current, category: current.category.slug });
+    const diff = changedFields(before, recorded({ ...before, ...fields, ...(category ? { category } : {}) }));
+    if (diff.changed.length === 0) return;
+    const judgmentMoved = diff.changed.includes("status") || diff.changed.includes("likelihood");
+    if (judgmentMoved && !rationale) {
+      throw new AppError("validation_failed", "Say why the status or likelihood changed", {
+        fields: { rationale: ["A rationale is required when the status or likelihood changes"] },
+      });
+    }
+    const status = fields.status ?? current.status;
+    const likelihood = fields.likelihood ?? current.likelihood;
+    const impact = fields.impact ?? current.impact;
+    const now = new Date();
+    // Compare-and-set on the version: of two concurrent writers with the same If-Match, one wins.
+    const written = await tx.issue.updateMany({
+      where: { id, teamId: actor.teamId, version: expectedVersion },
+      data: {
+        ...fields,
+        ...(category ? { categoryId: await categoryId(actor, category, tx) } : {}),
+        riskScore: riskScore(likelihood, impact),
+        // A new status restarts the review clock unless the caller set a date.
+        ...(diff.changed.includes("status") && fields.nextReviewAt === undefined ? { nextReviewAt: nextReviewDate(status, now) } : {}),
+        version: { increment: 1 },
+      },
+    });
+    if (written.count !== 1) {
+      const latest = await tx.issue.findUnique({ where: { id }, select: { version: true } });
+      throw staleVersion(latest?.version ?? expectedVersion + 1);
+    }
+    const action = diff.changed.includes("status") ? "status_changed" : diff.changed.includes("likelihood") ? "likelihood_changed" : "updated";
+    await recordEvent(tx, actor, {
+      entityType: "issue",
+      entityId: id,
+      action,
+      before: diff.before,
+      after: { ...diff.after, ...(rationale ? { rationale } : {}), version: expectedVersion + 1 },
+    });
+  });
+  return getIssue(actor, id);
+}
+
+/** Soft delete: the issue leaves the watchlist but keeps its history; an admin can restore it. */
+export async function deleteIssue(actor: Actor, id: string, expectedVersion: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await tx.issue.findFirst({ where: { id, teamId: actor.teamId, deletedAt: null }, select: { version: true, title: true } });
+    if (!current) throw notFound("Issue");
+    const written = await tx.issue.updateMany({
+      where: { id, teamId: actor.teamId, version: expectedVersion, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (written.count !== 1) throw staleVersion(current.version);
+    await recordEvent(tx, actor, { entityType: "issue", entityId: id, action: "deleted", before: { title: current.title } });
+  });
+}
+
+export async function restoreIssue(actor: Actor, id: string): Promise<IssueDetail> {
+  await db.$transaction(async (tx) => {
+    const current = await tx.issue.findFirst({ where: { id, teamId: actor.teamId, deletedAt: { not: null } }, select: { title: true } });
+    if (!current) throw notFound("Deleted issue");
+    await tx.issue.update({ where: { id }, data: { deletedAt: null, version: { increment: 1 } } });
+    await recordEvent(tx, actor, { entityType: "issue", entityId: id, action: "restored", after: { title: current.title } });
+  });
+  return getIssue(actor, id);
+}
+
+/** The issue's timeline: every event about it and its evidence, oldest first. */
+export async function issueHistory(actor: Actor, id: string): Promise<HistoryEvent[]> {
+  const issue = await db.issue.findFirst({ where: { id, teamId: actor.teamId }, select: { id: true } });
+  if (!issue) throw notFound("Issue");
+  const events = await db.event.findMany({
+    where: {
+      teamId: actor.teamId,
+      OR: [{ entityType: "issue", entityId: id }, { entityType: "evidence", after: { path: ["issueId"], equals: id } }],
+    },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: e.actorLabel,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: e.before,
+    after: e.after,
+  }));
+}
+

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Ids are UUIDs (v7); anything else cannot name a record, so it is a 404 rather than a database error. */
+export const idSchema = z.string().min(1).max(64);
+
+export const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).transform((value) => new Date(value));
+
+/** `?flag=true|false|1|0`. */
+export const booleanParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/** A query parameter that may be repeated or comma-separated: `?status=a,b` or `?status=a&status=b`. */
+export function listParam<T extends z.ZodType>(item: T) {
+  const list = z.array(item).max(50);
+  return z.union([z.string(), z.array(z.string())]).transform((value, ctx): z.output<T>[] => {
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    const parsed = list.safeParse(parts);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+}
+
+export const pageParams = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+/** `If-Match: "3"` → 3. */
+export function parseIfMatch(header: string | null): number | null {
+  if (!header) return null;
+  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  return match ? Number(match[1]) : NaN;
+}

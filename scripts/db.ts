@@ -1,0 +1,70 @@
+// Database commands (package.json `db:*` scripts and `npm start`):
+//   migrate <name>  write a new migration from the schema diff (run on an empty in-memory PGlite)
+//   deploy          apply pending migrations to the configured database
+//   reset           drop everything, re-apply all migrations and seed
+//   seed            seed the demo team (idempotent)
+//   prepare         deploy, then seed if the database has no team yet (what `npm start` runs)
+import { PGlite } from "@electric-sql/pglite";
+import { AwaitedScriptsPGlite } from "@/lib/db/connection";
+import { rmSync } from "node:fs";
+import { env } from "@/lib/env";
+import { createMigration, deployMigrations } from "@/lib/db/migrations";
+import { closeDatabase, databaseAdapter, db } from "@/lib/db/client";
+import { seedDemoTeam, hasAnyTeam } from "@/lib/seed/seed";
+
+// One process opens the database once: PGlite's data directory belongs to one PGlite instance.
+async function deploy() {
+  const applied = await deployMigrations(databaseAdapter());
+  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+}
+
+async function seed(onlyIfEmpty: boolean) {
+  if (onlyIfEmpty && (await hasAnyTeam())) return;
+  console.log(await seedDemoTeam());
+}
+
+async function reset() {
+  const { databaseUrl, pgliteDataDir } = env();
+  if (databaseUrl) {
+    await db.$executeRawUnsafe("DROP SCHEMA public CASCADE");
+    await db.$executeRawUnsafe("CREATE SCHEMA public");
+  } else if (!pgliteDataDir.startsWith("memory://")) {
+    rmSync(pgliteDataDir, { recursive: true, force: true });
+  }
+  await deploy();
+  await seed(false);
+}
+
+async function migrate(name = "change") {
+  // Diffed against an empty in-memory database: the committed history is replayed in a shadow database.
+  const pglite = new PGlite("memory://");
+  try {
+    const dir = await createMigration(new AwaitedScriptsPGlite(pglite), name);
+    console.log(dir ? `Created ${dir}` : "No schema changes: no migration created.");
+  } finally {
+    await pglite.close();
+  }
+}
+
+const commands: Record<string, (arg?: string) => Promise<void>> = {
+  migrate,
+  deploy,
+  seed: () => seed(false),
+  prepare: async () => {
+    await deploy();
+    await seed(true);
+  },
+  reset,
+};
+
+const [command = "", arg] = process.argv.slice(2);
+const run = commands[command];
+if (!run) {
+  console.error(`usage: tsx scripts/db.ts ${Object.keys(commands).join(" | ")}`);
+  process.exit(2);
+}
+try {
+  await run(arg);
+} finally {
+  await closeDatabase();
+}
