@@ -14,5 +14,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    env: { NODE_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

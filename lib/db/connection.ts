@@ -21,7 +21,7 @@ export type Connection = {
 // rather than interleaved. Inside a transaction, use only the transaction's client.
 export function openConnection(target: DatabaseTarget): Connection {
   if (target.databaseUrl) {
-    const adapter = new PrismaPg({ connectionString: target.databaseUrl, max: 10 });
+    const adapter = new WholeScriptPrismaPg({ connectionString: target.databaseUrl, max: 10 });
     return { kind: "postgres", adapter, close: async () => {} };
   }
   const dataDir = target.pgliteDataDir;
@@ -80,6 +80,25 @@ function isRunning(pid: number): boolean {
 }
 
 type ScriptRunner = { executeScript(script: string): Promise<void>; onError(error: unknown): never };
+
+/**
+ * @prisma/adapter-pg 7.10 runs a migration script split on every ";", which breaks any function body
+ * (our append-only trigger on events). Postgres's simple query protocol runs a whole script as is.
+ */
+export class WholeScriptPrismaPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const runner = adapter as unknown as ScriptRunner & { client: { query(sql: string): Promise<unknown> } };
+    runner.executeScript = async (script: string) => {
+      try {
+        await runner.client.query(script);
+      } catch (error) {
+        runner.onError(error);
+      }
+    };
+    return adapter;
+  }
+}
 
 /**
  * pglite-prisma-adapter 0.7.2 starts `executeScript` (used for migrations) without awaiting it, so a

@@ -71,10 +71,10 @@ export async function deployMigrations(adapter: SqlMigrationAwareDriverAdapterFa
 }
 
 /**
- * Writes a new migration folder with the SQL that takes the committed history to the current schema
- * (replayed in a shadow database). Returns its path, or null when the schema has not changed.
+ * The SQL that takes the committed migration history (replayed in a shadow database) to the current
+ * schema; empty when the migrations already match it.
  */
-export async function createMigration(adapter: SqlMigrationAwareDriverAdapterFactory, name: string): Promise<string | null> {
+export async function pendingSchemaSql(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
   const engine = await openEngine(adapter);
   try {
     const list = migrationsList();
@@ -86,14 +86,20 @@ export async function createMigration(adapter: SqlMigrationAwareDriverAdapterFac
       filters,
     });
     const sql = result.stdout ?? "";
-    if (!sql.trim() || sql.includes("This is an empty migration")) return null;
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const dir = path.join(migrationsDir, `${stamp}_${name.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}`);
-    mkdirSync(dir, { recursive: true });
-    if (!existsSync(lockfilePath)) writeFileSync(lockfilePath, '# Managed by scripts/db.ts (Prisma migration format)\nprovider = "postgresql"\n');
-    writeFileSync(path.join(dir, "migration.sql"), sql);
-    return dir;
+    return sql.includes("This is an empty migration") ? "" : sql.trim();
   } finally {
     engine.free();
   }
+}
+
+/** Writes a new migration folder for the pending schema change; returns its path, or null when there is none. */
+export async function createMigration(adapter: SqlMigrationAwareDriverAdapterFactory, name: string): Promise<string | null> {
+  const sql = await pendingSchemaSql(adapter);
+  if (!sql) return null;
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(migrationsDir, `${stamp}_${name.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}`);
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(lockfilePath)) writeFileSync(lockfilePath, '# Managed by scripts/db.ts (Prisma migration format)\nprovider = "postgresql"\n');
+  writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
+  return dir;
 }

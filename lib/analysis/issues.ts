@@ -1,0 +1,247 @@
+// Ranking the tracked issues by how much a document speaks to them.
+import type { EntityMention, JurisdictionMention } from "./entities";
+import { pickPassages, sentencesOf, type Evidence, type Passage } from "./passages";
+import { JURISDICTIONS } from "./taxonomy";
+import { compilePhrases } from "./terms";
+import type { Sentence } from "./text";
+import { round, type OwnerScore, type TermHit } from "./vocabulary";
+
+export interface IssueToMatch {
+  id: string;
+  title: string;
+  summary: string;
+  categorySlug: string;
+  actors: string[];
+  hsCodes: string[];
+  tags: string[];
+}
+
+export interface IssueMatch {
+  issueId: string;
+  title: string;
+  score: number;
+  /** Why it matched: category terms, "HS 8542", actors, tags and title/summary keywords found. */
+  matchedTerms: string[];
+  passages: Passage[];
+}
+
+export interface DocumentEvidence {
+  text: string;
+  sentences: readonly Sentence[];
+  termHits: readonly TermHit[];
+  categoryScores: ReadonlyMap<string, OwnerScore>;
+  hsScores: ReadonlyMap<string, OwnerScore>;
+  mentions: readonly EntityMention[];
+  jurisdictions: readonly JurisdictionMention[];
+}
+
+// How much each kind of match adds to an issue's score, and the most each kind can add.
+const CATEGORY_CAP = 4;
+const HS_SUGGESTED = 1.5;
+const HS_HINTED = 0.75;
+const ACTOR = 1;
+const ACTOR_CAP = 3;
+const TAG = 1;
+const TAG_CAP = 3;
+const KEYWORD = 0.3;
+const KEYWORD_CAP = 2;
+const PASSAGES_PER_ISSUE = 3;
+// In passages an actor weighs a little less than a term, so that a sentence that only names an
+// actor ("Russia") is not shown as evidence for an issue.
+const ACTOR_IN_PASSAGE = 0.8;
+const PASSAGE_MIN_SCORE = 1;
+
+const STOPWORDS = new Set(
+  (
+    "the and for with from that this into over under their about against between through facing other which while " +
+    "where there been have were will would could should also more most such than then they them these those being " +
+    "issue issues risk risks including related concern concerns whether what when after before during among within " +
+    "across toward towards some many much very just only even via per its it's our your his her"
+  ).split(" "),
+);
+
+/** Lower-case word with a plural or possessive ending removed, so "chips" and "chip" meet. */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (/(?:s|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.slice(0, -1);
+  return w;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function wordIndex(text: string): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (const m of text.matchAll(WORD)) pushTo(index, stem(m[0]), m.index);
+  return index;
+}
+
+/** Distinctive words of the issue's title and summary: stem → the word as the issue writes it. */
+function keywordsOf(issue: IssueToMatch): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of `${issue.title} ${issue.summary}`.match(WORD) ?? []) {
+    const key = stem(w);
+    if (key.length >= 4 && !STOPWORDS.has(key) && !/^\d+$/.test(key) && !out.has(key)) out.set(key, w);
+  }
+  return out;
+}
+
+const JURISDICTION_BY_NAME = new Map<string, string>();
+for (const j of JURISDICTIONS) {
+  for (const s of [j.name, ...(j.aliases ?? []), ...(j.demonyms ?? []), ...(j.capitals ?? [])]) {
+    if (!JURISDICTION_BY_NAME.has(s.toLowerCase())) JURISDICTION_BY_NAME.set(s.toLowerCase(), j.code);
+  }
+}
+
+function heading(code: string): string {
+  return code.replace(/\D/g, "").slice(0, 4);
+}
+
+/** Turns offsets into sentence sets once per key, since many issues share actors and terms. */
+class SentenceSets {
+  private cache = new Map<string, number[]>();
+  constructor(private sentences: readonly Sentence[]) {}
+  get(key: string, offsets: () => Iterable<number>): number[] {
+    let set = this.cache.get(key);
+    if (!set) {
+      set = sentencesOf(this.sentences, offsets());
+      this.cache.set(key, set);
+    }
+    return set;
+  }
+}
+
+/** Scores each issue and keeps those with anything in common with the document, best first. */
+export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidence): IssueMatch[] {
+  const sets = new SentenceSets(doc.sentences);
+  const words = wordIndex(doc.text);
+  const byCode = new Map<string, number[]>();
+  for (const j of doc.jurisdictions) pushTo(byCode, j.code, j.start);
+  const byEntity = new Map<string, number[]>();
+  for (const m of doc.mentions) pushTo(byEntity, m.name.toLowerCase(), m.start);
+  const byOwner = new Map<string, Map<string, { weight: number; starts: number[] }>>();
+  for (const hit of doc.termHits) {
+    for (const o of hit.owners) {
+      const phrases = byOwner.get(`${o.kind}:${o.id}`) ?? new Map<string, { weight: number; starts: number[] }>();
+      const entry = phrases.get(hit.phrase) ?? { weight: o.weight, starts: [] };
+      entry.starts.push(hit.start);
+      phrases.set(hit.phrase, entry);
+      byOwner.set(`${o.kind}:${o.id}`, phrases);
+    }
+  }
+
+  // Actors that are neither a jurisdiction nor a recognised name, and tags, are searched as phrases,
+  // all in one pass over the text.
+  const isResolved = (actor: string) =>
+    JURISDICTION_BY_NAME.has(actor.trim().toLowerCase()) || byEntity.has(actor.trim().toLowerCase());
+  const phrases = issues.flatMap((i) => [...i.actors.filter((a) => !isResolved(a)), ...i.tags]).map((p) => p.trim());
+  const phraseStarts = new Map<string, number[]>();
+  for (const hit of compilePhrases(phrases, { plurals: true, caseSensitive: false }).find(doc.text)) {
+    pushTo(phraseStarts, hit.phrase, hit.start);
+  }
+  const literalCodes = literalHsCodes(doc.text, issues.flatMap((i) => i.hsCodes.map(heading)));
+
+  const ranked: IssueMatch[] = [];
+  for (const issue of issues) {
+    const found: Evidence[] = [];
+    let score = 0;
+
+    const category = doc.categoryScores.get(issue.categorySlug);
+    if (category && issue.categorySlug !== "other") {
+      score += Math.min(category.score, CATEGORY_CAP);
+      for (const [phrase, e] of byOwner.get(`category:${issue.categorySlug}`) ?? []) {
+        found.push({ label: phrase, weight: e.weight, sentences: sets.get(`term:${phrase}`, () => e.starts) });
+      }
+    }
+
+    for (const code of new Set(issue.hsCodes.map(heading).filter((c) => c.length === 4))) {
+      const hs = doc.hsScores.get(code);
+      const literal = literalCodes.get(code) ?? [];
+      if (!hs && literal.length === 0) continue;
+      // A heading the document is suggested for, or cites, counts fully; a weak hint counts half.
+      score += (hs?.score ?? 0) >= 1 || literal.length > 0 ? HS_SUGGESTED : HS_HINTED;
+      const termStarts = [...(byOwner.get(`hs:${code}`)?.values() ?? [])].flatMap((e) => e.starts);
+      found.push({ label: `HS ${code}`, weight: 1, sentences: sets.get(`hs:${code}`, () => [...termStarts, ...literal]) });
+    }
+
+    let actors = 0;
+    for (const raw of issue.actors) {
+      const actor = raw.trim();
+      const key = actor.toLowerCase();
+      const code = JURISDICTION_BY_NAME.get(key);
+      const starts = (code ? byCode.get(code) : undefined) ?? byEntity.get(key) ?? phraseStarts.get(actor) ?? [];
+      if (starts.length === 0) continue;
+      actors++;
+      found.push({ label: actor, weight: ACTOR_IN_PASSAGE, sentences: sets.get(`actor:${key}`, () => starts) });
+    }
+    score += Math.min(actors, ACTOR_CAP) * ACTOR;
+
+    let tags = 0;
+    for (const raw of issue.tags) {
+      const tag = raw.trim();
+      const starts = phraseStarts.get(tag) ?? [];
+      if (starts.length === 0) continue;
+      tags++;
+      found.push({ label: tag, weight: TAG, sentences: sets.get(`tag:${tag}`, () => starts) });
+    }
+    score += Math.min(tags, TAG_CAP) * TAG;
+
+    // Title and summary words count only when nothing above already covers them.
+    const covered = new Set(found.flatMap((f) => (f.label.match(WORD) ?? []).map(stem)));
+    let keywords = 0;
+    for (const [key, word] of keywordsOf(issue)) {
+      const starts = words.get(key);
+      if (!starts || covered.has(key)) continue;
+      keywords++;
+      found.push({ label: word, weight: KEYWORD, sentences: sets.get(`word:${key}`, () => starts) });
+    }
+    score += Math.min(keywords * KEYWORD, KEYWORD_CAP);
+
+    if (score <= 0) continue;
+    const evidence = mergeSameLabels(found);
+    ranked.push({
+      issueId: issue.id,
+      title: issue.title,
+      score: round(score),
+      matchedTerms: evidence.map((e) => e.label),
+      passages: pickPassages(doc.sentences, evidence, { limit: PASSAGES_PER_ISSUE, minWords: 5, minScore: PASSAGE_MIN_SCORE }),
+    });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title) || a.issueId.localeCompare(b.issueId));
+}
+
+/** Joins evidence whose labels differ only in plural or case ("cruise missile", "cruise missiles"). */
+function mergeSameLabels(found: Evidence[]): Evidence[] {
+  const byKey = new Map<string, Evidence>();
+  for (const f of found) {
+    const key = (f.label.match(WORD) ?? []).map(stem).join(" ");
+    const prev = byKey.get(key);
+    byKey.set(
+      key,
+      prev
+        ? { label: prev.label, weight: Math.max(prev.weight, f.weight), sentences: [...new Set([...prev.sentences, ...f.sentences])].sort((a, b) => a - b) }
+        : f,
+    );
+  }
+  return [...byKey.values()];
+}
+
+/** Where the text itself cites one of these headings ("8542", "8542.31"). */
+function literalHsCodes(text: string, headings: string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const wanted = [...new Set(headings.filter((h) => h.length === 4))];
+  if (wanted.length === 0) return out;
+  const re = new RegExp(`(?<![\\d.])(${wanted.join("|")})(?:\\.\\d{2}){0,2}(?![\\d])`, "g");
+  for (const m of text.matchAll(re)) {
+    const code = m[1] ?? "";
+    pushTo(out, code, m.index);
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import { PGlite } from "@electric-sql/pglite";
+import { WholeScriptPrismaPg } from "@/lib/db/connection";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { AwaitedScriptsPGlite } from "./connection";
+import { deployMigrations, migrationsList, pendingSchemaSql } from "./migrations";
+
+const databaseUrl = process.env.DATABASE_URL;
+
+async function tableNames(query: (sql: string) => Promise<{ rows: Array<{ table_name: string }> }>) {
+  const result = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+  return result.rows.map((r) => r.table_name);
+}
+
+const expectedTables = ["_prisma_migrations", "account", "api_token", "briefing", "category", "document", "event", "evidence", "issue", "membership", "session", "source", "team", "user", "verification"];
+
+describe("migrations", () => {
+  it("apply from empty on PGlite, once", async () => {
+    const pglite = new PGlite("memory://");
+    const adapter = new AwaitedScriptsPGlite(pglite);
+    expect(await deployMigrations(adapter)).toEqual(migrationsList().migrationDirectories.map((d) => d.path));
+    expect(await tableNames((sql) => pglite.query(sql))).toEqual(expectedTables);
+    expect(await deployMigrations(adapter)).toEqual([]);
+    await pglite.close();
+  });
+
+  it.runIf(databaseUrl)("apply from empty on PostgreSQL, once", async () => {
+    // A throwaway database beside the test database, so "from empty" really is empty.
+    const name = `sw_migrate_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(databaseUrl!);
+      url.pathname = `/${name}`;
+      const adapter = new WholeScriptPrismaPg({ connectionString: url.toString() });
+      expect((await deployMigrations(adapter)).length).toBe(migrationsList().migrationDirectories.length);
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      expect(await tableNames((sql) => client.query(sql))).toEqual(expectedTables);
+      await client.end();
+      expect(await deployMigrations(adapter)).toEqual([]);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it("match the schema: every schema change has its migration", async () => {
+    const pglite = new PGlite("memory://");
+    const sql = await pendingSchemaSql(new AwaitedScriptsPGlite(pglite));
+    expect(sql, "run `npm run db:migrate -- <name>` and commit the new migration").toBe("");
+    await pglite.close();
+  });
+
+  it("keep the history append-only", async () => {
+    const pglite = new PGlite("memory://");
+    await deployMigrations(new AwaitedScriptsPGlite(pglite));
+    await pglite.query(`INSERT INTO event (id, "actorLabel", "entityType", "entityId", action) VALUES ('e1', 'test', 'issue', 'i1', 'created')`);
+    await expect(pglite.query(`UPDATE event SET action = 'forged' WHERE id = 'e1'`)).rejects.toThrow(/append-only/);
+    await expect(pglite.query(`DELETE FROM event WHERE id = 'e1'`)).rejects.toThrow(/append-only/);
+    await pglite.close();
+  });
+});

@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { useTestDatabase } from "@/lib/testing/db";
+import { purgeTeam } from "@/lib/testing/factories";
+import { demoIssues, demoTeam } from "./demo-data";
+import { readReferenceArticle, seedDemoTeam } from "./seed";
+
+useTestDatabase();
+
+async function counts(teamId: string) {
+  const where = { teamId };
+  return {
+    issues: await db.issue.count({ where }),
+    categories: await db.category.count({ where }),
+    sources: await db.source.count({ where }),
+    documents: await db.document.count({ where }),
+    evidence: await db.evidence.count({ where }),
+    events: await db.event.count({ where }),
+    members: await db.membership.count({ where }),
+  };
+}
+
+describe("seed", () => {
+  afterAll(async () => {
+    const team = await db.team.findUnique({ where: { slug: demoTeam.slug } });
+    if (team) await purgeTeam(team.id);
+  });
+
+  it("creates the demo team with the reference article as evidence for all four issues, and is idempotent", async () => {
+    await seedDemoTeam();
+    const team = await db.team.findUniqueOrThrow({ where: { slug: demoTeam.slug } });
+    const first = await counts(team.id);
+    expect(first).toMatchObject({ issues: 4, categories: 5, documents: 1, evidence: 4, members: 1 });
+
+    await seedDemoTeam();
+    expect(await counts(team.id)).toEqual(first);
+
+    const text = readReferenceArticle();
+    const evidence = await db.evidence.findMany({ where: { teamId: team.id }, include: { issue: true } });
+    expect(evidence.map((e) => e.issue.title).sort()).toEqual(demoIssues.map((i) => i.title).sort());
+    for (const e of evidence) expect(text.slice(e.quoteStart, e.quoteEnd)).toBe(e.quote);
+  });
+});
