@@ -23,10 +23,7 @@ interface Vocabulary {
   matcher: PhraseMatcher;
 }
 
-let vocabulary: Vocabulary | null = null;
-
-function getVocabulary(): Vocabulary {
-  if (vocabulary) return vocabulary;
+function buildVocabulary(): Vocabulary {
   const owners = new Map<string, TermOwner[]>();
   const addAll = (list: TermList, kind: TermOwnerKind, id: string) => {
     for (const [terms, weight] of [[list.terms, STRONG], [list.weakTerms ?? [], WEAK]] as const) {
@@ -40,13 +37,15 @@ function getVocabulary(): Vocabulary {
   for (const c of CATEGORIES) addAll(c, "category", c.slug);
   for (const h of HS_HEADINGS) addAll(h, "hs", h.code);
   addAll(SIGNAL_TERMS, "signal", "signal");
-  vocabulary = { owners, matcher: compilePhrases(owners.keys(), { plurals: true, caseSensitive: false }) };
-  return vocabulary;
+  return { owners, matcher: compilePhrases(owners.keys(), { plurals: true, caseSensitive: false }) };
 }
+
+// Built when the module loads, not during the first analysis.
+const VOCABULARY = buildVocabulary();
 
 /** Every occurrence of a taxonomy term in the text, with the categories and headings it speaks for. */
 export function findTaxonomyTerms(text: string): TermHit[] {
-  const v = getVocabulary();
+  const v = VOCABULARY;
   return v.matcher.find(text).map((hit) => ({ ...hit, owners: v.owners.get(hit.phrase) ?? [] }));
 }
 

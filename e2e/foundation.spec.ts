@@ -1,0 +1,78 @@
+import { test, expect, admin, signedInApi, unique } from "./fixtures";
+
+test.describe("signing in", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the seeded watchlist is visible after sign-in", async ({ page }) => {
+    await page.goto("/watchlist");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const table = page.getByRole("table");
+    for (const title of [
+      "Dual-use technology transfers to Russia's defense industrial base",
+      "Chinese financial institutions facing secondary sanctions",
+      "Microelectronics and chips supply to Russia",
+      "Engines for Russian cruise missiles",
+    ]) {
+      await expect(table.getByRole("link", { name: title })).toBeVisible();
+    }
+  });
+
+  test("wrong credentials get a clear message", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("signing out ends the session on the server", async ({ page, playwright, baseURL }) => {
+    const api = await signedInApi(playwright, baseURL!);
+    expect((await api.get("/api/issues")).status()).toBe(200);
+    await api.post("/api/auth/sign-out", { data: {} });
+    expect((await api.get("/api/issues")).status()).toBe(401);
+    await api.dispose();
+    void page;
+  });
+});
+
+test.describe("the API over HTTP", () => {
+  test("health answers without sign-in", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", db: process.env.DATABASE_URL ? "postgres" : "pglite", version: expect.any(String) });
+  });
+
+  test("unauthenticated calls get 401 with the error body", async ({ playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    for (const path of ["/api/issues", "/api/issues/anything", "/api/issues/anything/history"]) {
+      const response = await anonymous.get(path);
+      expect(response.status(), path).toBe(401);
+      expect((await response.json()).error.code).toBe("unauthenticated");
+    }
+    await anonymous.dispose();
+  });
+
+  test("a cross-origin POST with a valid session gets 403 and writes nothing", async ({ playwright, baseURL }) => {
+    const api = await signedInApi(playwright, baseURL!);
+    const title = unique("Cross-origin attempt");
+    const response = await api.post("/api/issues", { headers: { origin: "https://evil.example" }, data: { title, category: "other" } });
+    expect(response.status()).toBe(403);
+    const found = await api.get(`/api/issues?q=${encodeURIComponent(title)}`);
+    expect((await found.json()).total).toBe(0);
+    await api.dispose();
+  });
+
+  test("malformed JSON gets 400 and nothing is written", async ({ playwright, baseURL }) => {
+    const api = await signedInApi(playwright, baseURL!);
+    const before = (await (await api.get("/api/issues?pageSize=1")).json()).total;
+    const response = await api.post("/api/issues", { headers: { "content-type": "application/json" }, data: Buffer.from('{"title": "half') });
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "bad_request" } });
+    expect((await (await api.get("/api/issues?pageSize=1")).json()).total).toBe(before);
+    await api.dispose();
+  });
+});
