@@ -53,6 +53,9 @@ const commands: Record<string, (arg?: string) => Promise<void>> = {
   prepare: async () => {
     await deploy();
     await seed(true);
+    const { appUrl, seedAdmin } = env();
+    const password = seedAdmin.isDefault ? seedAdmin.password : "(your SEED_ADMIN_PASSWORD)";
+    console.log(`\nSanctions Watch: open ${appUrl} and sign in as ${seedAdmin.email} / ${password}\n`);
   },
   reset,
 };
