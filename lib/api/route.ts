@@ -82,9 +82,7 @@ export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promis
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  const bytes = await readLimited(request, limit);
+  const bytes = await readBody(request, limit);
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
@@ -92,7 +90,14 @@ export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promis
   }
 }
 
-async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+/** The raw body, refused with 413 past the limit (declared or actually sent). */
+export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  return readLimited(request, limit);
+}
+
+async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -116,9 +121,15 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
   return bytes;
 }
 
-const tooLarge = (limit: number) => new AppError("payload_too_large", `The body is larger than ${Math.round(limit / 1024)} KB`);
+const tooLarge = (limit: number) =>
+  new AppError("payload_too_large", `The body is larger than ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`}`);
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const unstorable = unstorableText(value);
+  if (unstorable.length) {
+    const message = "Text must not contain NUL (U+0000) or unpaired surrogate characters";
+    throw new AppError("validation_failed", "The request is not valid", { fields: Object.fromEntries(unstorable.map((path) => [path, [message]])) });
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError("validation_failed", "The request is not valid", validationDetails(result.error));
   return result.data;
@@ -132,4 +143,32 @@ function queryObject(params: URLSearchParams): Record<string, string | string[]>
     result[key] = values.length > 1 ? values : (values[0] ?? "");
   }
   return result;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isUnstorable = (text: string) => text.includes("\u0000") || LONE_SURROGATE.test(text);
+
+/**
+ * Paths of the strings (keys included) that no database text can hold: PostgreSQL refuses U+0000 in
+ * text and jsonb (a 500 if it got that far), and a lone surrogate (`"\ud800"` is valid JSON) is not
+ * Unicode, so it would be stored altered. Iterative: JSON.parse accepts nesting deeper than the stack.
+ */
+function unstorableText(value: unknown): string[] {
+  const found: string[] = [];
+  const pending: Array<[unknown, string]> = [[value, ""]];
+  const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+  while (pending.length && found.length < 20) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === "string") {
+      if (isUnstorable(current)) found.push(path || "(body)");
+    } else if (Array.isArray(current)) {
+      current.forEach((inner, index) => pending.push([inner, at(path, index)]));
+    } else if (current !== null && typeof current === "object") {
+      for (const [key, inner] of Object.entries(current)) {
+        if (isUnstorable(key)) found.push(at(path, "(key)"));
+        else pending.push([inner, at(path, key)]);
+      }
+    }
+  }
+  return found.sort();
 }

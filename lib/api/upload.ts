@@ -1,0 +1,84 @@
+import "server-only";
+import { htmlToText } from "@/lib/analysis/html";
+import { pdfToText } from "@/lib/analysis/pdf";
+import { MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
+import { AppError } from "./errors";
+import { readBody, readJson } from "./route";
+
+/**
+ * The body of an intake request, as fields: JSON as is, or a multipart upload whose `file` is turned
+ * into text (.txt/.md as UTF-8, .html without scripts and styles, .pdf through PDF.js). Other form
+ * fields are passed through (`evidence`, if present, is JSON).
+ */
+export async function readDocumentBody(request: Request): Promise<Record<string, unknown>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) {
+    const body = await readJson(request, MAX_UPLOAD_BYTES);
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw new AppError("validation_failed", "The request is not valid", { fields: { "(body)": ["Expected an object"] } });
+    }
+    return body as Record<string, unknown>;
+  }
+  const bytes = await readBody(request, MAX_UPLOAD_BYTES + 64 * 1024);
+  let form: FormData;
+  try {
+    form = await new Response(bytes, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("bad_request", "The multipart body could not be read");
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && key !== "file") fields[key] = key === "evidence" ? parseJsonField(key, value) : value;
+  }
+  const file = form.get("file");
+  if (file instanceof File) {
+    if (file.size > MAX_UPLOAD_BYTES) throw new AppError("payload_too_large", "Files are limited to 10 MB");
+    fields.text = await extractText(file);
+  } else if (typeof fields.text !== "string") {
+    throw new AppError("validation_failed", "The request is not valid", { fields: { file: ["Attach a .txt, .md, .html or .pdf file, or send text"] } });
+  }
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+function parseJsonField(key: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new AppError("bad_request", `The ${key} field is not valid JSON`);
+  }
+}
+
+async function extractText(file: File): Promise<string> {
+  const extension = file.name.toLowerCase().split(".").pop() ?? "";
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  switch (extension) {
+    case "txt":
+    case "md":
+      return decodeUtf8(bytes);
+    case "html":
+    case "htm":
+      return htmlToText(decodeUtf8(bytes));
+    case "pdf": {
+      if (!startsWith(bytes, "%PDF-")) throw new AppError("unsupported_media_type", "This file is not a PDF");
+      try {
+        return await pdfToText(bytes);
+      } catch {
+        throw new AppError("validation_failed", "The PDF could not be read", { fields: { file: ["The PDF is damaged or encrypted"] } });
+      }
+    }
+    default:
+      throw new AppError("unsupported_media_type", "Upload a .txt, .md, .html or .pdf file");
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("validation_failed", "The file is not UTF-8 text", { fields: { file: ["Save the file as UTF-8 and try again"] } });
+  }
+}
+
+function startsWith(bytes: Uint8Array, prefix: string): boolean {
+  return [...prefix].every((char, i) => bytes[i] === char.charCodeAt(0));
+}

@@ -1,0 +1,195 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+import { analyzeDocument, type DocumentAnalysis } from "@/lib/analysis/analyze";
+import { guessTitle } from "@/lib/analysis/metadata";
+import { contentHash } from "@/lib/analysis/text";
+import { admiraltyGrade } from "@/lib/domain/grading";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Reliability } from "@/lib/generated/prisma/enums";
+import type { AnalyzeDocumentInput, CreateDocumentInput, DocumentDetail, DocumentPage, SearchDocumentsQuery } from "@/lib/validation/documents";
+import { recordEvent } from "./events";
+import { linkEvidenceIn } from "./evidence";
+
+/** Marks around each match in a search snippet; control characters that stored text never contains. */
+export const SNIPPET_START = "\u0002";
+export const SNIPPET_END = "\u0003";
+
+/**
+ * Text as we store it: Unicode NFC, Windows/Mac line ends made \n, control characters other than
+ * tab and newline removed (they come from PDFs and would break snippets and exports).
+ */
+export function cleanDocumentText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
+}
+
+/**
+ * Suggestions for a document before it is saved: writes nothing. Returns the text as it will be
+ * stored (offsets refer to it) and the id of the same document if the library has it already.
+ */
+export async function analyzeForTeam(actor: Actor, input: AnalyzeDocumentInput): Promise<DocumentAnalysis & { text: string; duplicateOf: string | null }> {
+  const text = cleanDocumentText(input.text);
+  const [issues, duplicate] = await Promise.all([
+    db.issue.findMany({
+      where: { teamId: actor.teamId, deletedAt: null },
+      select: { id: true, title: true, summary: true, actors: true, hsCodes: true, tags: true, category: { select: { slug: true } } },
+    }),
+    db.document.findUnique({ where: { teamId_contentHash: { teamId: actor.teamId, contentHash: contentHash(text) } }, select: { id: true } }),
+  ]);
+  const analysis = analyzeDocument(
+    { text, title: input.title, url: input.url },
+    issues.map(({ category, ...issue }) => ({ ...issue, categorySlug: category.slug })),
+  );
+  return { ...analysis, text, duplicateOf: duplicate?.id ?? null };
+}
+
+function duplicateError(documentId: string) {
+  return new AppError("conflict", "This document is already in the library", { documentId, location: `/api/documents/${documentId}` });
+}
+
+/** Stores a document (and, optionally, its evidence links) in one transaction; the same content twice is a 409. */
+export async function createDocument(actor: Actor, input: CreateDocumentInput): Promise<DocumentDetail> {
+  const text = cleanDocumentText(input.text);
+  const hash = contentHash(text);
+  const existing = await db.document.findUnique({ where: { teamId_contentHash: { teamId: actor.teamId, contentHash: hash } }, select: { id: true } });
+  if (existing) throw duplicateError(existing.id);
+  let id: string;
+  try {
+    id = await db.$transaction(async (tx) => {
+      if (input.sourceId) {
+        const source = await tx.source.findFirst({ where: { id: input.sourceId, teamId: actor.teamId }, select: { id: true } });
+        if (!source) throw notFound("Source");
+      }
+      const document = await tx.document.create({
+        data: {
+          teamId: actor.teamId,
+          sourceId: input.sourceId ?? null,
+          title: input.title ?? guessTitle(text),
+          url: input.url ?? null,
+          publishedAt: input.publishedAt ?? null,
+          text,
+          contentHash: hash,
+          createdById: actor.userId,
+        },
+        select: { id: true, title: true },
+      });
+      await recordEvent(tx, actor, { entityType: "document", entityId: document.id, action: "created", after: { title: document.title, url: input.url ?? null, sourceId: input.sourceId ?? null } });
+      for (const { issueId, ...link } of input.evidence) {
+        await linkEvidenceIn(tx, actor, issueId, { ...link, documentId: document.id });
+      }
+      return document.id;
+    });
+  } catch (error) {
+    // Two uploads of the same text at once: the unique index decides, the loser gets the same 409.
+    if ((error as { code?: string }).code === "P2002") {
+      const winner = await db.document.findUnique({ where: { teamId_contentHash: { teamId: actor.teamId, contentHash: hash } }, select: { id: true } });
+      if (winner) throw duplicateError(winner.id);
+    }
+    throw error;
+  }
+  return getDocument(actor, id);
+}
+
+export async function getDocument(actor: Actor, id: string): Promise<DocumentDetail> {
+  const row = await db.document.findFirst({
+    where: { id, teamId: actor.teamId },
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      publishedAt: true,
+      retrievedAt: true,
+      text: true,
+      attribution: true,
+      source: { select: { id: true, name: true, reliability: true } },
+      evidence: {
+        where: { issue: { deletedAt: null } },
+        orderBy: { quoteStart: "asc" },
+        select: { id: true, quote: true, quoteStart: true, quoteEnd: true, credibility: true, stance: true, issue: { select: { id: true, title: true } } },
+      },
+    },
+  });
+  if (!row) throw notFound("Document");
+  return {
+    ...row,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    retrievedAt: row.retrievedAt.toISOString(),
+    evidenceCount: row.evidence.length,
+    evidence: row.evidence.map((e) => ({ ...e, grade: admiraltyGrade(row.source?.reliability, e.credibility) })),
+  };
+}
+
+type SearchRow = {
+  id: string;
+  title: string;
+  url: string | null;
+  publishedAt: Date | null;
+  retrievedAt: Date;
+  sourceId: string | null;
+  sourceName: string | null;
+  reliability: Reliability | null;
+  evidenceCount: number;
+  rank: number | null;
+  snippet: string | null;
+};
+
+/**
+ * The evidence library: PostgreSQL full-text search (websearch syntax: words, "phrases", -not, or),
+ * ranked, with a highlighted snippet; or the newest documents when there is no query.
+ */
+export async function searchDocuments(actor: Actor, query: SearchDocumentsQuery): Promise<DocumentPage> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`d."teamId" = ${actor.teamId}`];
+  if (query.q) conditions.push(Prisma.sql`d."search" @@ websearch_to_tsquery('english', ${query.q})`);
+  if (query.source?.length) conditions.push(Prisma.sql`d."sourceId" IN (${Prisma.join(query.source)})`);
+  if (query.reliability?.length) conditions.push(Prisma.sql`s."reliability"::text IN (${Prisma.join(query.reliability)})`);
+  if (query.issue) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "evidence" e WHERE e."documentId" = d."id" AND e."issueId" = ${query.issue})`);
+  if (query.from) conditions.push(Prisma.sql`d."publishedAt" >= ${query.from}`);
+  if (query.to) conditions.push(Prisma.sql`d."publishedAt" <= ${query.to}`);
+  const where = Prisma.join(conditions, " AND ");
+  const rank = query.q ? Prisma.sql`ts_rank_cd(d."search", websearch_to_tsquery('english', ${query.q}))` : Prisma.sql`NULL::real`;
+  const order = query.q ? Prisma.sql`${rank} DESC, d."id"` : Prisma.sql`d."publishedAt" DESC NULLS LAST, d."createdAt" DESC, d."id"`;
+  // The page is chosen first; snippets (the costly part) are made for its rows only.
+  const snippet = query.q
+    ? Prisma.sql`ts_headline('english', page."text", websearch_to_tsquery('english', ${query.q}), ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=40, MinWords=15, MaxFragments=1`})`
+    : Prisma.sql`NULL::text`;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<SearchRow[]>`
+      WITH page AS (
+        SELECT d."id", d."title", d."url", d."publishedAt", d."retrievedAt", d."text", d."sourceId", ${rank} AS rank,
+               row_number() OVER (ORDER BY ${order}) AS position
+        FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
+        WHERE ${where}
+        ORDER BY ${order}
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
+      )
+      SELECT page."id", page."title", page."url", page."publishedAt", page."retrievedAt", page."sourceId",
+             s."name" AS "sourceName", s."reliability"::text AS "reliability", page.rank::float8 AS rank,
+             (SELECT count(*) FROM "evidence" e WHERE e."documentId" = page."id")::int AS "evidenceCount",
+             ${snippet} AS snippet
+      FROM page LEFT JOIN "source" s ON s."id" = page."sourceId"
+      ORDER BY page.position`,
+    db.$queryRaw<[{ total: number }]>`
+      SELECT count(*)::int AS total FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId" WHERE ${where}`,
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      url: r.url,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+      retrievedAt: r.retrievedAt.toISOString(),
+      source: r.sourceId && r.sourceName && r.reliability ? { id: r.sourceId, name: r.sourceName, reliability: r.reliability } : null,
+      evidenceCount: r.evidenceCount,
+      rank: r.rank,
+      snippet: r.snippet,
+    })),
+    total: counted[0].total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
