@@ -4,6 +4,8 @@ import { env } from "@/lib/env";
 import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { recordSecurityEvent } from "@/lib/services/events";
+import { hit, limits } from "@/lib/services/rate-limits";
 import { AppError, toErrorResponse, validationDetails } from "./errors";
 
 // The one wrapper every API route goes through: origin check, authentication, role, parsing,
@@ -33,13 +35,14 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   options: RouteOptions<B, Q> & { role: R },
   handler: (context: RouteContext<B, Q, R extends "public" ? false : true>) => Promise<Response>,
 ) {
-  return async (request: Request, next?: NextContext): Promise<Response> => {
+  const handle = async (request: Request, next?: NextContext): Promise<Response> => {
+    let actor: Actor | null = null;
     try {
       if (MUTATING.has(request.method)) assertSameOrigin(request);
-      let actor: Actor | null = null;
       if (options.role !== "public") {
         actor = await resolveActor(request.headers);
         if (!actor) throw new AppError("unauthenticated", "Sign in or send a valid API token");
+        if (actor.kind === "token") await limitTokenUse(actor);
         if (!hasRole(actor.role, options.role)) {
           throw new AppError("forbidden", `This needs the ${options.role} role; you are ${actor.role}`);
         }
@@ -48,12 +51,44 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       const query = options.query ? parse(options.query, queryObject(new URL(request.url).searchParams)) : undefined;
       const rawParams = (await next?.params) ?? {};
       const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      // `/api/issues/%00` names no record (and a NUL would fail in the database: a 500).
+      if (Object.values(params).some(isUnstorable)) throw new AppError("not_found", "Not found");
       return await handler({ request, actor, body, query, params } as RouteContext<B, Q, R extends "public" ? false : true>);
     } catch (error) {
       const { status, body, headers } = toErrorResponse(error);
+      if (status === 403 || (status === 401 && presentedCredentials(request))) await recordDenied(request, actor, status, body.error.message);
       return Response.json(body, { status, headers });
     }
   };
+  // The minimum role travels with the handler, so the access-matrix test can derive what to expect.
+  return Object.assign(handle, { role: options.role });
+}
+
+async function limitTokenUse(actor: Actor) {
+  const verdict = await hit(`token:${actor.tokenId}`, limits.tokenRequests);
+  if (!verdict.allowed) {
+    throw new AppError("rate_limited", `Too many requests with this token. Try again in ${verdict.retryAfterSeconds} seconds.`, undefined, {
+      "Retry-After": String(verdict.retryAfterSeconds),
+    });
+  }
+}
+
+function presentedCredentials(request: Request): boolean {
+  return request.headers.has("authorization") || /sanctions-watch\.session_token=/.test(request.headers.get("cookie") ?? "");
+}
+
+/** Denied requests go into the history (of the actor's team when known) for the admins' audit page. */
+async function recordDenied(request: Request, actor: Actor | null, status: number, reason: string) {
+  const url = new URL(request.url);
+  await recordSecurityEvent({
+    teamId: actor?.teamId ?? null,
+    actorId: actor?.userId ?? null,
+    actorLabel: actor?.label ?? "anonymous",
+    entityType: "request",
+    entityId: `${request.method} ${url.pathname}`,
+    action: "request_denied",
+    after: { status, reason, origin: request.headers.get("origin") },
+  }).catch((error) => console.error("[sanctions-watch] could not record a denied request", error));
 }
 
 /** JSON response helper: `json(issue)`, `json(issue, { status: 201, headers: { ETag } })`. */

@@ -19,6 +19,9 @@ export type Actor = {
 
 export const TEAM_COOKIE = "sanctions-watch.team";
 
+/** Absolute session lifetime: however active, a session older than this must sign in again. */
+export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -27,9 +30,14 @@ export function hashApiToken(token: string): string {
 async function actorFromToken(token: string): Promise<Actor | null> {
   const found = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, name: true, role: true, teamId: true, createdById: true, expiresAt: true, revokedAt: true, team: { select: { name: true } } },
+    select: { id: true, name: true, role: true, teamId: true, createdById: true, expiresAt: true, revokedAt: true, lastUsedAt: true, team: { select: { name: true } } },
   });
-  if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= new Date())) return null;
+  const now = new Date();
+  if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now)) return null;
+  // "Last used" to the minute is enough for admins, and saves a write on most requests.
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  }
   return {
     kind: "token",
     userId: found.createdById,
@@ -45,6 +53,10 @@ async function actorFromToken(token: string): Promise<Actor | null> {
 async function actorFromSession(headers: Headers): Promise<Actor | null> {
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
+  if (Date.now() - new Date(session.session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
+    await db.session.deleteMany({ where: { id: session.session.id } });
+    return null;
+  }
   const memberships = await db.membership.findMany({
     where: { userId: session.user.id },
     orderBy: { createdAt: "asc" },

@@ -20,9 +20,13 @@ function createAuth() {
     trustedOrigins: [appUrl],
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
     session: {
-      expiresIn: 60 * 60 * 24 * 7, // absolute lifetime: a week
-      updateAge: 60 * 60 * 24, // refreshed at most daily while in use
+      // Idle timeout: a session unused for 12 hours ends; use extends it (at most hourly writes).
+      // The absolute limit (SESSION_MAX_AGE_MS) is enforced in lib/auth/actor.ts.
+      expiresIn: 60 * 60 * 12,
+      updateAge: 60 * 60,
     },
+    // Our own limits (lib/auth/sign-in-guard.ts) are kept in the database and shared by all instances.
+    rateLimit: { enabled: false },
     advanced: {
       useSecureCookies: appUrl.startsWith("https://"),
       cookiePrefix: "sanctions-watch",

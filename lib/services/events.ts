@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "token" | "category" | "team";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "account" | "request";
   entityId: string;
   action: string;
   before?: unknown;
@@ -43,4 +43,23 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
     }
   }
   return { before: was, after: now, changed: Object.keys(now) };
+}
+
+/**
+ * A security event outside any change: a failed sign-in, a denied request. It has no acting member,
+ * and may have no team (an unknown account); it is written on its own.
+ */
+export async function recordSecurityEvent(event: EventInput & { teamId: string | null; actorId?: string | null; actorLabel: string }) {
+  await db.event.create({
+    data: {
+      teamId: event.teamId,
+      actorId: event.actorId ?? null,
+      actorLabel: event.actorLabel.slice(0, 200),
+      entityType: event.entityType,
+      entityId: event.entityId.slice(0, 200),
+      action: event.action,
+      before: asJson(event.before),
+      after: asJson(event.after),
+    },
+  });
 }

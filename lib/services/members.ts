@@ -1,0 +1,52 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/api/errors";
+import { db, type Tx } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { MemberView } from "@/lib/validation/team";
+import { recordEvent } from "./events";
+
+export async function listMembers(actor: Actor): Promise<MemberView[]> {
+  const rows = await db.membership.findMany({
+    where: { teamId: actor.teamId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString(), you: m.user.id === actor.userId }));
+}
+
+/** A team must keep at least one admin, or nobody could manage it again. */
+async function assertAnotherAdmin(tx: Tx, teamId: string, membershipId: string) {
+  const others = await tx.membership.count({ where: { teamId, role: "admin", id: { not: membershipId } } });
+  if (others === 0) throw new AppError("conflict", "The team needs at least one other admin first");
+}
+
+export async function changeRole(actor: Actor, membershipId: string, role: Role): Promise<MemberView> {
+  await db.$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({ where: { id: membershipId, teamId: actor.teamId }, include: { user: { select: { email: true } } } });
+    if (!member) throw notFound("Member");
+    if (member.role === role) return;
+    if (member.role === "admin") await assertAnotherAdmin(tx, actor.teamId, membershipId);
+    await tx.membership.update({ where: { id: membershipId }, data: { role } });
+    await recordEvent(tx, actor, { entityType: "member", entityId: membershipId, action: "role_changed", before: { email: member.user.email, role: member.role }, after: { role } });
+  });
+  const members = await listMembers(actor);
+  return members.find((m) => m.id === membershipId)!;
+}
+
+/**
+ * Removes a member from the team. Their sessions end at once (they sign in again to reach any other
+ * team they belong to), and the team's tokens they created are revoked; access is also checked
+ * against the membership on every request.
+ */
+export async function removeMember(actor: Actor, membershipId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({ where: { id: membershipId, teamId: actor.teamId }, include: { user: { select: { id: true, email: true } } } });
+    if (!member) throw notFound("Member");
+    if (member.role === "admin") await assertAnotherAdmin(tx, actor.teamId, membershipId);
+    await tx.membership.delete({ where: { id: membershipId } });
+    await tx.session.deleteMany({ where: { userId: member.user.id } });
+    await tx.apiToken.updateMany({ where: { teamId: actor.teamId, createdById: member.user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordEvent(tx, actor, { entityType: "member", entityId: membershipId, action: "member_removed", before: { email: member.user.email, role: member.role } });
+  });
+}

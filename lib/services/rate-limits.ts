@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+/**
+ * Fixed-window rate limits kept in the database, so every app instance counts the same requests.
+ * One statement per hit: the counter is created, incremented or restarted atomically.
+ */
+export type Limit = { limit: number; windowMs: number };
+
+export const limits = {
+  /** Sign-in attempts from one address. */
+  signInPerAddress: { limit: 20, windowMs: 5 * 60_000 },
+  /** Failed sign-ins for one account, whatever the address (guessing one password). */
+  signInFailuresPerAccount: { limit: 5, windowMs: 15 * 60_000 },
+  /** Requests with one API token. */
+  tokenRequests: { limit: Number(process.env.RATE_LIMIT_TOKEN_PER_MINUTE ?? 1200), windowMs: 60_000 },
+} satisfies Record<string, Limit>;
+
+export type Verdict = { allowed: boolean; count: number; retryAfterSeconds: number };
+
+function windowOf(now: number, windowMs: number) {
+  const start = Math.floor(now / windowMs) * windowMs;
+  return { start: new Date(start), retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)) };
+}
+
+/** Counts one request against `key`; allowed while the count stays within the limit. */
+export async function hit(key: string, { limit, windowMs }: Limit, now = Date.now()): Promise<Verdict> {
+  const window = windowOf(now, windowMs);
+  const [row] = await db.$queryRaw<[{ count: number }]>`
+    INSERT INTO "rate_limit" ("key", "windowStart", "count") VALUES (${key}, ${window.start}, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "rate_limit"."windowStart" = EXCLUDED."windowStart" THEN "rate_limit"."count" + 1 ELSE 1 END,
+      "windowStart" = EXCLUDED."windowStart"
+    RETURNING "count"`;
+  return { allowed: row.count <= limit, count: row.count, retryAfterSeconds: window.retryAfterSeconds };
+}
+
+/** The count so far in the current window, without adding to it. */
+export async function peek(key: string, { limit, windowMs }: Limit, now = Date.now()): Promise<Verdict> {
+  const window = windowOf(now, windowMs);
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  const count = row && row.windowStart.getTime() === window.start.getTime() ? row.count : 0;
+  return { allowed: count < limit, count, retryAfterSeconds: window.retryAfterSeconds };
+}
+
+export async function clear(key: string) {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+/**
+ * The client's address, when a reverse proxy we trust reports it (TRUST_PROXY=1). Without one, a
+ * route handler cannot see the socket's address, and a spoofable header must not be believed.
+ */
+export function clientAddress(headers: Headers): string | null {
+  if (process.env.TRUST_PROXY !== "1") return null;
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+
+/** The teams the signed-in person belongs to, the current one marked. */
+export async function listMyTeams(actor: Actor) {
+  if (!actor.userId || actor.kind === "token") return [{ id: actor.teamId, name: actor.teamName, role: actor.role, current: true }];
+  const memberships = await db.membership.findMany({
+    where: { userId: actor.userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, team: { select: { id: true, name: true } } },
+  });
+  return memberships.map((m) => ({ id: m.team.id, name: m.team.name, role: m.role, current: m.team.id === actor.teamId }));
+}
+
+/** Checks that the person may switch to the team; the route then sets the team cookie. */
+export async function assertMemberOf(actor: Actor, teamId: string) {
+  const member = actor.userId ? await db.membership.findUnique({ where: { teamId_userId: { teamId, userId: actor.userId } }, select: { id: true } }) : null;
+  if (!member || actor.kind === "token") throw notFound("Team");
+}
