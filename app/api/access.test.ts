@@ -1,0 +1,159 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashApiToken } from "@/lib/auth/actor";
+import { hasRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { useTestDatabase } from "@/lib/testing/db";
+import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
+import { TEST_ORIGIN } from "@/lib/testing/http";
+import { apiRoutes, type ApiRoute, type Handler, type HttpMethod } from "@/lib/testing/routes";
+
+// The access matrix (issue 7), generated from the route files: every API route × every kind of caller
+// gets the status its declared role implies, another team's ids are never reachable, and lists never
+// hold another team's rows. A new route is covered as soon as its file exists.
+
+useTestDatabase();
+
+const MISSING_ID = "01900000-0000-7000-8000-000000000000";
+let routes: ApiRoute[];
+let home: TestTeam;
+let away: TestTeam;
+let homeIds: Record<string, string>;
+let revokedToken: string;
+let expiredToken: string;
+
+async function extraToken(teamId: string, data: { revokedAt?: Date; expiresAt?: Date }) {
+  const token = `sw_test_${randomBytes(16).toString("hex")}`;
+  await db.apiToken.create({ data: { teamId, name: "matrix", role: "admin", tokenHash: hashApiToken(token), ...data } });
+  return token;
+}
+
+beforeAll(async () => {
+  routes = (await apiRoutes()).filter((r) => !r.catchAll); // /api/auth/* is better-auth's own
+  home = await createTestTeam("Home");
+  away = await createTestTeam("Away");
+  const issue = await createTestIssue(home.actors.analyst);
+  const source = await db.source.create({ data: { teamId: home.teamId, name: "Matrix source", reliability: "B" } });
+  const document = await db.document.create({ data: { teamId: home.teamId, sourceId: source.id, title: "Matrix document", text: "A passage for the matrix.", contentHash: randomBytes(8).toString("hex") } });
+  const evidence = await db.evidence.create({ data: { teamId: home.teamId, issueId: issue.id, documentId: document.id, quote: "A passage", quoteStart: 0, quoteEnd: 9, credibility: 2, stance: "context" } });
+  const membership = await db.membership.findFirstOrThrow({ where: { teamId: home.teamId, role: "viewer" } });
+  const invitation = await db.invitation.create({ data: { teamId: home.teamId, email: "matrix@example.test", role: "viewer", tokenHash: randomBytes(16).toString("hex"), expiresAt: new Date(Date.now() + 3600_000) } });
+  const token = await db.apiToken.findFirstOrThrow({ where: { teamId: home.teamId } });
+  const briefing = await db.briefing.create({ data: { teamId: home.teamId, title: "Matrix briefing", filter: {}, snapshot: {} } });
+  homeIds = { issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId };
+  revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
+  expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
+});
+
+afterAll(async () => {
+  await purgeTeam(home.teamId);
+  await purgeTeam(away.teamId);
+});
+
+/** Query parameters a route cannot do without, so that a call reaches its service. */
+const requiredQuery: Record<string, string> = { "/api/briefings/{id}/export": "?format=md" };
+
+/** The home team's record a path parameter names, chosen by the collection before it. */
+function homeIdFor(path: string): string {
+  const collection = path.split("/{id}")[0]!.split("/").pop()!;
+  const byCollection: Record<string, string> = {
+    issues: homeIds.issue!, evidence: homeIds.evidence!, documents: homeIds.document!, sources: homeIds.source!,
+    briefings: homeIds.briefing!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!,
+  };
+  const id = byCollection[collection];
+  if (!id) throw new Error(`access.test.ts: say which record ${path} names (add "${collection}" to homeIdFor)`);
+  return id;
+}
+
+async function send(route: ApiRoute, method: HttpMethod, token: string | null, id?: string, headers: Record<string, string> = {}, body?: string) {
+  const handler = route.handlers[method] as Handler;
+  const url = route.path.replace("{id}", id ?? MISSING_ID) + (requiredQuery[route.path] ?? "");
+  const request = new Request(new URL(url, TEST_ORIGIN), {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/json" }), ...headers },
+    body: method === "GET" || method === "DELETE" ? undefined : (body ?? "{}"),
+  });
+  const response = await handler(request, { params: Promise.resolve(route.params.length ? { id: id ?? MISSING_ID } : {}) });
+  return { status: response.status, text: await response.text() };
+}
+
+const operations = () => routes.flatMap((route) => (Object.keys(route.handlers) as HttpMethod[]).map((method) => ({ route, method, name: `${method} ${route.path}` })));
+
+describe("access matrix", () => {
+  it("every API route goes through the one route wrapper and declares its role", () => {
+    const undeclared = operations().filter(({ route, method }) => !route.handlers[method]!.role).map((o) => o.name);
+    expect(undeclared).toEqual([]);
+  });
+
+  it("anonymous, revoked and expired credentials get 401 everywhere but public routes", async () => {
+    for (const { route, method, name } of operations()) {
+      const role = route.handlers[method]!.role;
+      for (const [caller, token] of [["anonymous", null], ["revoked token", revokedToken], ["expired token", expiredToken]] as const) {
+        const { status } = await send(route, method, token);
+        if (role === "public") expect(status, `${caller} → ${name}`).not.toBe(401);
+        else expect(status, `${caller} → ${name}`).toBe(401);
+      }
+    }
+  });
+
+  it("each role gets through exactly where its rank allows (403 below it)", async () => {
+    for (const { route, method, name } of operations()) {
+      const required = route.handlers[method]!.role;
+      if (required === "public") continue;
+      for (const role of ["viewer", "analyst", "admin"] as const) {
+        const { status, text } = await send(route, method, home.tokens[role]);
+        if (hasRole(role, required!)) expect([401, 403, 500], `${role} → ${name}: ${text}`).not.toContain(status);
+        else expect(status, `${role} → ${name}`).toBe(403);
+      }
+    }
+  });
+
+  it("a member of another team cannot read or change this team's records by id", async () => {
+    const before = await db.event.count({ where: { teamId: home.teamId } });
+    for (const { route, method, name } of operations().filter((o) => o.route.params.length)) {
+      if (route.handlers[method]!.role === "public") continue;
+      const { status } = await send(route, method, away.tokens.admin, homeIdFor(route.path));
+      if (method === "GET") expect(status, name).toBe(404);
+      else expect(status >= 400 && status < 500, `${name} → ${status}`).toBe(true);
+    }
+    expect(await db.event.count({ where: { teamId: home.teamId } })).toBe(before);
+  });
+
+  it("lists never contain another team's rows", async () => {
+    const homeValues = Object.values(homeIds);
+    for (const { route, method, name } of operations().filter((o) => o.method === "GET" && !o.route.params.length)) {
+      if (route.handlers[method]!.role === "public") continue;
+      const { status, text } = await send(route, method, away.tokens.admin);
+      expect(status, name).toBeLessThan(500);
+      for (const id of homeValues) expect(text, `${name} leaks ${id}`).not.toContain(id);
+    }
+  });
+});
+
+describe("cross-site requests", () => {
+  const attempts: Array<[string, Record<string, string>, string]> = [
+    ["JSON from another origin", { origin: "https://evil.example", "content-type": "application/json" }, "{}"],
+    ["text/plain from another origin", { origin: "https://evil.example", "content-type": "text/plain" }, "{}"],
+    ["a form from another origin", { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, "a=1"],
+    ["Origin: null", { origin: "null", "content-type": "application/json" }, "{}"],
+    ["a cross-site fetch", { "sec-fetch-site": "cross-site", "content-type": "application/json" }, "{}"],
+  ];
+
+  it.each(attempts)("every mutating route refuses %s with 403", async (_label, headers, body) => {
+    for (const { route, method, name } of operations().filter((o) => o.method !== "GET")) {
+      const id = route.params.length ? homeIdFor(route.path) : undefined;
+      const { status } = await send(route, method, home.tokens.admin, id, headers, body);
+      expect(status, name).toBe(403);
+    }
+  });
+
+  it("a JSON API takes no text/plain or form bodies even from its own origin", async () => {
+    for (const { route, method, name } of operations().filter((o) => o.method === "POST" || o.method === "PATCH")) {
+      const id = route.params.length ? MISSING_ID : undefined;
+      for (const type of ["text/plain", "application/x-www-form-urlencoded"]) {
+        const { status } = await send(route, method, home.tokens.admin, id, { "content-type": type }, "a=1");
+        expect([403, 404, 415, 428], `${type} → ${name} gave ${status}`).toContain(status);
+      }
+    }
+  });
+});
