@@ -1,11 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireActor } from "@/lib/auth/current";
+import { listMyTeams } from "@/lib/services/teams";
 import { SignOutButton } from "./sign-out-button";
+import { TeamSwitcher } from "./team-switcher";
 
 // Everything behind sign-in shares this frame: the team, the sections, the way out.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
+  const teams = await listMyTeams(actor);
   return (
     <>
       <header className="app-header">
@@ -15,14 +18,31 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <nav aria-label="Sections">
           <ul>
             <li>
+              <Link href="/">Dashboard</Link>
+            </li>
+            <li>
               <Link href="/watchlist">Watchlist</Link>
             </li>
+            <li>
+              <Link href="/library">Evidence library</Link>
+            </li>
+            <li>
+              <Link href="/briefings">Briefings</Link>
+            </li>
+            <li>
+              <Link href="/team">Team</Link>
+            </li>
+            {actor.role === "admin" && (
+              <li>
+                <Link href="/audit">Audit log</Link>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="who">
-          <span>
-            {actor.label} · {actor.teamName} ({actor.role})
-          </span>
+          <span>{actor.label}</span>
+          <TeamSwitcher teams={teams} />
+          <span className="muted-on-dark">({actor.role})</span>
           <SignOutButton />
         </div>
       </header>

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiToken } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { useTestDatabase } from "@/lib/testing/db";
+import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { TEST_ORIGIN } from "@/lib/testing/http";
 import { apiRoutes, type ApiRoute, type Handler, type HttpMethod } from "@/lib/testing/routes";
@@ -12,7 +12,7 @@ import { apiRoutes, type ApiRoute, type Handler, type HttpMethod } from "@/lib/t
 // gets the status its declared role implies, another team's ids are never reachable, and lists never
 // hold another team's rows. A new route is covered as soon as its file exists.
 
-useTestDatabase();
+withTestDatabase();
 
 const MISSING_ID = "01900000-0000-7000-8000-000000000000";
 let routes: ApiRoute[];
@@ -73,7 +73,8 @@ async function send(route: ApiRoute, method: HttpMethod, token: string | null, i
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/json" }), ...headers },
     body: method === "GET" || method === "DELETE" ? undefined : (body ?? "{}"),
   });
-  const response = await handler(request, { params: Promise.resolve(route.params.length ? { id: id ?? MISSING_ID } : {}) });
+  const params: Record<string, string> = route.params.length ? { id: id ?? MISSING_ID } : {};
+  const response = await handler(request, { params: Promise.resolve(params) });
   return { status: response.status, text: await response.text() };
 }
 

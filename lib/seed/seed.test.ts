@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { useTestDatabase } from "@/lib/testing/db";
+import { withTestDatabase } from "@/lib/testing/db";
 import { purgeTeam } from "@/lib/testing/factories";
 import { demoIssues, demoTeam } from "./demo-data";
 import { readReferenceArticle, seedDemoTeam } from "./seed";
 
-useTestDatabase();
+withTestDatabase();
 
 async function counts(teamId: string) {
   const where = { teamId };

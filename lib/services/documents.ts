@@ -24,7 +24,6 @@ export function cleanDocumentText(text: string): string {
   return text
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 }
 

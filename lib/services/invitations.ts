@@ -64,7 +64,7 @@ export async function findPendingInvitation(token: string) {
  * account already must be signed in as that address (the invitation must not reset their password).
  */
 export async function acceptInvitation(input: AcceptInvitationInput, signedInUserId: string | null): Promise<{ email: string; teamId: string }> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) {
@@ -75,6 +75,11 @@ export async function acceptInvitation(input: AcceptInvitationInput, signedInUse
       throw new AppError("conflict", `An account for ${invitation.email} exists: sign in as ${invitation.email}, then open the link again`);
     }
     if (!user) {
+      if (!input.name || !passwordHash) {
+        throw new AppError("validation_failed", "Choose your name and a password", {
+          fields: { ...(input.name ? {} : { name: ["Required"] }), ...(passwordHash ? {} : { password: ["Required"] }) },
+        });
+      }
       user = await tx.user.create({ data: { id: randomUUID(), email: invitation.email, name: input.name, emailVerified: true } });
       await tx.account.create({ data: { id: randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: passwordHash } });
     }

@@ -7,7 +7,7 @@ import { deployMigrations } from "@/lib/db/migrations";
  * this file, migrated from empty. PostgreSQL: the shared test database (migrated by global-setup);
  * tests isolate themselves by creating their own team.
  */
-export function useTestDatabase() {
+export function withTestDatabase() {
   beforeAll(async () => {
     if (databaseKind() === "pglite") await deployMigrations(databaseAdapter());
   });

@@ -53,8 +53,8 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
     routeFiles(API_DIR)
       .sort()
       .map(async (file) => {
-        const module = (await import(file)) as Record<string, unknown>;
-        const handlers = Object.fromEntries(HTTP_METHODS.filter((m) => typeof module[m] === "function").map((m) => [m, module[m] as Handler]));
+        const exports = (await import(file)) as Record<string, unknown>;
+        const handlers = Object.fromEntries(HTTP_METHODS.filter((m) => typeof exports[m] === "function").map((m) => [m, exports[m] as Handler]));
         return { file: relative(ROOT, file), ...pathOf(file), handlers };
       }),
   );

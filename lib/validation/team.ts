@@ -35,10 +35,11 @@ export const invitationSchema = z.object({
 });
 export type InvitationView = z.infer<typeof invitationSchema>;
 
+/** A new person chooses a name and password; someone with an account signs in first and sends the token only. */
 export const acceptInvitationSchema = z.strictObject({
   token: z.string().min(10).max(200),
-  name: z.string().trim().min(1).max(200),
-  password: z.string().min(12, "Use at least 12 characters").max(200),
+  name: z.string().trim().min(1).max(200).optional(),
+  password: z.string().min(12, "Use at least 12 characters").max(200).optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 

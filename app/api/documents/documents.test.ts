@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { demoIssues } from "@/lib/seed/demo-data";
 import { readReferenceArticle } from "@/lib/seed/seed";
-import { useTestDatabase } from "@/lib/testing/db";
+import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import * as documents from "./route";
@@ -14,7 +14,7 @@ import * as evidenceItem from "../evidence/[id]/route";
 import * as sources from "../sources/route";
 import * as sourceItem from "../sources/[id]/route";
 
-useTestDatabase();
+withTestDatabase();
 
 let team: TestTeam;
 let other: TestTeam;
@@ -25,7 +25,10 @@ beforeAll(async () => {
   team = await createTestTeam();
   other = await createTestTeam("Other team");
   issueIds = [];
-  for (const { evidence: _evidence, ...issue } of demoIssues) issueIds.push((await createTestIssue(team.actors.analyst, issue)).id);
+  for (const issue of demoIssues) {
+    const { title, summary, category, status, likelihood, impact, jurisdictions, actors, hsCodes, tags } = issue;
+    issueIds.push((await createTestIssue(team.actors.analyst, { title, summary, category, status, likelihood, impact, jurisdictions, actors, hsCodes, tags })).id);
+  }
 });
 afterAll(async () => {
   await purgeTeam(team.teamId);

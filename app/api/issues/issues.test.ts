@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { useTestDatabase } from "@/lib/testing/db";
+import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, issueInput, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import * as collection from "./route";
@@ -8,7 +8,7 @@ import * as item from "./[id]/route";
 import * as history from "./[id]/history/route";
 import * as restore from "./[id]/restore/route";
 
-useTestDatabase();
+withTestDatabase();
 
 let team: TestTeam;
 let other: TestTeam;

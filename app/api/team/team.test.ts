@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { limits } from "@/lib/services/rate-limits";
-import { useTestDatabase } from "@/lib/testing/db";
+import { withTestDatabase } from "@/lib/testing/db";
 import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call, TEST_ORIGIN } from "@/lib/testing/http";
 import * as auth from "../auth/[...all]/route";
@@ -17,7 +17,7 @@ import * as member from "./members/[id]/route";
 import * as tokens from "./tokens/route";
 import * as token from "./tokens/[id]/route";
 
-useTestDatabase();
+withTestDatabase();
 
 let team: TestTeam;
 let other: TestTeam;
