@@ -47,8 +47,8 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
           throw new AppError("forbidden", `This needs the ${options.role} role; you are ${actor.role}`);
         }
       }
-      const body = options.body ? parse(options.body, await readJson(request)) : undefined;
-      const query = options.query ? parse(options.query, queryObject(new URL(request.url).searchParams)) : undefined;
+      const body = options.body ? parse(options.body, storable(await readJson(request))) : undefined;
+      const query = options.query ? parse(options.query, storable(queryObject(new URL(request.url).searchParams))) : undefined;
       const rawParams = (await next?.params) ?? {};
       const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       // `/api/issues/%00` names no record (and a NUL would fail in the database: a 500).
@@ -160,11 +160,6 @@ const tooLarge = (limit: number) =>
   new AppError("payload_too_large", `The body is larger than ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`}`);
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const unstorable = unstorableText(value);
-  if (unstorable.length) {
-    const message = "Text must not contain NUL (U+0000) or unpaired surrogate characters";
-    throw new AppError("validation_failed", "The request is not valid", { fields: Object.fromEntries(unstorable.map((path) => [path, [message]])) });
-  }
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError("validation_failed", "The request is not valid", validationDetails(result.error));
   return result.data;
@@ -182,6 +177,17 @@ function queryObject(params: URLSearchParams): Record<string, string | string[]>
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const isUnstorable = (text: string) => text.includes("\u0000") || LONE_SURROGATE.test(text);
+
+/**
+ * The wrapper's JSON body and query as they are, or a 422 naming each string that no database text can
+ * hold. (The document intake checks its fields with it too, and cleans its text instead.)
+ */
+export function storable<T>(value: T): T {
+  const unstorable = unstorableText(value);
+  if (unstorable.length === 0) return value;
+  const message = "Text must not contain NUL (U+0000) or unpaired surrogate characters";
+  throw new AppError("validation_failed", "The request is not valid", { fields: Object.fromEntries(unstorable.map((path) => [path, [message]])) });
+}
 
 /**
  * Paths of the strings (keys included) that no database text can hold: PostgreSQL refuses U+0000 in

@@ -3,7 +3,7 @@ import { htmlToText } from "@/lib/analysis/html";
 import { pdfToText } from "@/lib/analysis/pdf";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 import { AppError } from "./errors";
-import { readBody, readJson } from "./route";
+import { readBody, readJson, storable } from "./route";
 
 /**
  * The body of an intake request, as fields: JSON as is, or a multipart upload whose `file` is turned
@@ -17,7 +17,7 @@ export async function readDocumentBody(request: Request): Promise<Record<string,
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new AppError("validation_failed", "The request is not valid", { fields: { "(body)": ["Expected an object"] } });
     }
-    return body as Record<string, unknown>;
+    return checked(body as Record<string, unknown>);
   }
   const bytes = await readBody(request, MAX_UPLOAD_BYTES + 64 * 1024);
   let form: FormData;
@@ -37,7 +37,13 @@ export async function readDocumentBody(request: Request): Promise<Record<string,
   } else if (typeof fields.text !== "string") {
     throw new AppError("validation_failed", "The request is not valid", { fields: { file: ["Attach a .txt, .md, .html or .pdf file, or send text"] } });
   }
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ""));
+  return checked(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== "")));
+}
+
+/** Every field but the text must be storable as is; the text is cleaned when it is stored. */
+function checked(fields: Record<string, unknown>): Record<string, unknown> {
+  const { text, ...rest } = fields;
+  return { ...storable(rest), ...(text === undefined ? {} : { text }) };
 }
 
 function parseJsonField(key: string, value: string): unknown {

@@ -274,6 +274,8 @@ export async function deleteIssue(actor: Actor, id: string, expectedVersion: num
   await db.$transaction(async (tx) => {
     const current = await tx.issue.findFirst({ where: { id, teamId: actor.teamId, deletedAt: null }, select: { version: true, title: true } });
     if (!current) throw notFound("Issue");
+    // Checked before the write, as in updateIssue: an If-Match past the INT4 range ("2147483648") made the query fail (500).
+    if (current.version !== expectedVersion) throw staleVersion(current.version);
     const written = await tx.issue.updateMany({
       where: { id, teamId: actor.teamId, version: expectedVersion, deletedAt: null },
       data: { deletedAt: new Date(), version: { increment: 1 } },

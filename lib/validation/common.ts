@@ -3,7 +3,12 @@ import { z } from "zod";
 /** Ids are UUIDs (v7); anything else cannot name a record, so it is a 404 rather than a database error. */
 export const idSchema = z.string().min(1).max(64);
 
-export const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).transform((value) => new Date(value));
+/** An ISO date or date-time, years 0001–9999 in UTC: PostgreSQL has no year 0 ("0000-01-01" was a 500). */
+export const isoDate = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .transform((value) => new Date(value))
+  .refine((date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999, "Use a date between the years 0001 and 9999");
 
 /** `?flag=true|false|1|0`. */
 export const booleanParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -32,6 +37,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 /** `If-Match: "3"` → 3. */
 export function parseIfMatch(header: string | null): number | null {
   if (!header) return null;
-  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  // If-Match compares strongly (RFC 9110): a weak tag (W/"3") never matches, so it is not accepted.
+  const match = /^\s*"?(\d+)"?\s*$/.exec(header);
   return match ? Number(match[1]) : NaN;
 }

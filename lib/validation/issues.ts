@@ -14,8 +14,8 @@ export const impactSchema = z.number().int().min(IMPACT_MIN).max(IMPACT_MAX);
 export const jurisdictionSchema = z
   .string()
   .trim()
-  .toUpperCase()
-  .regex(/^([A-Z]{2})$/, "Use an ISO 3166 two-letter code or EU");
+  .regex(/^[A-Za-z]{2}$/, "Use an ISO 3166 two-letter code or EU")
+  .toUpperCase();
 
 /** Harmonized System code: a chapter, heading or subheading (e.g. 85, 8542, 8542.31, 854231). */
 export const hsCodeSchema = z

@@ -1,0 +1,197 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call } from "@/lib/testing/http";
+import { buildOpenApiDocument, type OpenApiDocument } from "./document";
+
+// The OpenAPI document must cover every route under app/api, and only those (issue 3): a new route
+// file or a new exported method fails here until it is documented.
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const API_DIR = join(ROOT, "app", "api");
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+/** What a catch-all route documents: better-auth serves many paths under /api/auth; scripts need sign-in only. */
+const CATCH_ALL_DOCUMENTED: Record<string, string[]> = { "/api/auth": ["POST /api/auth/sign-in/email"] };
+
+type RouteFile = {
+  file: string;
+  /** `/api/issues/{id}`; for a catch-all, the prefix before it (`/api/auth`). */
+  path: string;
+  catchAll: boolean;
+  methods: string[];
+};
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === "route.ts" ? [full] : [];
+  });
+}
+
+/** app/api/issues/[id]/route.ts → /api/issues/{id}; route groups `(x)` leave no segment. */
+function pathOf(file: string): { path: string; catchAll: boolean } {
+  const segments = relative(join(ROOT, "app"), file).split(sep).slice(0, -1);
+  const parts: string[] = [];
+  for (const segment of segments) {
+    if (/^\(.*\)$/.test(segment)) continue;
+    if (/^\[\[?\.\.\..+\]\]?$/.test(segment)) return { path: `/${parts.join("/")}`, catchAll: true };
+    parts.push(segment.replace(/^\[(.+)\]$/, "{$1}"));
+  }
+  return { path: `/${parts.join("/")}`, catchAll: false };
+}
+
+let routes: RouteFile[];
+let document: OpenApiDocument;
+/** Every documented operation as `METHOD /path`. */
+let documented: string[];
+
+beforeAll(async () => {
+  routes = await Promise.all(
+    routeFiles(API_DIR).map(async (file) => {
+      const exported = (await import(file)) as Record<string, unknown>;
+      return { file: relative(ROOT, file), ...pathOf(file), methods: HTTP_METHODS.filter((m) => typeof exported[m] === "function") };
+    }),
+  );
+  document = buildOpenApiDocument();
+  documented = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((m) => (item as Record<string, unknown>)[m.toLowerCase()] !== undefined).map((m) => `${m} ${path}`),
+  );
+});
+
+describe("the OpenAPI document covers app/api", () => {
+  it("finds the route files", () => {
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.map((r) => r.path)).toContain("/api/issues/{id}");
+  });
+
+  it("documents every exported method of every route file", () => {
+    const missing = routes.flatMap((route) =>
+      route.catchAll
+        ? (CATCH_ALL_DOCUMENTED[route.path] ?? [`(any operation under ${route.path}/*)`]).filter((op) => !documented.includes(op)).map((op) => `${op}  (${route.file})`)
+        : route.methods.map((m) => `${m} ${route.path}`).filter((op) => !documented.includes(op)).map((op) => `${op}  (${route.file})`),
+    );
+    expect(missing, `Not in lib/openapi/document.ts:\n${missing.join("\n")}`).toEqual([]);
+  });
+
+  it("documents no path or method that has no route", () => {
+    const served = (operation: string) => {
+      const [method, path] = operation.split(" ") as [string, string];
+      return routes.some((route) =>
+        route.catchAll
+          ? (CATCH_ALL_DOCUMENTED[route.path] ?? []).includes(operation) && route.methods.includes(method)
+          : route.path === path && route.methods.includes(method),
+      );
+    };
+    const orphans = documented.filter((operation) => !served(operation));
+    expect(orphans, `Documented but no app/api route serves it:\n${orphans.join("\n")}`).toEqual([]);
+  });
+
+  it("documents only the sign-in path of the better-auth catch-all", () => {
+    expect(documented.filter((op) => op.split(" ")[1]!.startsWith("/api/auth/"))).toEqual(["POST /api/auth/sign-in/email"]);
+  });
+});
+
+describe("the OpenAPI document is valid OpenAPI 3.1", () => {
+  it("passes the OpenAPI 3.1 schema", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(JSON.parse(JSON.stringify(document)) as Record<string, unknown>);
+    expect(result.errors ?? [], JSON.stringify(result.errors, null, 2)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("has every $ref resolving inside the document", () => {
+    const refs: string[] = [];
+    const walk = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === "$ref" && typeof inner === "string") refs.push(inner);
+          else walk(inner);
+        }
+      }
+    };
+    walk(document);
+    expect(refs.length).toBeGreaterThan(0);
+    const unresolved = refs.filter((ref) => {
+      if (!ref.startsWith("#/")) return true;
+      let node: unknown = document;
+      for (const key of ref.slice(2).split("/").map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+        node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+      }
+      return node === undefined;
+    });
+    expect(unresolved).toEqual([]);
+  });
+
+  type Operation = {
+    operationId?: string;
+    summary?: string;
+    security?: unknown[];
+    parameters?: Array<{ name: string; in: string; required?: boolean }>;
+    responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema?: { $ref?: string } }> }>;
+  };
+  const operations = () =>
+    Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+      HTTP_METHODS.flatMap((m) => {
+        const operation = (item as Record<string, Operation | undefined>)[m.toLowerCase()];
+        return operation ? [{ method: m, path, operation }] : [];
+      }),
+    );
+
+  it("gives each operation a unique operationId, a summary and its path parameters", () => {
+    const ids = operations().map(({ operation }) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { method, path, operation } of operations()) {
+      expect(operation.summary, `${method} ${path}`).toBeTruthy();
+      const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const declared = (operation.parameters ?? []).filter((p) => p.in === "path" && p.required).map((p) => p.name);
+      expect(declared, `${method} ${path}`).toEqual(templated);
+    }
+  });
+
+  it("describes the API's errors with ErrorBody, and 401 and 429 wherever sign-in is needed", () => {
+    for (const { method, path, operation } of operations()) {
+      if (path.startsWith("/api/auth/")) continue; // better-auth's own error body
+      const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
+      if (!isPublic) expect(Object.keys(operation.responses), `${method} ${path}`).toEqual(expect.arrayContaining(["401", "429"]));
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) < 400) continue;
+        expect(response.content?.["application/json"]?.schema?.$ref, `${method} ${path} ${status}`).toBe("#/components/schemas/ErrorBody");
+      }
+    }
+  });
+
+  it("declares both ways to authenticate, and public operations opt out", () => {
+    expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(["bearerToken", "sessionCookie"]);
+    expect(document.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
+    const publicOps = operations().filter(({ operation }) => Array.isArray(operation.security) && operation.security.length === 0);
+    expect(publicOps.map(({ method, path }) => `${method} ${path}`).sort()).toEqual(["GET /api/health", "GET /api/openapi.json", "POST /api/auth/sign-in/email", "POST /api/invitations/accept"]);
+  });
+
+  it("documents optimistic concurrency: ETag on reads and writes, If-Match on PATCH and DELETE", () => {
+    const op = (method: string, path: string) => operations().find((o) => o.method === method && o.path === path)!.operation;
+    for (const [method, path, status] of [["GET", "/api/issues/{id}", "200"], ["PATCH", "/api/issues/{id}", "200"], ["PATCH", "/api/issues/{id}", "412"], ["POST", "/api/issues", "201"]] as const) {
+      expect(op(method, path).responses[status]?.headers?.ETag, `${method} ${path} ${status}`).toBeDefined();
+    }
+    for (const method of ["PATCH", "DELETE"]) {
+      expect(op(method, "/api/issues/{id}").parameters).toContainEqual(expect.objectContaining({ name: "If-Match", in: "header", required: true }));
+      expect(Object.keys(op(method, "/api/issues/{id}").responses)).toEqual(expect.arrayContaining(["412", "428"]));
+    }
+  });
+});
+
+describe("GET /api/openapi.json", () => {
+  it("serves the document without credentials, the same on every request", async () => {
+    const { GET } = await import("@/app/api/openapi.json/route");
+    const first = await call(GET, "GET", "/api/openapi.json");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(first.json).toEqual(JSON.parse(JSON.stringify(document)));
+    const second = await call(GET, "GET", "/api/openapi.json");
+    expect(second.text).toBe(first.text);
+  });
+});
