@@ -1,47 +1,16 @@
-import { readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "@/lib/testing/http";
+import { apiRoutes, HTTP_METHODS } from "@/lib/testing/routes";
 import { buildOpenApiDocument, type OpenApiDocument } from "./document";
 
 // The OpenAPI document must cover every route under app/api, and only those (issue 3): a new route
 // file or a new exported method fails here until it is documented.
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const API_DIR = join(ROOT, "app", "api");
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** What a catch-all route documents: better-auth serves many paths under /api/auth; scripts need sign-in only. */
 const CATCH_ALL_DOCUMENTED: Record<string, string[]> = { "/api/auth": ["POST /api/auth/sign-in/email"] };
 
-type RouteFile = {
-  file: string;
-  /** `/api/issues/{id}`; for a catch-all, the prefix before it (`/api/auth`). */
-  path: string;
-  catchAll: boolean;
-  methods: string[];
-};
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
-
-/** app/api/issues/[id]/route.ts → /api/issues/{id}; route groups `(x)` leave no segment. */
-function pathOf(file: string): { path: string; catchAll: boolean } {
-  const segments = relative(join(ROOT, "app"), file).split(sep).slice(0, -1);
-  const parts: string[] = [];
-  for (const segment of segments) {
-    if (/^\(.*\)$/.test(segment)) continue;
-    if (/^\[\[?\.\.\..+\]\]?$/.test(segment)) return { path: `/${parts.join("/")}`, catchAll: true };
-    parts.push(segment.replace(/^\[(.+)\]$/, "{$1}"));
-  }
-  return { path: `/${parts.join("/")}`, catchAll: false };
-}
+type RouteFile = { file: string; path: string; catchAll: boolean; methods: string[] };
 
 let routes: RouteFile[];
 let document: OpenApiDocument;
@@ -49,12 +18,7 @@ let document: OpenApiDocument;
 let documented: string[];
 
 beforeAll(async () => {
-  routes = await Promise.all(
-    routeFiles(API_DIR).map(async (file) => {
-      const exported = (await import(file)) as Record<string, unknown>;
-      return { file: relative(ROOT, file), ...pathOf(file), methods: HTTP_METHODS.filter((m) => typeof exported[m] === "function") };
-    }),
-  );
+  routes = (await apiRoutes()).map(({ file, path, catchAll, handlers }) => ({ file, path, catchAll, methods: Object.keys(handlers) }));
   document = buildOpenApiDocument();
   documented = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     HTTP_METHODS.filter((m) => (item as Record<string, unknown>)[m.toLowerCase()] !== undefined).map((m) => `${m} ${path}`),
