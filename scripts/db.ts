@@ -4,13 +4,18 @@
 //   reset           drop everything, re-apply all migrations and seed
 //   seed            seed the demo team (idempotent)
 //   prepare         deploy, then seed if the database has no team yet (what `npm start` runs)
+//   backup <file>   write the whole database (accounts and every team) to a JSON file
+//   restore <file>  load such a file into an empty, migrated database (ids kept): how to move
+//                   from PGlite to PostgreSQL (README, "Moving to PostgreSQL")
 import { PGlite } from "@electric-sql/pglite";
 import { AwaitedScriptsPGlite } from "@/lib/db/connection";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { env } from "@/lib/env";
 import { createMigration, deployMigrations } from "@/lib/db/migrations";
 import { closeDatabase, databaseAdapter, db } from "@/lib/db/client";
 import { seedDemoTeam, hasAnyTeam } from "@/lib/seed/seed";
+import { exportDatabase, importDatabase } from "@/lib/services/backup";
+import { databaseBackupSchema } from "@/lib/validation/backup";
 
 // One process opens the database once: PGlite's data directory belongs to one PGlite instance.
 async function deploy() {
@@ -46,6 +51,21 @@ async function migrate(name = "change") {
   }
 }
 
+async function backup(file?: string) {
+  if (!file) throw new Error("usage: npm run db:backup -- <file.json>");
+  const data = await exportDatabase(db);
+  writeFileSync(file, JSON.stringify(data));
+  console.log(`Wrote ${file}: ${data.users.length} accounts, ${data.teams.length} teams, ${data.teams.reduce((n, t) => n + t.issues.length, 0)} issues.`);
+}
+
+async function restore(file?: string) {
+  if (!file) throw new Error("usage: npm run db:restore -- <file.json>");
+  await deploy();
+  const data = databaseBackupSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  await importDatabase(db, data);
+  console.log(`Restored ${file}: ${data.users.length} accounts, ${data.teams.length} teams.`);
+}
+
 const commands: Record<string, (arg?: string) => Promise<void>> = {
   migrate,
   deploy,
@@ -58,6 +78,8 @@ const commands: Record<string, (arg?: string) => Promise<void>> = {
     console.log(`\nSanctions Watch: open ${appUrl} and sign in as ${seedAdmin.email} / ${password}\n`);
   },
   reset,
+  backup,
+  restore,
 };
 
 const [command = "", arg] = process.argv.slice(2);

@@ -19,6 +19,8 @@ type RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefin
   role: Role | "public";
   body?: B;
   query?: Q;
+  /** Largest JSON body accepted (413 above); 1 MB unless a route needs more (restore). */
+  maxBytes?: number;
 };
 
 type RouteContext<B, Q, Authed extends boolean> = {
@@ -47,7 +49,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
           throw new AppError("forbidden", `This needs the ${options.role} role; you are ${actor.role}`);
         }
       }
-      const body = options.body ? parse(options.body, storable(await readJson(request))) : undefined;
+      const body = options.body ? parse(options.body, storable(await readJson(request, options.maxBytes))) : undefined;
       const query = options.query ? parse(options.query, storable(queryObject(new URL(request.url).searchParams))) : undefined;
       const rawParams = (await next?.params) ?? {};
       const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
