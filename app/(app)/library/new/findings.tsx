@@ -1,0 +1,75 @@
+import type { NamedEntity } from "@/lib/analysis/analyze";
+import type { DocumentSuggestions } from "@/lib/query/documents";
+
+/** What the analysis recognised: names, places, categories and HS codes (for the analyst's judgment; not saved). */
+export function Findings({ analysis }: { analysis: DocumentSuggestions }) {
+  return (
+    <section className="card stack" aria-labelledby="intake-findings-heading">
+      <h3 id="intake-findings-heading">What the analysis found</h3>
+      <dl className="facts findings">
+        <div>
+          <dt>People</dt>
+          <dd>
+            <Names entities={analysis.people} />
+          </dd>
+        </div>
+        <div>
+          <dt>Organizations</dt>
+          <dd>
+            <Names entities={analysis.organizations} />
+          </dd>
+        </div>
+        <div>
+          <dt>Places</dt>
+          <dd>
+            <Names entities={analysis.places} />
+          </dd>
+        </div>
+        <div>
+          <dt>Jurisdictions</dt>
+          <dd>
+            <List items={analysis.jurisdictions.map((j) => ({ key: j.code, label: `${j.name} (${j.code})`, detail: j.matchedTerms.join(", ") }))} />
+          </dd>
+        </div>
+        <div>
+          <dt>Categories</dt>
+          <dd>
+            <List items={analysis.categories.map((c) => ({ key: c.slug, label: c.name, detail: c.matchedTerms.join(", ") }))} />
+          </dd>
+        </div>
+        <div>
+          <dt>HS codes</dt>
+          <dd>
+            <List items={analysis.hsCodes.map((h) => ({ key: h.code, label: `${h.code} ${h.description}`, detail: h.matchedTerms.join(", ") }))} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function Names({ entities }: { entities: NamedEntity[] }) {
+  return (
+    <List
+      items={entities.map((e) => ({
+        key: `${e.name}-${e.start}`,
+        label: e.name,
+        detail: e.mentions > 1 ? `${e.mentions} mentions` : "",
+      }))}
+    />
+  );
+}
+
+function List({ items }: { items: { key: string; label: string; detail: string }[] }) {
+  if (items.length === 0) return <span className="muted">None found</span>;
+  return (
+    <ul className="finding-list">
+      {items.map((item) => (
+        <li key={item.key}>
+          {item.label}
+          {item.detail && <span className="muted small"> ({item.detail})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

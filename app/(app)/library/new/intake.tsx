@@ -1,0 +1,30 @@
+"use client";
+
+import { useState } from "react";
+import type { DocumentSuggestions } from "@/lib/query/documents";
+import type { SourceView } from "@/lib/validation/sources";
+import { DocumentInput, type DocumentDraft } from "./document-input";
+import { ReviewForm } from "./review-form";
+
+// The intake in two steps: the document (pasted or uploaded) and its analysis, then the review of
+// the suggestions and one save. Going back keeps what was entered.
+export function Intake({ initialSources }: { initialSources: SourceView[] }) {
+  const [draft, setDraft] = useState<DocumentDraft>({ text: "", file: null, title: "", url: "" });
+  const [analysis, setAnalysis] = useState<DocumentSuggestions | null>(null);
+  const [returned, setReturned] = useState(false);
+
+  if (analysis) {
+    return (
+      <ReviewForm
+        analysis={analysis}
+        draft={draft}
+        initialSources={initialSources}
+        onBack={() => {
+          setAnalysis(null);
+          setReturned(true);
+        }}
+      />
+    );
+  }
+  return <DocumentInput draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} onAnalyzed={setAnalysis} focusOnMount={returned} />;
+}
