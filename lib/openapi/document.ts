@@ -1,6 +1,7 @@
 import "server-only";
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { teamBackupSchema } from "@/lib/validation/backup";
 import { errorBodySchema, errorStatus, type ErrorCode } from "@/lib/api/errors";
 import { briefingFormatInfo, BRIEFING_FORMAT_NAMES } from "@/lib/briefings/export/formats";
 import { briefingSnapshotSchema } from "@/lib/briefings/snapshot";
@@ -218,6 +219,8 @@ function buildRegistry(): OpenAPIRegistry {
   // Components: every schema a request or response refers to, named once.
   const ErrorBody = component("ErrorBody", errorBodySchema);
   const schemas = {
+    TeamBackup: component("TeamBackup", teamBackupSchema, "A team's data: categories, sources, documents, issues, evidence, history and briefings."),
+    RestoredTeam: component("RestoredTeam", z.object({ teamId: z.string(), name: z.string(), counts: z.record(z.string(), z.number().int()) })),
     IssuePage: component("IssuePage", issuePageSchema),
     IssueDetail: component("IssueDetail", issueDetailSchema),
     CreateIssue: component("CreateIssue", createIssueSchema),
@@ -607,6 +610,28 @@ function buildRegistry(): OpenAPIRegistry {
     description: "Counts by status and category, the likelihood × impact matrix, weekly activity, recent changes and reviews due.",
     access: "viewer",
     responses: { 200: ok("The numbers", s.Stats) },
+  });
+
+  // ---- Operations ----
+  operation({
+    method: "get",
+    path: "/api/admin/backup",
+    operationId: "backupTeam",
+    tag: "Team",
+    summary: "The team's data as a versioned JSON file (an attachment)",
+    access: "admin",
+    responses: { 200: ok("The backup", s.TeamBackup) },
+  });
+  operation({
+    method: "post",
+    path: "/api/admin/restore",
+    operationId: "restoreTeam",
+    tag: "Team",
+    summary: "Restore a team backup into a new, empty team (fresh ids; up to 200 MB)",
+    description: "You become the new team's admin; switch to it with POST /api/teams/switch.",
+    access: "admin",
+    body: { json: s.TeamBackup, description: "A file from GET /api/admin/backup" },
+    responses: { 201: ok("The new team", s.RestoredTeam) },
   });
 
   // ---- Team ----

@@ -51,6 +51,15 @@ export async function analyzeForTeam(actor: Actor, input: AnalyzeDocumentInput):
   return { ...analysis, text, duplicateOf: duplicate?.id ?? null };
 }
 
+/** A link's field errors named by its place in the request (`evidence.2.quote`), so the client can tell which failed. */
+function inEvidenceItem(error: unknown, index: number): unknown {
+  if (!(error instanceof AppError)) return error;
+  const fields = (error.details as { fields?: Record<string, string[]> } | undefined)?.fields;
+  if (!fields) return error;
+  const named = Object.fromEntries(Object.entries(fields).map(([key, messages]) => [`evidence.${index}.${key}`, messages]));
+  return new AppError(error.code, error.message, { fields: named });
+}
+
 function duplicateError(documentId: string) {
   return new AppError("conflict", "This document is already in the library", { documentId, location: `/api/documents/${documentId}` });
 }
@@ -82,8 +91,10 @@ export async function createDocument(actor: Actor, input: CreateDocumentInput): 
         select: { id: true, title: true },
       });
       await recordEvent(tx, actor, { entityType: "document", entityId: document.id, action: "created", after: { title: document.title, url: input.url ?? null, sourceId: input.sourceId ?? null } });
-      for (const { issueId, ...link } of input.evidence) {
-        await linkEvidenceIn(tx, actor, issueId, { ...link, documentId: document.id });
+      for (const [index, { issueId, ...link }] of input.evidence.entries()) {
+        await linkEvidenceIn(tx, actor, issueId, { ...link, documentId: document.id }).catch((error: unknown) => {
+          throw inEvidenceItem(error, index);
+        });
       }
       return document.id;
     });
@@ -152,7 +163,8 @@ export async function searchDocuments(actor: Actor, query: SearchDocumentsQuery)
   if (query.reliability?.length) conditions.push(Prisma.sql`s."reliability"::text IN (${Prisma.join(query.reliability)})`);
   if (query.issue) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "evidence" e WHERE e."documentId" = d."id" AND e."issueId" = ${query.issue})`);
   if (query.from) conditions.push(Prisma.sql`d."publishedAt" >= ${query.from}`);
-  if (query.to) conditions.push(Prisma.sql`d."publishedAt" <= ${query.to}`);
+  // A date-only `to` means "up to the end of that day".
+  if (query.to) conditions.push(Prisma.sql`d."publishedAt" < ${new Date(query.to.getTime() + (query.to.getUTCHours() + query.to.getUTCMinutes() + query.to.getUTCSeconds() === 0 ? 86_400_000 : 1))}`);
   const where = Prisma.join(conditions, " AND ");
   const rank = query.q ? Prisma.sql`ts_rank_cd(d."search", websearch_to_tsquery('english', ${query.q}))` : Prisma.sql`NULL::real`;
   const order = query.q ? Prisma.sql`${rank} DESC, d."id"` : Prisma.sql`d."publishedAt" DESC NULLS LAST, d."createdAt" DESC, d."id"`;
