@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { listAuditEvents } from "@/lib/services/audit";
+import { Pager } from "@/app/components/pager";
 import { formatDateTime } from "@/lib/ui/format";
+import { presentParams, viewHref } from "@/lib/ui/url";
 import { auditQuerySchema } from "@/lib/validation/team";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -19,7 +21,7 @@ function summary(before: unknown, after: unknown): string {
     .slice(0, 240);
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   if (actor.role !== "admin") {
     return (
@@ -29,25 +31,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </div>
     );
   }
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v)) as Record<string, string>;
+  const raw = presentParams(await searchParams);
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const page = await listAuditEvents(actor, query);
-  const params = new URLSearchParams(raw);
-  params.delete("page");
-  params.set("format", "csv");
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const pageHref = (n: number) => {
-    const next = new URLSearchParams(raw);
-    next.set("page", String(n));
-    return `/audit?${next}`;
-  };
+  const csvHref = viewHref("/api/audit", raw, { page: undefined, format: "csv" });
 
   return (
     <div className="stack">
       <div className="page-title">
         <h1>Audit log</h1>
-        <a className="button" href={`/api/audit?${params}`} download>
+        <a className="button" href={csvHref} download>
           Download CSV
         </a>
       </div>
@@ -129,15 +123,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="pager">
-          {query.page > 1 ? <Link href={pageHref(query.page - 1)}>← Newer</Link> : <span />}
-          <span>
-            Page {query.page} of {pages}
-          </span>
-          {query.page < pages ? <Link href={pageHref(query.page + 1)}>Older →</Link> : <span />}
-        </nav>
-      )}
+      <Pager page={query.page} pageSize={page.pageSize} total={page.total} href={(n) => viewHref("/audit", raw, { page: n })} previous="← Newer" next="Older →" />
     </div>
   );
 }

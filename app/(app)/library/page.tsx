@@ -6,7 +6,9 @@ import { reliabilities, reliabilityLabels } from "@/lib/domain/grading";
 import { searchDocuments } from "@/lib/services/documents";
 import { listIssues } from "@/lib/services/issues";
 import { listSources } from "@/lib/services/sources";
+import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";
+import { presentParams, viewHref } from "@/lib/ui/url";
 import { searchDocumentsQuerySchema, type DocumentSummary, type SearchDocumentsQuery } from "@/lib/validation/documents";
 import { listIssuesQuerySchema } from "@/lib/validation/issues";
 import { snippetParts } from "./highlights";
@@ -21,7 +23,7 @@ const FILTERS = ["q", "source", "reliability", "issue", "from", "to"] as const;
 // form is a plain GET form, so it works from the keyboard and without JavaScript.
 export default async function LibraryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string | string[]>;
+  const raw = presentParams(await searchParams);
   const parsed = searchDocumentsQuerySchema.safeParse(raw);
   const query: SearchDocumentsQuery = parsed.success ? parsed.data : searchDocumentsQuerySchema.parse({});
   const [page, sources, issues] = await Promise.all([
@@ -30,20 +32,11 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
     listIssues(actor, listIssuesQuerySchema.parse({ sort: "title", pageSize: 100 })),
   ]);
   const filtered = parsed.success && FILTERS.some((key) => key in raw);
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const first = (key: string) => {
     const value = raw[key];
     return (Array.isArray(value) ? value[0] : value) ?? "";
   };
-  const href = (change: Record<string, string | number | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...raw, ...change })) {
-      if (value === undefined || value === "") continue;
-      for (const v of Array.isArray(value) ? value : [String(value)]) params.append(key, v);
-    }
-    const search = params.toString();
-    return search ? `/library?${search}` : "/library";
-  };
+  const href = (change: Record<string, string | number | undefined>) => viewHref("/library", raw, change);
   const canAdd = hasRole(actor.role, "analyst");
 
   return (
@@ -163,15 +156,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
         </ol>
       )}
 
-      {pages > 1 && (
-        <nav aria-label="Pages" className="pager">
-          {query.page > 1 ? <Link href={href({ page: query.page - 1 })}>← Previous</Link> : <span />}
-          <span>
-            Page {query.page} of {pages}
-          </span>
-          {query.page < pages ? <Link href={href({ page: query.page + 1 })}>Next →</Link> : <span />}
-        </nav>
-      )}
+      <Pager page={query.page} pageSize={page.pageSize} total={page.total} href={(n) => href({ page: n })} />
     </>
   );
 }

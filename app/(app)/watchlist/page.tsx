@@ -6,7 +6,9 @@ import { riskLevel } from "@/lib/domain/risk";
 import { issueStatuses, statusLabels } from "@/lib/domain/status";
 import { listCategories } from "@/lib/services/categories";
 import { listIssues } from "@/lib/services/issues";
+import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";
+import { presentParams, viewHref } from "@/lib/ui/url";
 import { listIssuesQuerySchema, type ListIssuesQuery } from "@/lib/validation/issues";
 
 export const metadata: Metadata = { title: "Watchlist" };
@@ -17,21 +19,12 @@ type SearchParams = Record<string, string | string[] | undefined>;
 // form is a plain GET form, so it works from the keyboard and without JavaScript.
 export default async function WatchlistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string | string[]>;
+  const raw = presentParams(await searchParams);
   const parsed = listIssuesQuerySchema.safeParse(raw);
   const query: ListIssuesQuery = parsed.success ? parsed.data : listIssuesQuerySchema.parse({});
   const [page, categories] = await Promise.all([listIssues(actor, query), listCategories(actor)]);
   const filtered = Object.keys(raw).some((k) => !["sort", "page", "pageSize"].includes(k));
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const href = (change: Record<string, string | number | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...raw, ...change })) {
-      if (value === undefined || value === "") continue;
-      for (const v of Array.isArray(value) ? value : [String(value)]) params.append(key, v);
-    }
-    const search = params.toString();
-    return search ? `/watchlist?${search}` : "/watchlist";
-  };
+  const href = (change: Record<string, string | number | undefined>) => viewHref("/watchlist", raw, change);
   const sortLink = (field: "title" | "risk" | "updated" | "review", label: string) => {
     const active = query.sort.replace("-", "") === field;
     const descending = query.sort.startsWith("-");
@@ -184,15 +177,7 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
         </div>
       )}
 
-      {pages > 1 && (
-        <nav aria-label="Pages" className="pager">
-          {query.page > 1 ? <Link href={href({ page: query.page - 1 })}>← Previous</Link> : <span />}
-          <span>
-            Page {query.page} of {pages}
-          </span>
-          {query.page < pages ? <Link href={href({ page: query.page + 1 })}>Next →</Link> : <span />}
-        </nav>
-      )}
+      <Pager page={query.page} pageSize={page.pageSize} total={page.total} href={(n) => href({ page: n })} />
     </>
   );
 }
