@@ -1,0 +1,155 @@
+import type { ReactNode } from "react";
+import { credibilityLabels } from "@/lib/domain/grading";
+import { likelihoodLabels } from "@/lib/domain/likelihood";
+import { impactLabels } from "@/lib/domain/risk";
+import { statusLabels } from "@/lib/domain/status";
+import { formatDate, formatDateTime } from "@/lib/ui/format";
+import type { HistoryEvent } from "@/lib/validation/issues";
+
+type Category = { slug: string; name: string };
+type Values = Record<string, unknown>;
+
+const asValues = (value: unknown): Values => (value && typeof value === "object" && !Array.isArray(value) ? (value as Values) : {});
+
+const fieldNames: Record<string, string> = {
+  title: "Title",
+  summary: "Summary",
+  category: "Category",
+  status: "Status",
+  likelihood: "Likelihood",
+  impact: "Impact",
+  jurisdictions: "Jurisdictions",
+  actors: "Actors",
+  hsCodes: "HS codes",
+  tags: "Tags",
+  ownerId: "Owner",
+  nextReviewAt: "Next review",
+};
+
+// Recorded with the change but not a field of the issue.
+const bookkeeping = new Set(["rationale", "version"]);
+
+function show(field: string, value: unknown, categories: Category[]): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
+  switch (field) {
+    case "status":
+      return statusLabels[value as keyof typeof statusLabels] ?? String(value);
+    case "likelihood":
+      return likelihoodLabels[value as keyof typeof likelihoodLabels] ?? String(value);
+    case "impact":
+      return `${value} · ${impactLabels[Number(value)] ?? ""}`;
+    case "category":
+      return categories.find((c) => c.slug === value)?.name ?? String(value);
+    case "nextReviewAt":
+      return formatDate(String(value));
+    default:
+      return String(value);
+  }
+}
+
+/** The issue's history, newest first: who changed what, when (UTC), and why. */
+export function Timeline({ events, categories }: { events: HistoryEvent[]; categories: Category[] }) {
+  return (
+    <section aria-labelledby="timeline-heading" className="stack">
+      <h2 id="timeline-heading">Timeline</h2>
+      {events.length === 0 ? (
+        <p className="muted">No changes recorded yet.</p>
+      ) : (
+        <ol className="timeline" reversed>
+          {[...events].reverse().map((event) => (
+            <li key={event.id} className="timeline-event">
+              <p className="small muted">
+                <time dateTime={event.at}>{formatDateTime(event.at)}</time> · <span className="timeline-actor">{event.actor}</span>
+              </p>
+              <EventDescription event={event} categories={categories} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function EventDescription({ event, categories }: { event: HistoryEvent; categories: Category[] }) {
+  const before = asValues(event.before);
+  const after = asValues(event.after);
+  const rationale = typeof after.rationale === "string" ? after.rationale : null;
+  const value = (field: string, from: Values) => show(field, from[field], categories);
+
+  if (event.entityType === "evidence") return <EvidenceEvent action={event.action} after={after} />;
+
+  let headline: ReactNode;
+  let shownInHeadline: string | null = null;
+  switch (event.action) {
+    case "created":
+      return (
+        <p>
+          Added the issue to the watchlist: {value("status", after)}, {value("likelihood", after).toLowerCase()}, impact {value("impact", after)}.
+        </p>
+      );
+    case "deleted":
+      return <p>Deleted the issue (it can be restored by an admin).</p>;
+    case "restored":
+      return <p>Restored the issue to the watchlist.</p>;
+    case "status_changed":
+      shownInHeadline = "status";
+      headline = (
+        <>
+          Moved the status from <strong>{value("status", before)}</strong> to <strong>{value("status", after)}</strong>
+        </>
+      );
+      break;
+    case "likelihood_changed":
+      shownInHeadline = "likelihood";
+      headline = (
+        <>
+          Changed the likelihood from <strong>{value("likelihood", before)}</strong> to <strong>{value("likelihood", after)}</strong>
+        </>
+      );
+      break;
+    default:
+      headline = event.action === "updated" ? "Edited the issue" : event.action.replaceAll("_", " ");
+  }
+
+  const fields = Object.keys(after).filter((field) => !bookkeeping.has(field) && field !== shownInHeadline);
+  return (
+    <>
+      <p>{headline}</p>
+      {fields.length > 0 && (
+        <ul className="timeline-changes">
+          {fields.map((field) => (
+            <li key={field}>
+              {fieldNames[field] ?? field}:{" "}
+              {field === "summary" ? (
+                "rewritten"
+              ) : (
+                <>
+                  <del>{value(field, before)}</del> → <ins>{value(field, after)}</ins>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {rationale && (
+        <p className="rationale">
+          <strong>Rationale:</strong> {rationale}
+        </p>
+      )}
+    </>
+  );
+}
+
+function EvidenceEvent({ action, after }: { action: string; after: Values }) {
+  if (action !== "evidence_added") return <p>Evidence: {action.replaceAll("_", " ")}</p>;
+  const credibility = Number(after.credibility);
+  return (
+    <>
+      <p>
+        Added evidence{credibilityLabels[credibility] ? ` (${credibilityLabels[credibility].toLowerCase()})` : ""}:
+      </p>
+      {typeof after.quote === "string" && <blockquote className="quote">{after.quote}</blockquote>}
+    </>
+  );
+}

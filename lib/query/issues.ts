@@ -1,0 +1,49 @@
+import { queryOptions } from "@tanstack/react-query";
+import { riskScore } from "@/lib/domain/risk";
+import type { CreateIssueInput, HistoryEvent, IssueDetail, UpdateIssueInput } from "@/lib/validation/issues";
+import { apiFetch } from "./api";
+
+// Issues in the browser's query cache: one key factory, so a mutation can invalidate by prefix
+// (the history sits under its issue's key and is refreshed with it).
+export const issueKeys = {
+  all: ["issues"] as const,
+  detail: (id: string) => [...issueKeys.all, "detail", id] as const,
+  history: (id: string) => [...issueKeys.detail(id), "history"] as const,
+};
+
+const issuePath = (id: string) => `/api/issues/${encodeURIComponent(id)}`;
+
+export const issueQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: issueKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<IssueDetail>(issuePath(id), { signal }),
+  });
+
+export const issueHistoryQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: issueKeys.history(id),
+    queryFn: async ({ signal }) => (await apiFetch<{ items: HistoryEvent[] }>(`${issuePath(id)}/history`, { signal })).items,
+  });
+
+/** The writes, each against the version the user saw (If-Match), so no one's edit is lost silently. */
+export const issueRequests = {
+  create: (input: CreateIssueInput) => apiFetch<IssueDetail>("/api/issues", { method: "POST", body: input }),
+  update: (id: string, version: number, changes: UpdateIssueInput) =>
+    apiFetch<IssueDetail>(issuePath(id), { method: "PATCH", body: changes, ifMatch: version }),
+  remove: (id: string, version: number) => apiFetch<void>(issuePath(id), { method: "DELETE", ifMatch: version }),
+};
+
+/**
+ * What the issue will look like once the server accepts the changes: shown at once (optimistic
+ * update) and replaced by the server's answer, or rolled back on error. The version stays the one
+ * the user saw until the server confirms.
+ */
+export function issueWithChanges(issue: IssueDetail, changes: UpdateIssueInput, categories: { slug: string; name: string }[]): IssueDetail {
+  const { category, nextReviewAt, ...fields } = changes;
+  delete fields.rationale; // not part of the issue: it shows in the timeline once the server has recorded it
+  const next: IssueDetail = { ...issue, ...fields };
+  if (category) next.category = categories.find((c) => c.slug === category) ?? { slug: category, name: category };
+  if (nextReviewAt !== undefined) next.nextReviewAt = nextReviewAt ? nextReviewAt.toISOString() : null;
+  next.riskScore = riskScore(next.likelihood, next.impact);
+  return next;
+}
