@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { reliabilities } from "@/lib/domain/grading";
+import { likelihoods } from "@/lib/domain/likelihood";
+import { issueStatuses } from "@/lib/domain/status";
 
 // What a stored briefing holds (Briefing.snapshot): everything an export needs, frozen at creation, so a
 // briefing exports the same way forever, whatever happens to the issues and evidence afterwards.
@@ -6,30 +9,14 @@ import { z } from "zod";
 export const BRIEFING_MARKINGS = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"] as const;
 export type BriefingMarking = (typeof BRIEFING_MARKINGS)[number];
 
-// Same values, same order as the Prisma enums (lowest to highest where there is an order).
-export const ISSUE_STATUSES = [
-  "monitoring",
-  "warning_issued",
-  "measures_threatened",
-  "measures_announced",
-  "designations_in_force",
-  "resolved",
-  "lifted",
-] as const;
+// The watchlist's vocabularies (lib/domain: the Prisma enums' values, lowest to highest where there is an order).
+export const ISSUE_STATUSES = issueStatuses;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
-export const LIKELIHOODS = [
-  "almost_no_chance",
-  "very_unlikely",
-  "unlikely",
-  "roughly_even_chance",
-  "likely",
-  "very_likely",
-  "almost_certain",
-] as const;
+export const LIKELIHOODS = likelihoods;
 export type Likelihood = (typeof LIKELIHOODS)[number];
 
-export const SOURCE_RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
+export const SOURCE_RELIABILITIES = reliabilities;
 export type SourceReliability = (typeof SOURCE_RELIABILITIES)[number];
 
 export const STANCES = ["escalating", "de_escalating", "context"] as const;

@@ -1,46 +1,21 @@
-import type {
-  BriefingMarking,
-  ChangeKind,
-  IssueStatus,
-  Likelihood,
-  SourceReliability,
-  Stance,
-  Trend,
-} from "@/lib/briefings/snapshot";
+import type { BriefingMarking, ChangeKind, IssueStatus, Likelihood, Stance, Trend } from "@/lib/briefings/snapshot";
 import { ISSUE_STATUSES, LIKELIHOODS } from "@/lib/briefings/snapshot";
+import { statusLabels } from "@/lib/domain/status";
+import { likelihoodLabels, likelihoodRanges as domainLikelihoodRanges } from "@/lib/domain/likelihood";
 
 // Human words for the snapshot's codes: one table per vocabulary, so every export says the same thing.
+// Statuses, ICD 203 likelihoods and the Admiralty scales are the app's own (lib/domain), so a briefing
+// uses the words the watchlist shows; the tables below are the ones only briefings need.
 
-export const statusLabels: Record<IssueStatus, string> = {
-  monitoring: "Monitoring",
-  warning_issued: "Warning issued",
-  measures_threatened: "Measures threatened",
-  measures_announced: "Measures announced",
-  designations_in_force: "Designations in force",
-  resolved: "Resolved",
-  lifted: "Lifted",
-};
+export { statusLabels } from "@/lib/domain/status";
+export { likelihoodLabels } from "@/lib/domain/likelihood";
+export { admiraltyGrade, credibilityLabels, reliabilityLabels } from "@/lib/domain/grading";
 
-// ICD 203 (Analytic Standards, 2015) estimative words and the probability range each stands for.
-export const likelihoodLabels: Record<Likelihood, string> = {
-  almost_no_chance: "Almost no chance",
-  very_unlikely: "Very unlikely",
-  unlikely: "Unlikely",
-  roughly_even_chance: "Roughly even chance",
-  likely: "Likely",
-  very_likely: "Very likely",
-  almost_certain: "Almost certain",
-};
-
-export const likelihoodRanges: Record<Likelihood, string> = {
-  almost_no_chance: "1-5%",
-  very_unlikely: "5-20%",
-  unlikely: "20-45%",
-  roughly_even_chance: "45-55%",
-  likely: "55-80%",
-  very_likely: "80-95%",
-  almost_certain: "95-99%",
-};
+// ICD 203 (Analytic Standards, 2015) probability ranges, as in lib/domain but written with an ASCII hyphen
+// ("55-80%"): what exports have always said, and what the golden files hold.
+export const likelihoodRanges = Object.fromEntries(
+  LIKELIHOODS.map((likelihood) => [likelihood, domainLikelihoodRanges[likelihood].replace("\u2013", "-")]),
+) as Record<Likelihood, string>;
 
 export const trendLabels: Record<Trend, string> = {
   new: "New since last briefing",
@@ -62,25 +37,6 @@ export const changeKindLabels: Record<ChangeKind, string> = {
   created: "Created",
   deleted: "Removed",
   other: "Other",
-};
-
-// Admiralty (NATO AJP-2.1) scales.
-export const reliabilityLabels: Record<SourceReliability, string> = {
-  A: "Completely reliable",
-  B: "Usually reliable",
-  C: "Fairly reliable",
-  D: "Not usually reliable",
-  E: "Unreliable",
-  F: "Reliability cannot be judged",
-};
-
-export const credibilityLabels: Record<number, string> = {
-  1: "Confirmed by other sources",
-  2: "Probably true",
-  3: "Possibly true",
-  4: "Doubtful",
-  5: "Improbable",
-  6: "Truth cannot be judged",
 };
 
 // FIRST TLP 2.0 definitions, shortened.
@@ -107,10 +63,6 @@ export const likelihoodLabel = (likelihood: Likelihood): string => likelihoodLab
 /** "Likely (55-80%)": the ICD 203 word with its range, for readers who do not know the scale. */
 export const likelihoodWithRange = (likelihood: Likelihood): string =>
   `${likelihoodLabels[likelihood]} (${likelihoodRanges[likelihood]})`;
-
-/** Admiralty grade: source reliability letter + information credibility digit, e.g. "B2". */
-export const admiraltyGrade = (reliability: SourceReliability, credibility: number): string =>
-  `${reliability}${credibility}`;
 
 export const impactLabel = (impact: number): string => `${impact} of 5`;
 
