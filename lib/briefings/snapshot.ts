@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { reliabilities } from "@/lib/domain/grading";
 import { likelihoods } from "@/lib/domain/likelihood";
+import { stances } from "@/lib/domain/stance";
 import { issueStatuses } from "@/lib/domain/status";
 
 // What a stored briefing holds (Briefing.snapshot): everything an export needs, frozen at creation, so a
@@ -19,7 +20,7 @@ export type Likelihood = (typeof LIKELIHOODS)[number];
 export const SOURCE_RELIABILITIES = reliabilities;
 export type SourceReliability = (typeof SOURCE_RELIABILITIES)[number];
 
-export const STANCES = ["escalating", "de_escalating", "context"] as const;
+export const STANCES = stances;
 export type Stance = (typeof STANCES)[number];
 
 export const TRENDS = ["new", "escalating", "de-escalating", "steady"] as const;

@@ -18,3 +18,6 @@ export function viewHref(path: string, current: RawParams, change: Record<string
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
+
+/** Only web addresses become links: a stored `javascript:` URL must never run. */
+export const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null);

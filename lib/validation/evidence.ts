@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { stances } from "@/lib/domain/stance";
 
-export const stanceSchema = z.enum(["escalating", "de_escalating", "context"]);
+export const stanceSchema = z.enum(stances);
 export const credibilitySchema = z.number().int().min(1).max(6);
 
 export const linkEvidenceSchema = z

@@ -1,4 +1,4 @@
-import type { BriefingMarking, ChangeKind, IssueStatus, Likelihood, Stance, Trend } from "@/lib/briefings/snapshot";
+import type { BriefingMarking, ChangeKind, IssueStatus, Likelihood, Trend } from "@/lib/briefings/snapshot";
 import { ISSUE_STATUSES, LIKELIHOODS } from "@/lib/briefings/snapshot";
 import { statusLabels } from "@/lib/domain/status";
 import { likelihoodLabels, likelihoodRanges as domainLikelihoodRanges } from "@/lib/domain/likelihood";
@@ -24,11 +24,7 @@ export const trendLabels: Record<Trend, string> = {
   steady: "Steady",
 };
 
-export const stanceLabels: Record<Stance, string> = {
-  escalating: "Escalating",
-  de_escalating: "De-escalating",
-  context: "Context",
-};
+export { stanceLabels } from "@/lib/domain/stance";
 
 export const changeKindLabels: Record<ChangeKind, string> = {
   status: "Status",

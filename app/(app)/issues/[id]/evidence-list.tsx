@@ -1,17 +1,11 @@
 import { credibilityLabels, reliabilityLabels } from "@/lib/domain/grading";
+import { stanceLabels } from "@/lib/domain/stance";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
+import { safeUrl } from "@/lib/ui/url";
 import type { IssueDetail } from "@/lib/validation/issues";
 
 type Evidence = IssueDetail["evidence"][number];
 
-const stanceLabels: Record<Evidence["stance"], string> = {
-  escalating: "Escalating",
-  de_escalating: "De-escalating",
-  context: "Context",
-};
-
-/** Only web addresses become links: a stored `javascript:` URL must never run. */
-const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   return (
