@@ -9,6 +9,9 @@ test.describe("signing in", () => {
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
+    // Signing in lands on the dashboard (issue 6); the watchlist is one link away.
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Watchlist", exact: true }).click();
     const table = page.getByRole("table");
     for (const title of [
       "Dual-use technology transfers to Russia's defense industrial base",

@@ -7,6 +7,7 @@ setup("sign in as the demo admin", async ({ page }) => {
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Watchlist" })).toBeVisible();
+  // Signing in lands on the home page, the dashboard (issue 6).
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   await page.context().storageState({ path: "e2e/.auth/admin.json" });
 });

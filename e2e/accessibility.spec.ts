@@ -1,0 +1,86 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+
+// WCAG 2.2 A/AA with axe on every page a team uses (issue 6). Pages that do not exist yet in this
+// build (briefings, library) are skipped, with the reason in the report; the pages checked are
+// listed at the end of the run.
+
+const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const checked: string[] = [];
+
+/** Runs axe on the page as it is, and fails with a readable list: rule, impact, help, the offending elements. */
+async function expectNoViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
+  const violations = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary?.replace(/\s+/g, " ")}`),
+  }));
+  expect(violations, `${name}: WCAG 2.2 A/AA violations`).toEqual([]);
+  checked.push(`${name} (${page.url().replace(/^https?:\/\/[^/]+/, "")})`);
+}
+
+/** Opens every disclosure (chart tables), so what they hide is checked too. */
+async function openAllDetails(page: Page) {
+  await page.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+}
+
+test.afterAll(() => {
+  console.log(`Accessibility (axe, ${wcag.join(", ")}) checked: ${checked.length ? checked.join("; ") : "none"}`);
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the sign-in page", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expectNoViolations(page, "sign-in");
+  });
+});
+
+test.describe("signed in", () => {
+  test("the dashboard, with its charts drawn and their tables open", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    await expectNoViolations(page, "dashboard");
+    await openAllDetails(page);
+    await expectNoViolations(page, "dashboard, tables open");
+  });
+
+  test("the watchlist, whole and filtered to a matrix cell", async ({ page }) => {
+    await page.goto("/watchlist");
+    await expect(page.getByRole("heading", { level: 1, name: "Watchlist" })).toBeVisible();
+    await expectNoViolations(page, "watchlist");
+    await page.goto("/watchlist?likelihood=likely&impact=4");
+    await expect(page.getByRole("table")).toBeVisible();
+    await expectNoViolations(page, "watchlist, filtered");
+  });
+
+  test("an issue page (the first seeded issue in the watchlist)", async ({ page }) => {
+    await page.goto("/watchlist");
+    const first = page.getByRole("table").locator("tbody tr").first().getByRole("link").first();
+    const title = (await first.textContent())!.trim();
+    await first.click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await openAllDetails(page);
+    await expectNoViolations(page, "issue");
+  });
+
+  for (const { name, path } of [
+    { name: "briefings", path: "/briefings" },
+    { name: "library", path: "/library" },
+  ]) {
+    test(`the ${name} page, if this build has it`, async ({ page }) => {
+      const response = await page.goto(path);
+      test.skip(response?.status() === 404, `${path} does not exist in this build`);
+      expect(response?.ok(), `${path} answered ${response?.status()}`).toBe(true);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await openAllDetails(page);
+      await expectNoViolations(page, name);
+    });
+  }
+});
