@@ -3,15 +3,13 @@ import { test, expect, admin, signedInApi, unique } from "./fixtures";
 test.describe("signing in", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("the seeded watchlist is visible after sign-in", async ({ page }) => {
+  test("the seeded watchlist is visible after sign-in, back where the person was going", async ({ page }) => {
     await page.goto("/watchlist");
-    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fwatchlist/);
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    // Signing in lands on the dashboard (issue 6); the watchlist is one link away.
-    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Watchlist", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Watchlist" })).toBeVisible();
     const table = page.getByRole("table");
     for (const title of [
       "Dual-use technology transfers to Russia's defense industrial base",

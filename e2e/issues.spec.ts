@@ -69,7 +69,7 @@ test("create an issue, move its status with a rationale, see it in the timeline 
   await expect(page.getByRole("region", { name: /Evidence/ })).toContainText("No evidence yet");
 
   await editButton(page).click();
-  await page.getByLabel("Status").selectOption({ label: "Warning issued" });
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Warning issued" });
   await page.getByLabel("Rationale").fill(rationale);
   await page.getByRole("button", { name: "Save changes" }).click();
 
@@ -81,7 +81,7 @@ test("create an issue, move its status with a rationale, see it in the timeline 
 
   await page.getByRole("link", { name: "Watchlist", exact: true }).first().click();
   await page.getByLabel("Search").fill(title);
-  await page.getByLabel("Status").selectOption({ label: "Warning issued" });
+  await page.getByRole("search").getByLabel("Status").selectOption({ label: "Warning issued" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/status=warning_issued/);
   await expect(page.getByRole("table").getByRole("link", { name: title })).toBeVisible();
@@ -108,7 +108,7 @@ test("two people editing the same issue: the second save shows the first one's c
     await ana.getByRole("button", { name: "Save changes" }).click();
     await expect(ana.getByRole("status").filter({ hasText: "Your changes were saved." })).toBeVisible();
 
-    await ben.getByLabel("Impact").selectOption("5");
+    await ben.getByLabel("Impact", { exact: true }).selectOption("5");
     await ben.getByRole("button", { name: "Save changes" }).click();
     const conflict = ben.getByRole("alert").filter({ hasText: "Someone else changed this issue" });
     await expect(conflict).toBeVisible();
@@ -142,7 +142,7 @@ test("moving the status without a rationale is refused in the form and nothing i
 
   await page.goto(`/issues/${issue.id}`);
   await editButton(page).click();
-  await page.getByLabel("Status").selectOption({ label: "Measures threatened" });
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Measures threatened" });
   await page.getByRole("button", { name: "Save changes" }).click();
 
   const rationale = page.getByLabel("Rationale");
@@ -208,7 +208,7 @@ test("the issue pages pass an automated accessibility check", async ({ page }) =
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await check();
   await editButton(page).click();
-  await page.getByLabel("Status").selectOption({ label: "Warning issued" });
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Warning issued" });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByLabel("Rationale")).toBeFocused();
   await check();

@@ -3,10 +3,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { resolveActor, type Actor } from "./actor";
 
-/** For server pages: the signed-in actor, or a redirect to the sign-in page. */
+/** For server pages: the signed-in actor, or a redirect to the sign-in page (which brings them back). */
 export async function requireActor(): Promise<Actor> {
-  const actor = await resolveActor(await headers());
-  if (!actor) redirect("/sign-in");
+  const requestHeaders = await headers();
+  const actor = await resolveActor(requestHeaders);
+  if (!actor) {
+    const returnTo = requestHeaders.get("x-return-to"); // set by proxy.ts
+    redirect(returnTo && returnTo !== "/" ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
+  }
   return actor;
 }
 

@@ -86,6 +86,9 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
           <span>Review due</span>
         </label>
         <input type="hidden" name="sort" value={query.sort} />
+        {/* A risk-matrix cell (from the dashboard) stays applied when the other filters change. */}
+        {query.likelihood?.map((l) => <input key={l} type="hidden" name="likelihood" value={l} />)}
+        {query.impact?.map((i) => <input key={i} type="hidden" name="impact" value={i} />)}
         <div className="filter-actions">
           <button type="submit" className="button primary">
             Apply
@@ -97,6 +100,16 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
           )}
         </div>
       </form>
+
+      {query.likelihood?.length || query.impact?.length ? (
+        <p className="notice">
+          Showing the risk-matrix cell{" "}
+          <strong>
+            {query.likelihood?.map((l) => likelihoodLabels[l]).join(" or ") ?? "any likelihood"} × impact {query.impact?.join(" or ") ?? "any"}
+          </strong>
+          . <Link href={href({ likelihood: undefined, impact: undefined, page: undefined })}>Show every cell</Link>
+        </p>
+      ) : null}
 
       {!parsed.success && (
         <p role="alert" className="error-message">

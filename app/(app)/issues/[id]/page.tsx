@@ -9,6 +9,7 @@ import { listCategories } from "@/lib/services/categories";
 import { getIssue, issueHistory } from "@/lib/services/issues";
 import { EvidenceList } from "./evidence-list";
 import { IssueEditor } from "./issue-editor";
+import { StatusChart } from "./status-chart";
 import { Timeline } from "./timeline";
 
 type Props = { params: Promise<{ id: string }> };
@@ -41,6 +42,7 @@ export default async function IssuePage({ params }: Props) {
       </nav>
       <IssueEditor issue={issue} categories={categories} canEdit={hasRole(actor.role, "analyst")} />
       <EvidenceList evidence={issue.evidence} />
+      <StatusChart history={history} />
       <Timeline events={history} categories={categories} />
     </div>
   );
