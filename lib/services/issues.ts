@@ -37,21 +37,21 @@ const summarySelect = {
   createdAt: true,
   updatedAt: true,
   deletedAt: true,
-  _count: { select: { evidence: true } },
 } satisfies Prisma.IssueSelect;
 
 type IssueRow = Prisma.IssueGetPayload<{ select: typeof summarySelect }>;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-function toSummary(row: IssueRow, lastEvidenceAt: Date | null, now: Date): IssueSummary {
-  const { _count, ...issue } = row;
+type EvidenceTally = { count: number; latest: Date | null };
+
+function toSummary(issue: IssueRow, evidence: EvidenceTally, now: Date): IssueSummary {
   return {
     ...issue,
     nextReviewAt: iso(issue.nextReviewAt),
     reviewDue: isReviewDue(issue, now),
-    evidenceCount: _count.evidence,
-    lastEvidenceAt: iso(lastEvidenceAt),
+    evidenceCount: evidence.count,
+    lastEvidenceAt: iso(evidence.latest),
     createdAt: issue.createdAt.toISOString(),
     updatedAt: issue.updatedAt.toISOString(),
     deletedAt: iso(issue.deletedAt),
@@ -104,19 +104,24 @@ export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<
     }),
     db.issue.count({ where }),
   ]);
-  const latest = await lastEvidenceDates(rows.map((r) => r.id));
+  const tallies = await evidenceTallies(rows.map((r) => r.id));
   return {
-    items: rows.map((row) => toSummary(row, latest.get(row.id) ?? null, now)),
+    items: rows.map((row) => toSummary(row, tallies.get(row.id) ?? { count: 0, latest: null }, now)),
     total,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
-async function lastEvidenceDates(issueIds: string[]): Promise<Map<string, Date>> {
+/**
+ * Evidence count and latest date for the page's issues only. (Prisma's `_count` in the page query
+ * grouped every team's evidence on each load: the bench showed the watchlist slowing with the whole
+ * table's size.)
+ */
+async function evidenceTallies(issueIds: string[]): Promise<Map<string, EvidenceTally>> {
   if (issueIds.length === 0) return new Map();
-  const groups = await db.evidence.groupBy({ by: ["issueId"], where: { issueId: { in: issueIds } }, _max: { createdAt: true } });
-  return new Map(groups.flatMap((g) => (g._max.createdAt ? [[g.issueId, g._max.createdAt] as const] : [])));
+  const groups = await db.evidence.groupBy({ by: ["issueId"], where: { issueId: { in: issueIds } }, _count: { _all: true }, _max: { createdAt: true } });
+  return new Map(groups.map((g) => [g.issueId, { count: g._count._all, latest: g._max.createdAt }]));
 }
 
 /** One issue with its evidence; another team's id is "not found", like an absent one. */
@@ -153,7 +158,7 @@ export async function getIssue(actor: Actor, id: string, options: { includeDelet
   const { evidence, ...summary } = row;
   const now = new Date();
   return {
-    ...toSummary(summary, evidence[0]?.createdAt ?? null, now),
+    ...toSummary(summary, { count: evidence.length, latest: evidence[0]?.createdAt ?? null }, now),
     evidence: evidence.map((e) => ({
       ...e,
       grade: admiraltyGrade(e.document.source?.reliability, e.credibility),
