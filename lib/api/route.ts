@@ -12,6 +12,8 @@ import { AppError, toErrorResponse, validationDetails } from "./errors";
 // and the mapping of every failure to the API's error body. Handlers only call services.
 
 export const MAX_JSON_BYTES = 1024 * 1024;
+/** Deeper JSON is refused (422): no request needs it, and serializing it again (JSON columns) overflows the stack. */
+export const MAX_JSON_DEPTH = 64;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 type RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
@@ -120,11 +122,39 @@ export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promis
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
   const bytes = await readBody(request, limit);
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new AppError("bad_request", "The body is not valid UTF-8 JSON");
   }
+  // JSON.parse takes any depth; a value 100,000 levels deep stored in a JSON column (restore) made
+  // JSON.stringify overflow the stack: a 500.
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+    throw new AppError("validation_failed", "The request is not valid", { fields: { "(body)": [`Nested more than ${MAX_JSON_DEPTH} levels deep`] } });
+  }
+  return value;
+}
+
+/** Iterative, like unstorableText below: the value may be deeper than the stack. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= limit) return true;
+    for (const inner of Array.isArray(current) ? current : Object.values(current)) pending.push([inner, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * The request with its body read within the limit (413 past it), for handlers that read bodies
+ * themselves without any limit (better-auth's, under /api/auth).
+ */
+export async function withBodyLimit(request: Request, limit: number): Promise<Request> {
+  const body = await readBody(request, limit);
+  return new Request(request.url, { method: request.method, headers: request.headers, body: body.byteLength > 0 ? body : null, signal: request.signal });
 }
 
 /** The raw body, refused with 413 past the limit (declared or actually sent). */
@@ -140,7 +170,10 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
   let size = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-body is a bad request, not a server error ("Error: aborted" was logged as one).
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError("bad_request", "The body was not received completely");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
