@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type ReactNode, type Ref } from "react";
+import { issueFieldLabels } from "@/lib/ui/issue-labels";
 import type { z } from "zod";
 import { likelihoodLabels, likelihoodRanges, likelihoods } from "@/lib/domain/likelihood";
 import { IMPACT_MAX, IMPACT_MIN, impactLabels } from "@/lib/domain/risk";
@@ -36,19 +37,7 @@ export type IssueFieldName = keyof IssueFormValues;
 /** Messages per field; `rationale` belongs to the edit form, `form` to no field in particular. */
 export type FieldErrors = Partial<Record<IssueFieldName | "rationale" | "form", string[]>>;
 
-export const fieldLabels: Record<IssueFieldName, string> = {
-  title: "Title",
-  summary: "Summary",
-  category: "Category",
-  status: "Status",
-  likelihood: "Likelihood",
-  impact: "Impact",
-  jurisdictions: "Jurisdictions",
-  actors: "Actors",
-  hsCodes: "HS codes",
-  tags: "Tags",
-  nextReviewAt: "Next review",
-};
+export const fieldLabels: Record<IssueFieldName, string> = issueFieldLabels;
 
 export function issueFormValues(issue: IssueSummary | undefined, categories: Category[]): IssueFormValues {
   return {

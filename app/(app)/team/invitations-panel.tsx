@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { roles } from "@/lib/auth/roles";
 import { apiFetch } from "@/lib/query/api";
 import { formatDate } from "@/lib/ui/format";
 import type { InvitationView } from "@/lib/validation/team";
+import { RoleOptions } from "./role-options";
 import { useAction } from "./use-action";
 
 export function InvitationsPanel({ invitations }: { invitations: InvitationView[] }) {
@@ -32,11 +32,7 @@ export function InvitationsPanel({ invitations }: { invitations: InvitationView[
         <label className="field">
           <span>Role</span>
           <select name="role" defaultValue="viewer">
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <button type="submit" className="button primary" disabled={pending}>

@@ -1,9 +1,9 @@
 "use client";
 
-import { roles } from "@/lib/auth/roles";
 import { apiFetch } from "@/lib/query/api";
 import { formatDate } from "@/lib/ui/format";
 import type { MemberView } from "@/lib/validation/team";
+import { RoleOptions } from "./role-options";
 import { useAction } from "./use-action";
 
 export function MembersTable({ members, canManage }: { members: MemberView[]; canManage: boolean }) {
@@ -42,11 +42,7 @@ export function MembersTable({ members, canManage }: { members: MemberView[]; ca
                       disabled={pending}
                       onChange={(event) => run(() => apiFetch(`/api/team/members/${member.id}`, { method: "PATCH", body: { role: event.target.value } }))}
                     >
-                      {roles.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
+                      <RoleOptions />
                     </select>
                   ) : (
                     member.role

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { roles } from "@/lib/auth/roles";
 import { apiFetch } from "@/lib/query/api";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import type { ApiTokenView } from "@/lib/validation/team";
+import { RoleOptions } from "./role-options";
 import { useAction } from "./use-action";
 
 export function TokensPanel({ tokens }: { tokens: ApiTokenView[] }) {
@@ -36,11 +36,7 @@ export function TokensPanel({ tokens }: { tokens: ApiTokenView[] }) {
         <label className="field">
           <span>Role</span>
           <select name="role" defaultValue="viewer">
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <label className="field">

@@ -4,6 +4,7 @@ import { likelihoodLabels } from "@/lib/domain/likelihood";
 import { impactLabels } from "@/lib/domain/risk";
 import { statusLabels } from "@/lib/domain/status";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
+import { issueFieldLabels } from "@/lib/ui/issue-labels";
 import type { HistoryEvent } from "@/lib/validation/issues";
 
 type Category = { slug: string; name: string };
@@ -11,20 +12,7 @@ type Values = Record<string, unknown>;
 
 const asValues = (value: unknown): Values => (value && typeof value === "object" && !Array.isArray(value) ? (value as Values) : {});
 
-const fieldNames: Record<string, string> = {
-  title: "Title",
-  summary: "Summary",
-  category: "Category",
-  status: "Status",
-  likelihood: "Likelihood",
-  impact: "Impact",
-  jurisdictions: "Jurisdictions",
-  actors: "Actors",
-  hsCodes: "HS codes",
-  tags: "Tags",
-  ownerId: "Owner",
-  nextReviewAt: "Next review",
-};
+const fieldNames: Record<string, string> = issueFieldLabels;
 
 // Recorded with the change but not a field of the issue.
 const bookkeeping = new Set(["rationale", "version"]);
