@@ -9,6 +9,7 @@ import { issueStatuses, statusLabels } from "@/lib/domain/status";
 import { ApiError } from "@/lib/query/api";
 import { formatDate } from "@/lib/ui/format";
 import type { IssueSummary } from "@/lib/validation/issues";
+import { CategoryOptions, StatusOptions } from "@/app/components/issue-options";
 
 // The fields of an issue as the create and edit forms show them. Both forms hold the same strings
 // (lists are typed as text) and turn them into the API's input the same way, then validate it with
@@ -219,22 +220,14 @@ export function IssueFields({ values, errors, categories, onChange, titleRef, re
         <Field label="Category" errors={errors.category}>
           {(control) => (
             <select {...control} value={values.category} onChange={(e) => onChange({ category: e.target.value })}>
-              {categories.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
+              <CategoryOptions categories={categories} />
             </select>
           )}
         </Field>
         <Field label="Status" errors={errors.status}>
           {(control) => (
             <select {...control} value={values.status} onChange={(e) => onChange({ status: e.target.value as IssueStatus })}>
-              {issueStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabels[s]}
-                </option>
-              ))}
+              <StatusOptions />
             </select>
           )}
         </Field>

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { likelihoodLabels } from "@/lib/domain/likelihood";
 import { riskLevel } from "@/lib/domain/risk";
-import { issueStatuses, statusLabels } from "@/lib/domain/status";
+import { statusLabels } from "@/lib/domain/status";
 import { listCategories } from "@/lib/services/categories";
 import { listIssues } from "@/lib/services/issues";
 import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";
 import { presentParams, viewHref } from "@/lib/ui/url";
 import { listIssuesQuerySchema, type ListIssuesQuery } from "@/lib/validation/issues";
+import { CategoryOptions, StatusOptions } from "@/app/components/issue-options";
 
 export const metadata: Metadata = { title: "Watchlist" };
 
@@ -59,22 +60,14 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
           <span>Status</span>
           <select name="status" defaultValue={query.status?.[0] ?? ""}>
             <option value="">Any status</option>
-            {issueStatuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
         <label className="field">
           <span>Category</span>
           <select name="category" defaultValue={query.category?.[0] ?? ""}>
             <option value="">Any category</option>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
+            <CategoryOptions categories={categories} />
           </select>
         </label>
         <label className="field narrow">

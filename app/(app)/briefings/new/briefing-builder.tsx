@@ -12,11 +12,12 @@ import { briefingKeys, briefingPreviewQueryOptions, briefingRequests, type Creat
 import { BRIEFING_MARKINGS, type BriefingMarking } from "@/lib/briefings/snapshot";
 import { likelihoodLabels, likelihoods } from "@/lib/domain/likelihood";
 import { impactLabels } from "@/lib/domain/risk";
-import { issueStatuses, statusLabels } from "@/lib/domain/status";
+import { statusLabels } from "@/lib/domain/status";
 import { ApiError } from "@/lib/query/api";
 import { createBriefingSchema, MAX_BRIEFING_ISSUES } from "@/lib/validation/briefings";
 import type { IssueSummary, issueSorts } from "@/lib/validation/issues";
 import { MarkingBadge } from "../marking-badge";
+import { CategoryOptions, StatusOptions } from "@/app/components/issue-options";
 
 // The briefing builder: which issues (the watchlist's filters, or picked by hand), a title, a handling
 // marking and the key judgments, with a live preview of what the briefing will hold. The preview asks the
@@ -258,11 +259,7 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
                 {(id) => (
                   <select id={id} value={filter.status} onChange={(e) => setFilterValue({ status: e.target.value })}>
                     <option value="">Any status</option>
-                    {issueStatuses.map((s) => (
-                      <option key={s} value={s}>
-                        {statusLabels[s]}
-                      </option>
-                    ))}
+                    <StatusOptions />
                   </select>
                 )}
               </Labelled>
@@ -270,11 +267,7 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
                 {(id) => (
                   <select id={id} value={filter.category} onChange={(e) => setFilterValue({ category: e.target.value })}>
                     <option value="">Any category</option>
-                    {categories.map((c) => (
-                      <option key={c.slug} value={c.slug}>
-                        {c.name}
-                      </option>
-                    ))}
+                    <CategoryOptions categories={categories} />
                   </select>
                 )}
               </Labelled>
