@@ -43,7 +43,8 @@ for (const factory of [AwaitedScriptsPGlite, WholeScriptPrismaPg]) {
 }
 
 const { closeDatabase, databaseKind, db } = await import("@/lib/db/client");
-const { listIssues, getIssue } = await import("@/lib/services/issues");
+const { getIssue } = await import("@/lib/services/issues");
+const { listIssues } = await import("@/lib/services/watchlist");
 const { searchDocuments, analyzeForTeam } = await import("@/lib/services/documents");
 const { listIssuesQuerySchema } = await import("@/lib/validation/issues");
 const { searchDocumentsQuerySchema } = await import("@/lib/validation/documents");

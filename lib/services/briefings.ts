@@ -35,7 +35,7 @@ import {
   type ListBriefingsQuery,
 } from "@/lib/validation/briefings";
 import { recordEvent } from "./events";
-import { listIssues } from "./issues";
+import { listIssues } from "./watchlist";
 
 // Briefings: immutable snapshots of the watchlist (issue 5). A briefing is written once, with its
 // `briefing created` event, and never changed; every export renders from the stored snapshot, so the same

@@ -11,9 +11,7 @@ import type {
   CreateIssueInput,
   HistoryEvent,
   IssueDetail,
-  IssuePage,
   IssueSummary,
-  ListIssuesQuery,
   UpdateIssueInput,
 } from "@/lib/validation/issues";
 import { changedFields, recordEvent } from "./events";
@@ -39,13 +37,14 @@ const summarySelect = {
   deletedAt: true,
 } satisfies Prisma.IssueSelect;
 
-type IssueRow = Prisma.IssueGetPayload<{ select: typeof summarySelect }>;
+export type IssueRow = Prisma.IssueGetPayload<{ select: typeof summarySelect }>;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 type EvidenceTally = { count: number; latest: Date | null };
 
-function toSummary(issue: IssueRow, evidence: EvidenceTally, now: Date): IssueSummary {
+/** An issue as the API shows it (shared with the watchlist page, lib/services/watchlist.ts). */
+export function toSummary(issue: IssueRow, evidence: EvidenceTally, now: Date): IssueSummary {
   return {
     ...issue,
     nextReviewAt: iso(issue.nextReviewAt),
@@ -56,72 +55,6 @@ function toSummary(issue: IssueRow, evidence: EvidenceTally, now: Date): IssueSu
     updatedAt: issue.updatedAt.toISOString(),
     deletedAt: iso(issue.deletedAt),
   };
-}
-
-const sortOrder: Record<ListIssuesQuery["sort"], Prisma.IssueOrderByWithRelationInput[]> = {
-  risk: [{ riskScore: "asc" }, { title: "asc" }],
-  "-risk": [{ riskScore: "desc" }, { updatedAt: "desc" }],
-  updated: [{ updatedAt: "asc" }],
-  "-updated": [{ updatedAt: "desc" }],
-  title: [{ title: "asc" }],
-  "-title": [{ title: "desc" }],
-  review: [{ nextReviewAt: { sort: "asc", nulls: "first" } }],
-  "-review": [{ nextReviewAt: { sort: "desc", nulls: "last" } }],
-};
-
-function listWhere(actor: Actor, query: ListIssuesQuery, now: Date): Prisma.IssueWhereInput {
-  const and: Prisma.IssueWhereInput[] = [{ teamId: actor.teamId, deletedAt: null }];
-  if (query.status?.length) and.push({ status: { in: query.status } });
-  if (query.category?.length) and.push({ category: { slug: { in: query.category } } });
-  if (query.jurisdiction?.length) and.push({ jurisdictions: { hasSome: query.jurisdiction } });
-  if (query.likelihood?.length) and.push({ likelihood: { in: query.likelihood } });
-  if (query.impact?.length) and.push({ impact: { in: query.impact } });
-  if (query.q) {
-    const text = { contains: query.q, mode: "insensitive" as const };
-    and.push({ OR: [{ title: text }, { summary: text }, { actors: { has: query.q } }, { tags: { has: query.q } }] });
-  }
-  if (query.reviewDue !== undefined) {
-    const due: Prisma.IssueWhereInput = {
-      status: { notIn: ["resolved", "lifted"] },
-      OR: [{ nextReviewAt: null }, { nextReviewAt: { lte: now } }],
-    };
-    and.push(query.reviewDue ? due : { NOT: due });
-  }
-  return { AND: and };
-}
-
-/** The team's watchlist page: filtered, sorted, with evidence counts and the date of the latest evidence. */
-export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<IssuePage> {
-  const now = new Date();
-  const where = listWhere(actor, query, now);
-  const [rows, total] = await Promise.all([
-    db.issue.findMany({
-      where,
-      select: summarySelect,
-      orderBy: [...sortOrder[query.sort], { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    db.issue.count({ where }),
-  ]);
-  const tallies = await evidenceTallies(rows.map((r) => r.id));
-  return {
-    items: rows.map((row) => toSummary(row, tallies.get(row.id) ?? { count: 0, latest: null }, now)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
-
-/**
- * Evidence count and latest date for the page's issues only. (Prisma's `_count` in the page query
- * grouped every team's evidence on each load: the bench showed the watchlist slowing with the whole
- * table's size.)
- */
-async function evidenceTallies(issueIds: string[]): Promise<Map<string, EvidenceTally>> {
-  if (issueIds.length === 0) return new Map();
-  const groups = await db.evidence.groupBy({ by: ["issueId"], where: { issueId: { in: issueIds } }, _count: { _all: true }, _max: { createdAt: true } });
-  return new Map(groups.map((g) => [g.issueId, { count: g._count._all, latest: g._max.createdAt }]));
 }
 
 /** One issue with its evidence; another team's id is "not found", like an absent one. */

@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { reliabilities, reliabilityLabels } from "@/lib/domain/grading";
 import { searchDocuments } from "@/lib/services/documents";
-import { listIssues } from "@/lib/services/issues";
+import { listIssues } from "@/lib/services/watchlist";
 import { listSources } from "@/lib/services/sources";
 import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";

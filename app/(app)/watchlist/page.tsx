@@ -5,7 +5,7 @@ import { likelihoodLabels } from "@/lib/domain/likelihood";
 import { riskLevel } from "@/lib/domain/risk";
 import { statusLabels } from "@/lib/domain/status";
 import { listCategories } from "@/lib/services/categories";
-import { listIssues } from "@/lib/services/issues";
+import { listIssues } from "@/lib/services/watchlist";
 import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";
 import { presentParams, viewHref } from "@/lib/ui/url";

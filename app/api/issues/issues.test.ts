@@ -102,6 +102,13 @@ describe("GET /api/issues", () => {
     ["sort=-risk&status=measures_threatened,warning_issued,resolved", ["Alpha banks", "Beta chips", "Gamma engines"]],
     ["sort=title&category=other,engines-propulsion", ["Delta overdue", "Gamma engines"]],
     ["sort=-title&category=other,engines-propulsion", ["Gamma engines", "Delta overdue"]],
+    ["reviewDue=false&sort=title", ["Alpha banks", "Beta chips", "Gamma engines"]],
+    ["sort=risk&status=measures_threatened,warning_issued,resolved", ["Gamma engines", "Beta chips", "Alpha banks"]],
+    ["sort=review&category=other,engines-propulsion", ["Gamma engines", "Delta overdue"]],
+    ["sort=-review&category=other,engines-propulsion", ["Delta overdue", "Gamma engines"]],
+    // The user's % and _ are plain characters, not wildcards.
+    ["q=%25", []],
+    ["q=Alpha_banks", []],
   ])("?%s", async (query, expected) => {
     expect(await titles(query)).toEqual(expected);
   });
@@ -111,6 +118,11 @@ describe("GET /api/issues", () => {
     expect(response.json).toMatchObject({ page: 2, pageSize: 2, total: await db.issue.count({ where: { teamId: team.teamId, deletedAt: null } }) });
     const all = await call(collection.GET, "GET", "/api/issues?pageSize=100", { token: team.tokens.viewer });
     expect((all.json.items as Array<{ title: string }>).some((i) => i.title.includes("other team"))).toBe(false);
+  });
+
+  it("a page past the end is empty and still tells the total", async () => {
+    const response = await call(collection.GET, "GET", "/api/issues?status=resolved&page=50", { token: team.tokens.viewer });
+    expect(response.json).toMatchObject({ items: [], page: 50, total: 1 });
   });
 
   it.each(["pageSize=1000", "status=bogus", "sort=colour", "page=0", "reviewDue=maybe"])("rejects ?%s with 422", async (query) => {

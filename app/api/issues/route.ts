@@ -1,7 +1,8 @@
 // GET /api/issues – the watchlist, filtered, sorted and paged
 // POST /api/issues – add an issue to the watchlist
 import { json, route } from "@/lib/api/route";
-import { createIssue, listIssues } from "@/lib/services/issues";
+import { createIssue } from "@/lib/services/issues";
+import { listIssues } from "@/lib/services/watchlist";
 import { createIssueSchema, listIssuesQuerySchema } from "@/lib/validation/issues";
 
 export const GET = route({ role: "viewer", query: listIssuesQuerySchema }, async ({ actor, query }) =>
