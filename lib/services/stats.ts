@@ -62,13 +62,14 @@ export async function getStats(actor: Actor, now = new Date()): Promise<Stats> {
 
   // An open issue is due when its review date has come or was never set (lib/domain/review.ts).
   const closed = issueStatuses.filter(isClosed);
-  const dueWhere: Prisma.IssueWhereInput = {
-    teamId,
-    deletedAt: null,
-    status: { notIn: closed },
-    OR: [{ nextReviewAt: null }, { nextReviewAt: { lte: now } }],
-  };
-  const dueOrder: Prisma.IssueOrderByWithRelationInput[] = [{ nextReviewAt: { sort: "asc", nulls: "first" } }, { riskScore: "desc" }, { id: "asc" }];
+  // Two reads, each in the order of the (teamId, nextReviewAt) index: never reviewed (riskiest
+  // first), then the oldest review dates. Closed issues have no review date and are left out.
+  const open = { teamId, deletedAt: null, status: { notIn: closed } } satisfies Prisma.IssueWhereInput;
+  const dueSelect = { id: true, title: true, status: true, riskScore: true, nextReviewAt: true } satisfies Prisma.IssueSelect;
+  const dueReads = Promise.all([
+    db.issue.findMany({ where: { ...open, nextReviewAt: null }, select: dueSelect, orderBy: [{ riskScore: "desc" }, { id: "asc" }], take: REVIEWS_DUE_LISTED }),
+    db.issue.findMany({ where: { ...open, nextReviewAt: { lte: now } }, select: dueSelect, orderBy: [{ nextReviewAt: "asc" }, { riskScore: "desc" }, { id: "asc" }], take: REVIEWS_DUE_LISTED }),
+  ]).then(([never, past]) => [...never, ...past].slice(0, REVIEWS_DUE_LISTED));
 
   const [issueGroups, categories, evidenceRows, moveRows, changeRows, dueRows] = await Promise.all([
     // One pass over the team's issues for three groupings (GROUPING SETS): by status and category,
@@ -85,15 +86,11 @@ export async function getStats(actor: Actor, now = new Date()): Promise<Stats> {
       ) issues
       GROUP BY GROUPING SETS ((status, "categoryId"), (likelihood, impact), (due))`,
     db.category.findMany({ where: { teamId }, select: { id: true, slug: true, name: true } }),
-    // Grouped by the week's timestamp and formatted after, so to_char runs 26 times, not once a row.
-    // Evidence: all of the team's in the window, counted from the (teamId, createdAt) index alone,
-    // minus that of deleted issues (few, reached through the (issueId, createdAt) index).
+    // Evidence per week from the tally the evidence triggers keep (evidence_week: a row per team and
+    // week), minus that of deleted issues (few, reached through the (issueId, createdAt) index).
     db.$queryRaw<{ start: string; count: number }[]>`
       SELECT to_char(week, 'YYYY-MM-DD') AS start, sum(n)::int AS count FROM (
-        SELECT date_trunc('week', "createdAt") AS week, count(*) AS n
-        FROM evidence
-        WHERE "teamId" = ${teamId} AND "createdAt" >= ${from}::timestamp
-        GROUP BY 1
+        SELECT week, count AS n FROM evidence_week WHERE "teamId" = ${teamId} AND week >= ${from}::timestamp
         UNION ALL
         SELECT date_trunc('week', e."createdAt"), -count(*)
         FROM issue i JOIN evidence e ON e."issueId" = i.id
@@ -111,7 +108,7 @@ export async function getStats(actor: Actor, now = new Date()): Promise<Stats> {
         GROUP BY 1
       ) weeks`,
     recentChanges(teamId),
-    db.issue.findMany({ where: dueWhere, select: { id: true, title: true, status: true, riskScore: true, nextReviewAt: true }, orderBy: dueOrder, take: REVIEWS_DUE_LISTED }),
+    dueReads,
   ]);
 
   // Sort the grouping sets apart: each row has the columns of its own grouping and nulls elsewhere.

@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { defaultCategories } from "@/lib/domain/categories";
 import { recordEvent } from "@/lib/services/events";
-import { deleteIssue, updateIssue } from "@/lib/services/issues";
+import { deleteEvidence } from "@/lib/services/evidence";
+import { deleteIssue, restoreIssue, updateIssue } from "@/lib/services/issues";
 import { weekStart } from "@/lib/services/stats";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
@@ -213,6 +214,40 @@ describe("GET /api/stats", () => {
     expect(fresh.evidencePerWeek).toHaveLength(26);
     expect(fresh.recentChanges).toEqual([]);
     expect(fresh.reviewsDue).toEqual({ total: 0, items: [] });
+  });
+});
+
+describe("GET /api/stats, the evidence tally", () => {
+  // Evidence per week is read from a tally that triggers keep (evidence_week); it must follow every
+  // way evidence comes and goes.
+  const perWeek = async (t: TestTeam) => (await getStats(t.tokens.viewer)).evidencePerWeek.map((w) => w.count);
+
+  it("follows evidence unlinked, backdated, bulk-inserted and of issues deleted then restored", async () => {
+    const tallied = await createTestTeam("Tally team");
+    try {
+      const analyst = tallied.actors.analyst;
+      const issue = await createTestIssue(analyst, { title: "Tallied" });
+      for (let i = 0; i < 3; i++) await addEvidence(analyst, issue.id);
+      await addEvidence(analyst, issue.id, inWeek(2));
+      expect(await perWeek(tallied)).toEqual([...Array(23).fill(0), 1, 0, 3]);
+
+      const [latest] = await db.evidence.findMany({ where: { issueId: issue.id }, orderBy: { createdAt: "desc" }, take: 1 });
+      await deleteEvidence(tallied.actors.admin, latest!.id);
+      await db.evidence.updateMany({ where: { issueId: issue.id, createdAt: { lt: weekStart(new Date()) } }, data: { createdAt: inWeek(4) } });
+      expect(await perWeek(tallied)).toEqual([...Array(21).fill(0), 1, 0, 0, 0, 2]);
+
+      await deleteIssue(analyst, issue.id, 1);
+      expect(await perWeek(tallied)).toEqual(Array(26).fill(0));
+      await restoreIssue(tallied.actors.admin, issue.id);
+      expect(await perWeek(tallied)).toEqual([...Array(21).fill(0), 1, 0, 0, 0, 2]);
+
+      const documentId = (await db.evidence.findFirstOrThrow({ where: { issueId: issue.id } })).documentId;
+      const bulk = (weeksAgo: number) => ({ teamId: tallied.teamId, issueId: issue.id, documentId, quote: "warned", quoteStart: 0, quoteEnd: 6, credibility: 3, stance: "context" as const, createdAt: inWeek(weeksAgo) });
+      await db.evidence.createMany({ data: [bulk(0), bulk(0), bulk(10), bulk(30)] });
+      expect(await perWeek(tallied)).toEqual([...Array(15).fill(0), 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4]);
+    } finally {
+      await purgeTeam(tallied.teamId);
+    }
   });
 });
 
