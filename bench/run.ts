@@ -15,10 +15,23 @@ import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { ARTICLE_WORDS, SEARCH_BROAD, SEARCH_TYPICAL, WATCHLIST_Q, WATCHLIST_STATUS, type InProcessConfig, type InProcessResult } from "./lib/config";
+import { BRIEFING_FORMAT_NAMES } from "@/lib/briefings/export/formats";
+import {
+  ARTICLE_WORDS,
+  BRIEFING_AT_SCALE,
+  FIRST_LOAD_JS,
+  SEARCH_BROAD,
+  SEARCH_TYPICAL,
+  WATCHLIST_Q,
+  WATCHLIST_STATUS,
+  type InProcessConfig,
+  type InProcessResult,
+} from "./lib/config";
 import { LARGE, SMALL, type DatasetManifest } from "./lib/dataset";
 import { assertLocalDatabase, copyForRun, ensurePgliteDataset, ROOT, RUN_DIR, type PostgresDataset } from "./lib/datasets";
 import { longArticle } from "./lib/article";
+import { createLargeBriefing, measureExport, type BriefingAtScale, type ExportResult } from "./lib/exports";
+import { firstLoadFromBuild, firstLoadFromHtml, sameChunks, type FirstLoad } from "./lib/firstload";
 import { load, loadTogether, stopLoads, type LoadResult } from "./lib/load";
 import { ratio, round } from "./lib/measure";
 import { killAll, portInUse, run, start, stopAll, waitForHttp, type Started } from "./lib/processes";
@@ -308,6 +321,7 @@ async function main() {
     throw new Error("--no-build, but there is no production build (.next/BUILD_ID): run npm run build first");
   }
   const buildId = readFileSync(path.join(ROOT, ".next/BUILD_ID"), "utf8").trim();
+  const dashboardFromBuild = firstLoadFromBuild(ROOT, FIRST_LOAD_JS.buildRoute); // read now: the files the servers below serve
   say(`Starting the servers (build ${buildId})…`);
   const servers: Server[] = [await startServer("pglite", portBase, { kind: "pglite", dir: largeDir }, large.manifest)];
   if (postgres && postgresUrl) {
@@ -381,6 +395,28 @@ async function main() {
     for (const result of Object.values(http[server.name]!)) if ("p95" in result) result.p95VsHealth = ratio(result.p95, healthP95);
   }
 
+  // Issue 5 at scale, on PGlite: a briefing of 200 issues citing about 2,000 evidence items, every format
+  if (interrupted) return;
+  const pglite = servers[0]!;
+  const exportRuns = quick ? BRIEFING_AT_SCALE.quickRuns : BRIEFING_AT_SCALE.runs;
+  say(`pglite   POST /api/briefings: ${BRIEFING_AT_SCALE.issues} issues citing about ${BRIEFING_AT_SCALE.evidence} evidence items…`);
+  const largeBriefing = await createLargeBriefing(pglite.base, headersFor(pglite, "token"), BRIEFING_AT_SCALE);
+  const formats: ExportResult[] = [];
+  if ("id" in largeBriefing) {
+    say(`pglite   briefing of ${largeBriefing.issues} issues, ${largeBriefing.evidence} evidence items, created in ${largeBriefing.createMs.toFixed(0)} ms`);
+    for (const format of BRIEFING_FORMAT_NAMES) {
+      if (interrupted) return;
+      say(`pglite   GET /api/briefings/{id}/export?format=${format}: ${exportRuns + 1} exports, then GET /api/health under load while more run`);
+      noteLoad(`pglite export-${format}`);
+      formats.push(await measureExport(pglite.base, headersFor(pglite, "token"), largeBriefing.id, format, { runs: exportRuns, seconds, connections }));
+      await settle(pglite.base);
+    }
+  }
+  const atScale: BriefingAtScale = "id" in largeBriefing ? { briefing: largeBriefing, formats } : largeBriefing;
+
+  // Issue 6: the dashboard's first-load JavaScript, as a signed-in browser gets it
+  const dashboardFromHtml = await firstLoadFromHtml(pglite.base, FIRST_LOAD_JS.path, headersFor(pglite, "cookie"));
+
   // PostgreSQL with two app instances vs one, measured back to back
   let twoInstances: { one: LoadResult; two: Awaited<ReturnType<typeof loadTogether>>; ratio: number } | undefined;
   const [pgA, pgB] = [servers.find((s) => s.name === "postgres"), servers.find((s) => s.name === "postgres-2")];
@@ -418,9 +454,29 @@ async function main() {
     ),
   );
   if (twoInstances && twoInstances.two.combined.errors + twoInstances.two.combined.non2xx > 0) loadErrors.push("postgres two instances: errors");
+  for (const r of formats) {
+    if (r.health.errors + r.health.timeouts + r.health.non2xx > 0) loadErrors.push(`pglite health during the ${r.format} export: ${r.health.errors} errors, ${r.health.timeouts} timeouts, ${r.health.non2xx} non-2xx`);
+  }
 
   const lt = (measuredValue: number | undefined, limit: number) => (measuredValue === undefined || Number.isNaN(measuredValue) ? null : measuredValue < limit);
   const analysisP95 = ipLarge.analysis?.analyzeDocument.p95;
+  const scaleLabel = "briefing" in atScale ? `${atScale.briefing.issues} issues, ${atScale.briefing.evidence} evidence` : "";
+  const exportTargets: Target[] = BRIEFING_FORMAT_NAMES.map((format) => {
+    const r = formats.find((e) => e.format === format);
+    return {
+      id: `export-${format}`,
+      issue: "#5",
+      description: `GET /api/briefings/{id}/export?format=${format}, ${scaleLabel}, worst of ${exportRuns} runs, PGlite`,
+      threshold: `< ${BRIEFING_AT_SCALE.exportBudgetMs} ms`,
+      measured: r?.runs.max ?? null,
+      unit: "ms",
+      pass: r ? r.errors === 0 && r.runs.max < BRIEFING_AT_SCALE.exportBudgetMs : null,
+      note: r?.errors ? `${r.errors} export requests did not answer 200` : "skipped" in atScale ? atScale.skipped : undefined,
+    };
+  });
+  const worstHealth = formats.reduce<ExportResult | undefined>((worst, r) => (!worst || r.health.p95 > worst.health.p95 ? r : worst), undefined);
+  const dashboardGzipKb = "gzipBytes" in dashboardFromHtml ? round(dashboardFromHtml.gzipBytes / 1000, 1) : undefined;
+  const sameAsBuild = "chunks" in dashboardFromHtml && sameChunks(dashboardFromHtml, dashboardFromBuild);
   const teamAnalysisP95 = ipLarge.services?.["analyzeForTeam (5,000 words)"]?.p95;
   const targets: Target[] = [
     { id: "issues-p95", issue: "#3, #8", description: `GET /api/issues?${query(WATCHLIST_STATUS)} p95, PGlite, ${connections} conn.`, threshold: "< 50 ms", measured: get("pglite", "issues")?.p95 ?? null, unit: "ms", pass: lt(get("pglite", "issues")?.p95, 50) },
@@ -459,6 +515,30 @@ async function main() {
       unit: "×",
       pass: twoInstances ? twoInstances.ratio >= 1.5 : null,
       note: twoInstances ? undefined : "PostgreSQL not configured",
+    },
+    ...exportTargets,
+    {
+      id: "health-during-export",
+      issue: "#5",
+      description: `GET /api/health p95 while exports run back to back (worst format), ${connections} conn., PGlite`,
+      threshold: `< ${BRIEFING_AT_SCALE.healthP95BudgetMs} ms`,
+      measured: worstHealth?.health.p95 ?? null,
+      unit: "ms",
+      pass: worstHealth ? worstHealth.health.p95 < BRIEFING_AT_SCALE.healthP95BudgetMs : null,
+      note: worstHealth ? `worst during the ${worstHealth.format} export` : "skipped" in atScale ? atScale.skipped : undefined,
+    },
+    {
+      id: "first-load-js-dashboard",
+      issue: "#6",
+      description: `first-load JavaScript of the dashboard (${FIRST_LOAD_JS.path}), the <script src> of its HTML, gzip -9`,
+      threshold: `< ${FIRST_LOAD_JS.budgetKb} kB`,
+      measured: dashboardGzipKb ?? null,
+      unit: "kB",
+      pass: dashboardGzipKb === undefined ? null : dashboardGzipKb < FIRST_LOAD_JS.budgetKb,
+      note:
+        "skipped" in dashboardFromHtml
+          ? dashboardFromHtml.skipped
+          : `build manifests: ${round(dashboardFromBuild.gzipBytes / 1000, 1)} kB in ${dashboardFromBuild.chunks.length} chunks${sameAsBuild ? ", the same chunks as the HTML" : `; the HTML loads ${dashboardFromHtml.chunks.length} chunks, not the same ones`}`,
     },
   ];
 
@@ -517,12 +597,14 @@ async function main() {
     twoInstances: twoInstances ?? null,
     pgliteVsPostgres: pgliteVsPostgres ?? null,
     inProcess: { pgliteLarge: ipLarge, pgliteSmall: ipSmall, postgres: ipPostgres ?? null },
+    briefingAtScale: atScale,
+    firstLoadJs: { path: FIRST_LOAD_JS.path, gzipLevel: 9, html: dashboardFromHtml, build: dashboardFromBuild, sameChunks: sameAsBuild },
     ratios,
     targets,
     durationSeconds: Math.round((Date.now() - startedAt) / 1000),
   };
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
-  printReport(results.machine, http, ipLarge, ipSmall, ipPostgres, ratios, targets, twoInstances);
+  printReport(results.machine, http, ipLarge, ipSmall, ipPostgres, ratios, targets, twoInstances, atScale, results.firstLoadJs);
   console.log(`\nWrote ${path.relative(ROOT, resultsPath)} (${results.durationSeconds} s in all). Logs: ${path.relative(ROOT, logDir)}/`);
 }
 
@@ -535,6 +617,8 @@ function printReport(
   ratios: Record<string, number>,
   targets: Target[],
   twoInstances: { one: LoadResult; two: Awaited<ReturnType<typeof loadTogether>>; ratio: number } | undefined,
+  atScale: BriefingAtScale,
+  firstLoad: { html: FirstLoad | { skipped: string }; build: FirstLoad },
 ) {
   const load1 = machine.loadAverage.map((l) => l.loadavg1);
   console.log(
@@ -584,6 +668,29 @@ function printReport(
     if (a && b && "p95" in a && "p95" in b) pgRows.push([a.label, a.p95, b.p95, ratio(a.p95, b.p95), a.rps, b.rps, ratio(b.rps, a.rps)]);
   }
   if (pgRows.length) console.log(table("PGlite vs PostgreSQL (same run, one app instance each)", ["route", "PGlite p95", "PG p95", "PGlite/PG p95", "PGlite req/s", "PG req/s", "PG/PGlite req/s"], pgRows));
+  if ("formats" in atScale) {
+    const { issues, evidence, createMs } = atScale.briefing;
+    console.log(
+      table(
+        `Briefing export at scale (PGlite): ${issues} issues, ${evidence} evidence items, created in ${createMs.toFixed(0)} ms; GET /api/health under load (${connections} connections) while exports run back to back`,
+        ["format", "first ms", "p50 ms", "max ms", "runs", "bytes", "errors", "health p50", "health p95", "health req/s", "exports meanwhile", "their p50 ms"],
+        atScale.formats.map((r) => [r.format, r.firstMs, r.runs.p50, r.runs.max, r.runs.n, r.bytes, r.errors, r.health.p50, r.health.p95, r.health.rps, r.exportsDuringHealth.n, r.exportsDuringHealth.p50]),
+      ),
+    );
+  } else console.log(`\nBriefing export at scale: skipped (${atScale.skipped})`);
+  const html = "chunks" in firstLoad.html ? firstLoad.html : undefined;
+  const chunks = new Map([...firstLoad.build.chunks, ...(html?.chunks ?? [])].map((c) => [c.file, c]));
+  console.log(
+    table(
+      `First-load JavaScript of the dashboard (${FIRST_LOAD_JS.path}), bytes${"skipped" in firstLoad.html ? `; the HTML was not measured: ${firstLoad.html.skipped}` : ""}`,
+      ["chunk", "bytes", "gzip -9", "in the HTML", "in the build manifests"],
+      [
+        ...[...chunks.values()].map((c) => [c.file, c.bytes, c.gzipBytes, html?.chunks.some((h) => h.file === c.file) ? "yes" : "no", firstLoad.build.chunks.some((b) => b.file === c.file) ? "yes" : "no"]),
+        ["total (HTML)", html?.bytes, html?.gzipBytes, null, null],
+        ["total (build manifests)", firstLoad.build.bytes, firstLoad.build.gzipBytes, null, null],
+      ],
+    ),
+  );
   console.log(targetsTable(targets));
   for (const t of targets) if (t.note) console.log(`  ${t.id}: ${t.note}`);
 }

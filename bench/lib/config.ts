@@ -11,6 +11,16 @@ export const SEARCH_TYPICAL = "machine tools";
 export const SEARCH_BROAD = "sanctions";
 export const ARTICLE_WORDS = 5_000;
 
+/**
+ * Issue 5 at scale: a briefing of 200 issues citing about 2,000 evidence items (the snapshot cites every
+ * evidence row of each issue), each format exported under 3 s, and GET /api/health p95 under 50 ms while
+ * exports run. Each format is timed `runs` times (`quickRuns` with --quick) after a first export (reported, not counted).
+ */
+export const BRIEFING_AT_SCALE = { issues: 200, evidence: 2_000, exportBudgetMs: 3_000, healthP95BudgetMs: 50, runs: 5, quickRuns: 3 } as const;
+
+/** Issue 6: the dashboard (`/`, app/(app)/page.tsx) loads under 250 kB of JavaScript, gzipped. */
+export const FIRST_LOAD_JS = { path: "/", buildRoute: "/(app)/page", budgetKb: 250 } as const;
+
 export type InProcessConfig = {
   label: string;
   manifest: DatasetManifest;
