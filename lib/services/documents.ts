@@ -8,7 +8,7 @@ import { contentHash } from "@/lib/analysis/text";
 import { admiraltyGrade } from "@/lib/domain/grading";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Reliability } from "@/lib/generated/prisma/enums";
-import type { AnalyzeDocumentInput, CreateDocumentInput, DocumentDetail, DocumentPage, SearchDocumentsQuery } from "@/lib/validation/documents";
+import { RANKED_MATCHES, type AnalyzeDocumentInput, type CreateDocumentInput, type DocumentDetail, type DocumentPage, type SearchDocumentsQuery } from "@/lib/validation/documents";
 import { recordEvent } from "./events";
 import { linkEvidenceIn } from "./evidence";
 
@@ -157,8 +157,9 @@ type SearchRow = {
  * ranked, with a highlighted snippet; or the newest documents when there is no query.
  */
 export async function searchDocuments(actor: Actor, query: SearchDocumentsQuery): Promise<DocumentPage> {
+  const tsquery = Prisma.sql`websearch_to_tsquery('english', ${query.q ?? ""})`;
   const conditions: Prisma.Sql[] = [Prisma.sql`d."teamId" = ${actor.teamId}`];
-  if (query.q) conditions.push(Prisma.sql`d."search" @@ websearch_to_tsquery('english', ${query.q})`);
+  if (query.q) conditions.push(Prisma.sql`d."search" @@ ${tsquery}`);
   if (query.source?.length) conditions.push(Prisma.sql`d."sourceId" IN (${Prisma.join(query.source)})`);
   if (query.reliability?.length) conditions.push(Prisma.sql`s."reliability"::text IN (${Prisma.join(query.reliability)})`);
   if (query.issue) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "evidence" e WHERE e."documentId" = d."id" AND e."issueId" = ${query.issue})`);
@@ -166,30 +167,39 @@ export async function searchDocuments(actor: Actor, query: SearchDocumentsQuery)
   // A date-only `to` means "up to the end of that day".
   if (query.to) conditions.push(Prisma.sql`d."publishedAt" < ${new Date(query.to.getTime() + (query.to.getUTCHours() + query.to.getUTCMinutes() + query.to.getUTCSeconds() === 0 ? 86_400_000 : 1))}`);
   const where = Prisma.join(conditions, " AND ");
-  const rank = query.q ? Prisma.sql`ts_rank_cd(d."search", websearch_to_tsquery('english', ${query.q}))` : Prisma.sql`NULL::real`;
-  const order = query.q ? Prisma.sql`${rank} DESC, d."id"` : Prisma.sql`d."publishedAt" DESC NULLS LAST, d."createdAt" DESC, d."id"`;
-  // The page is chosen first; snippets (the costly part) are made for its rows only.
+  const newest = Prisma.sql`d."publishedAt" DESC NULLS LAST, d."createdAt" DESC, d."id"`;
+  const offset = (query.page - 1) * query.pageSize;
+  // The page's ids: with a query, the newest RANKED_MATCHES matches ranked by relevance; without,
+  // the newest documents. Snippets (costly) and evidence counts are made for the page's rows only.
+  const pageIds = query.q
+    ? Prisma.sql`
+        SELECT id, ts_rank_cd(search, ${tsquery}) AS rank FROM (
+          SELECT d."id", d."search" FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
+          WHERE ${where} ORDER BY ${newest} LIMIT ${RANKED_MATCHES}
+        ) candidates
+        ORDER BY rank DESC, id LIMIT ${query.pageSize} OFFSET ${offset}`
+    : Prisma.sql`
+        SELECT d."id", NULL::real AS rank FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
+        WHERE ${where} ORDER BY ${newest} LIMIT ${query.pageSize} OFFSET ${offset}`;
   const snippet = query.q
-    ? Prisma.sql`ts_headline('english', page."text", websearch_to_tsquery('english', ${query.q}), ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=40, MinWords=15, MaxFragments=1`})`
+    ? Prisma.sql`ts_headline('english', d."text", ${tsquery}, ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=40, MinWords=15, MaxFragments=1`})`
     : Prisma.sql`NULL::text`;
-  const [rows, counted] = await Promise.all([
+  // Counting every match of a broad search costs as much as ranking them: a search counts up to one
+  // past what it ranks.
+  const counted = query.q
+    ? Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId" WHERE ${where} LIMIT ${RANKED_MATCHES + 1}) matches`
+    : Prisma.sql`SELECT count(*)::int AS total FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId" WHERE ${where}`;
+  const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<SearchRow[]>`
-      WITH page AS (
-        SELECT d."id", d."title", d."url", d."publishedAt", d."retrievedAt", d."text", d."sourceId", ${rank} AS rank,
-               row_number() OVER (ORDER BY ${order}) AS position
-        FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
-        WHERE ${where}
-        ORDER BY ${order}
-        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
-      )
-      SELECT page."id", page."title", page."url", page."publishedAt", page."retrievedAt", page."sourceId",
+      SELECT d."id", d."title", d."url", d."publishedAt", d."retrievedAt", d."sourceId",
              s."name" AS "sourceName", s."reliability"::text AS "reliability", page.rank::float8 AS rank,
-             (SELECT count(*) FROM "evidence" e WHERE e."documentId" = page."id")::int AS "evidenceCount",
+             (SELECT count(*) FROM "evidence" e WHERE e."documentId" = d."id")::int AS "evidenceCount",
              ${snippet} AS snippet
-      FROM page LEFT JOIN "source" s ON s."id" = page."sourceId"
-      ORDER BY page.position`,
-    db.$queryRaw<[{ total: number }]>`
-      SELECT count(*)::int AS total FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId" WHERE ${where}`,
+      FROM (${pageIds}) page
+      JOIN "document" d ON d."id" = page."id"
+      LEFT JOIN "source" s ON s."id" = d."sourceId"
+      ORDER BY ${query.q ? Prisma.sql`page.rank DESC, page."id"` : newest}`,
+    db.$queryRaw<[{ total: number }]>(counted),
   ]);
   return {
     items: rows.map((r) => ({
@@ -203,7 +213,7 @@ export async function searchDocuments(actor: Actor, query: SearchDocumentsQuery)
       rank: r.rank,
       snippet: r.snippet,
     })),
-    total: counted[0].total,
+    ...(query.q ? { total: Math.min(total, RANKED_MATCHES), capped: total > RANKED_MATCHES } : { total, capped: false }),
     page: query.page,
     pageSize: query.pageSize,
   };

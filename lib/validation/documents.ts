@@ -53,7 +53,17 @@ export const documentSummarySchema = z.object({
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
-export const documentPageSchema = pageOf(documentSummarySchema);
+/**
+ * A search ranks at most this many matches, the newest: ranking costs a pass over every match, and
+ * "sanctions" in a sanctions library matches a third of it. Dates and other filters reach older ones.
+ */
+export const RANKED_MATCHES = 2_000;
+
+export const documentPageSchema = pageOf(documentSummarySchema).extend({
+  capped: z
+    .boolean()
+    .describe(`More documents match the search than the ${RANKED_MATCHES.toLocaleString("en")} newest that are ranked and counted in \`total\`; narrow the search or filter by date to reach the others`),
+});
 export type DocumentPage = z.infer<typeof documentPageSchema>;
 
 export const documentDetailSchema = documentSummarySchema.omit({ snippet: true, rank: true }).extend({

@@ -9,7 +9,7 @@ import { listSources } from "@/lib/services/sources";
 import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";
 import { presentParams, viewHref } from "@/lib/ui/url";
-import { searchDocumentsQuerySchema, type DocumentSummary, type SearchDocumentsQuery } from "@/lib/validation/documents";
+import { searchDocumentsQuerySchema, type DocumentPage, type DocumentSummary, type SearchDocumentsQuery } from "@/lib/validation/documents";
 import { listIssuesQuerySchema } from "@/lib/validation/issues";
 import { snippetParts } from "./highlights";
 
@@ -119,7 +119,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
       )}
 
       <p className="muted" aria-live="polite">
-        {resultSummary(page.total, filtered, query.q, FILTERS.some((k) => k !== "q" && k in raw))}
+        {resultSummary(page, filtered, query.q, FILTERS.some((k) => k !== "q" && k in raw))}
       </p>
 
       {page.items.length === 0 ? (
@@ -161,11 +161,12 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function resultSummary(total: number, filtered: boolean, q: string | undefined, otherFilters: boolean): string {
-  const count = total === 1 ? "1 document" : `${total} documents`;
+function resultSummary({ total, capped }: DocumentPage, filtered: boolean, q: string | undefined, otherFilters: boolean): string {
+  const count = total === 1 ? "1 document" : `${total.toLocaleString("en")} documents`;
   const verb = total === 1 ? "matches" : "match";
   if (!filtered) return `${count} in the library`;
   if (!q) return `${count} ${verb} these filters`;
+  if (capped) return `More than ${count} match “${q}”${otherFilters ? " with these filters" : ""}: the newest ${count} are shown, best match first. Add words or a date range to reach older ones.`;
   return `${count} ${verb} “${q}”${otherFilters ? " with these filters" : ""}${total > 1 ? ", best match first" : ""}`;
 }
 

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { demoIssues } from "@/lib/seed/demo-data";
 import { readReferenceArticle } from "@/lib/seed/seed";
 import { withTestDatabase } from "@/lib/testing/db";
+import { RANKED_MATCHES } from "@/lib/validation/documents";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import * as documents from "./route";
@@ -245,6 +246,34 @@ describe("GET /api/documents (search)", () => {
     expect((await search("from=2024-05-15&reliability=A")).items.map((d) => d.title)).toEqual(["Bank designations"]);
     expect((await search(`issue=${issueIds[1]}`)).items.map((d) => d.title)).toEqual(["Blinken to Warn China of Sanctions Over Support for Russia During April Visit"]);
     expect((await search("q=")).total).toBeGreaterThanOrEqual(3);
+  });
+
+  it(`ranks and counts the ${RANKED_MATCHES} newest matches of a broad search, says so, and reaches older ones by date`, async () => {
+    const library = await createTestTeam("Large library");
+    try {
+      const day = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000);
+      // The oldest document is the most relevant (the word three times), so only the cap keeps it off the first page.
+      const rows = Array.from({ length: RANKED_MATCHES + 5 }, (_, n) => ({
+        teamId: library.teamId,
+        title: `Bulletin ${n}`,
+        text: n === 0 ? "Centrifuge centrifuge centrifuge parts were seized." : `Bulletin ${n}: a centrifuge shipment was inspected.`,
+        contentHash: `bulk-${n}`,
+        publishedAt: day(n),
+      }));
+      await db.document.createMany({ data: rows });
+      const get = async (query: string) => (await call(documents.GET, "GET", `/api/documents?${query}`, { token: library.tokens.viewer })).json as { items: Array<{ title: string }>; total: number; capped: boolean };
+
+      const broad = await get("q=centrifuge&pageSize=100");
+      expect(broad).toMatchObject({ total: RANKED_MATCHES, capped: true });
+      expect(broad.items.map((d) => d.title)).not.toContain("Bulletin 0");
+      const older = await get(`q=centrifuge&to=${day(10).toISOString().slice(0, 10)}`);
+      expect(older).toMatchObject({ total: 11, capped: false });
+      expect(older.items[0]!.title).toBe("Bulletin 0");
+      // Without a search the library is listed in full, newest first.
+      expect(await get("pageSize=1")).toMatchObject({ total: RANKED_MATCHES + 5, capped: false, items: [{ title: `Bulletin ${RANKED_MATCHES + 4}` }] });
+    } finally {
+      await purgeTeam(library.teamId);
+    }
   });
 
   it("changing a source's reliability changes the grade and is recorded", async () => {
