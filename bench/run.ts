@@ -159,13 +159,17 @@ function routesFor(manifest: DatasetManifest): RouteSpec[] {
   return [
     { id: "health", label: "GET /api/health", path: "/api/health", auth: "none", required: true },
     { id: "issues", label: `GET /api/issues?${query(WATCHLIST_STATUS)}`, path: `/api/issues?${query(WATCHLIST_STATUS)}`, auth: "token", required: true },
+    { id: "issues-1c", label: `GET /api/issues?${query(WATCHLIST_STATUS)} (1 connection)`, path: `/api/issues?${query(WATCHLIST_STATUS)}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
     { id: "issues-q", label: `GET /api/issues?${query(WATCHLIST_Q)}`, path: `/api/issues?${query(WATCHLIST_Q)}`, auth: "token", required: true },
+    { id: "issues-q-1c", label: `GET /api/issues?${query(WATCHLIST_Q)} (1 connection)`, path: `/api/issues?${query(WATCHLIST_Q)}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
     { id: "issues-cookie", label: `GET /api/issues?${query(WATCHLIST_STATUS)} (session cookie)`, path: `/api/issues?${query(WATCHLIST_STATUS)}`, auth: "cookie", required: true, pgliteOnly: true },
     { id: "search", label: `GET /api/documents?q=${SEARCH_TYPICAL}`, path: `/api/documents?${query({ q: SEARCH_TYPICAL })}`, auth: "token", required: true },
     { id: "search-1c", label: `GET /api/documents?q=${SEARCH_TYPICAL} (1 connection)`, path: `/api/documents?${query({ q: SEARCH_TYPICAL })}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
     { id: "search-broad", label: `GET /api/documents?q=${SEARCH_BROAD}`, path: `/api/documents?${query({ q: SEARCH_BROAD })}`, auth: "token", required: true },
+    { id: "search-broad-1c", label: `GET /api/documents?q=${SEARCH_BROAD} (1 connection)`, path: `/api/documents?${query({ q: SEARCH_BROAD })}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
     { id: "issue-detail", label: `GET /api/issues/{id} (the busiest: ${manifest.busiestIssueEvidence} evidence)`, path: `/api/issues/${manifest.busiestIssueId}`, auth: "token", required: true },
     { id: "stats", label: "GET /api/stats", path: "/api/stats", auth: "token" },
+    { id: "stats-1c", label: "GET /api/stats (1 connection)", path: "/api/stats", auth: "token", connections: 1, pgliteOnly: true },
     { id: "briefing-md", label: "GET /api/briefings/{id}/export?format=md (25 issues)", path: "", auth: "token", pgliteOnly: true },
     { id: "briefing-pdf", label: "GET /api/briefings/{id}/export?format=pdf (25 issues)", path: "", auth: "token" },
   ];
@@ -478,12 +482,25 @@ async function main() {
   const dashboardGzipKb = "gzipBytes" in dashboardFromHtml ? round(dashboardFromHtml.gzipBytes / 1000, 1) : undefined;
   const sameAsBuild = "chunks" in dashboardFromHtml && sameChunks(dashboardFromHtml, dashboardFromBuild);
   const teamAnalysisP95 = ipLarge.services?.["analyzeForTeam (5,000 words)"]?.p95;
+  const target = (id: string, issue: string, description: string, measured: number | undefined, budgetMs: number): Target => ({
+    id,
+    issue,
+    description,
+    threshold: `< ${budgetMs} ms`,
+    measured: measured ?? null,
+    unit: "ms",
+    pass: lt(measured, budgetMs),
+  });
   const targets: Target[] = [
-    { id: "issues-p95", issue: "#3, #8", description: `GET /api/issues?${query(WATCHLIST_STATUS)} p95, PGlite, ${connections} conn.`, threshold: "< 50 ms", measured: get("pglite", "issues")?.p95 ?? null, unit: "ms", pass: lt(get("pglite", "issues")?.p95, 50) },
-    { id: "issues-q-p95", issue: "#3", description: `GET /api/issues?${query(WATCHLIST_Q)} p95, PGlite`, threshold: "< 50 ms", measured: get("pglite", "issues-q")?.p95 ?? null, unit: "ms", pass: lt(get("pglite", "issues-q")?.p95, 50) },
-    { id: "search-p95", issue: "#4", description: `GET /api/documents?q=${SEARCH_TYPICAL} p95, PGlite, 100k docs`, threshold: "< 100 ms", measured: get("pglite", "search")?.p95 ?? null, unit: "ms", pass: lt(get("pglite", "search")?.p95, 100) },
-    { id: "search-1c-p95", issue: "#4", description: `GET /api/documents?q=${SEARCH_TYPICAL} p95, PGlite, 1 connection`, threshold: "< 100 ms", measured: get("pglite", "search-1c")?.p95 ?? null, unit: "ms", pass: lt(get("pglite", "search-1c")?.p95, 100) },
-    { id: "search-broad-p95", issue: "#4", description: `GET /api/documents?q=${SEARCH_BROAD} p95, PGlite, 100k docs`, threshold: "< 100 ms", measured: get("pglite", "search-broad")?.p95 ?? null, unit: "ms", pass: lt(get("pglite", "search-broad")?.p95, 100) },
+    // Issues 3, 4 and 6 give a latency for one request ("p95 under 50 ms"), measured with one
+    // connection; issue 8 asks for the watchlist under 10 concurrent connections. The other routes'
+    // figures under load are in the HTTP table.
+    target("issues-1c-p95", "#3", `GET /api/issues?${query(WATCHLIST_STATUS)} p95, PGlite, 1 connection`, get("pglite", "issues-1c")?.p95, 50),
+    target("issues-q-1c-p95", "#3", `GET /api/issues?${query(WATCHLIST_Q)} p95, PGlite, 1 connection`, get("pglite", "issues-q-1c")?.p95, 50),
+    target("issues-p95", "#8", `GET /api/issues?${query(WATCHLIST_STATUS)} p95, PGlite, ${connections} connections`, get("pglite", "issues")?.p95, 50),
+    target("search-1c-p95", "#4", `GET /api/documents?q=${SEARCH_TYPICAL} p95, PGlite, 100k docs, 1 connection`, get("pglite", "search-1c")?.p95, 100),
+    target("search-broad-1c-p95", "#4", `GET /api/documents?q=${SEARCH_BROAD} p95, PGlite, 100k docs, 1 connection`, get("pglite", "search-broad-1c")?.p95, 100),
+    target("stats-1c-p95", "#6", "GET /api/stats p95, PGlite, 10k issues, 100k evidence, 1 connection", get("pglite", "stats-1c")?.p95, 100),
     { id: "analysis-p95", issue: "#4", description: `analyzeDocument, ${ARTICLE_WORDS}-word article, p95 (in process)`, threshold: "< 300 ms", measured: analysisP95 ?? null, unit: "ms", pass: lt(analysisP95, 300) },
     { id: "analysis-team-p95", issue: "#4", description: `analyzeForTeam (POST /api/documents/analyze's work), ${ipLarge.analysis?.teamIssues ?? "?"} team issues, p95`, threshold: "< 300 ms", measured: teamAnalysisP95 ?? null, unit: "ms", pass: lt(teamAnalysisP95, 300) },
     {

@@ -29,8 +29,14 @@ const sorts: Record<ListIssuesQuery["sort"], Prisma.Sql> = {
 const list = (values: Prisma.Sql[]) => Prisma.join(values, ", ");
 const statuses = (values: readonly IssueStatus[]) => list(values.map((s) => Prisma.sql`${s}::"IssueStatus"`));
 const likelihoods = (values: readonly Likelihood[]) => list(values.map((l) => Prisma.sql`${l}::"Likelihood"`));
-/** `contains` for ILIKE: the user's %, _ and \ are literal characters. */
-const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+/**
+ * Free text as a full-text query over the issue's search vector (migration issue_search): every word
+ * must match the start of a word of the title, summary, actors or tags, stemmed as they are ("chips"
+ * finds "chip", "Kazakh" finds "Kazakhstan"). The user's text is only ever data: its words are quoted
+ * lexemes. Text with no searchable word (punctuation, stop words) matches nothing.
+ */
+const prefixQuery = (text: string) =>
+  Prisma.sql`(SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & ')) FROM unnest(to_tsvector('english', ${text})))`;
 const openStatuses = issueStatuses.filter((s) => !isClosed(s));
 
 /**
@@ -47,10 +53,7 @@ function watchlistWhere(actor: Actor, query: ListIssuesQuery, now: Date): Prisma
   if (query.jurisdiction?.length) and.push(Prisma.sql`i."jurisdictions" && ${query.jurisdiction}::text[]`);
   if (query.likelihood?.length) and.push(Prisma.sql`i."likelihood" IN (${likelihoods(query.likelihood)})`);
   if (query.impact?.length) and.push(Prisma.sql`i."impact" IN (${list(query.impact.map((n) => Prisma.sql`${n}::int`))})`);
-  if (query.q) {
-    const pattern = containsPattern(query.q);
-    and.push(Prisma.sql`(i."title" ILIKE ${pattern} OR i."summary" ILIKE ${pattern} OR ${query.q} = ANY(i."actors") OR ${query.q} = ANY(i."tags"))`);
-  }
+  if (query.q) and.push(Prisma.sql`i."search" @@ ${prefixQuery(query.q)}`);
   if (query.reviewDue !== undefined) {
     // The rule of lib/domain/review.ts isReviewDue, in SQL.
     const due = Prisma.sql`(i."status" IN (${statuses(openStatuses)}) AND (i."nextReviewAt" IS NULL OR i."nextReviewAt" <= ${now}))`;

@@ -77,8 +77,8 @@ describe("GET /api/issues", () => {
     const made = await Promise.all([
       createTestIssue(actor, { title: "Alpha banks", category: "financial-institutions", status: "measures_threatened", likelihood: "likely", impact: 5, jurisdictions: ["CN", "HK"], tags: ["banks"] }),
       createTestIssue(actor, { title: "Beta chips", category: "microelectronics-chips", status: "warning_issued", likelihood: "very_likely", impact: 2, jurisdictions: ["RU"] }),
-      createTestIssue(actor, { title: "Gamma engines", category: "engines-propulsion", status: "resolved", likelihood: "unlikely", impact: 1, jurisdictions: ["IR"], nextReviewAt: null }),
-      createTestIssue(actor, { title: "Delta overdue", category: "other", status: "monitoring", impact: 3, nextReviewAt: new Date("2020-01-01") }),
+      createTestIssue(actor, { title: "Gamma engines", category: "engines-propulsion", status: "resolved", likelihood: "unlikely", impact: 1, jurisdictions: ["IR"], actors: ["Wang Yi"], nextReviewAt: null }),
+      createTestIssue(actor, { title: "Delta overdue", summary: "Exporters were sanctioned last year.", category: "other", status: "monitoring", impact: 3, nextReviewAt: new Date("2020-01-01") }),
     ]);
     ids = Object.fromEntries(made.map((m) => [m.title.split(" ")[0]!, m.id]));
     await createTestIssue(other.actors.analyst, { title: "Alpha banks of the other team" });
@@ -106,9 +106,17 @@ describe("GET /api/issues", () => {
     ["sort=risk&status=measures_threatened,warning_issued,resolved", ["Gamma engines", "Beta chips", "Alpha banks"]],
     ["sort=review&category=other,engines-propulsion", ["Gamma engines", "Delta overdue"]],
     ["sort=-review&category=other,engines-propulsion", ["Delta overdue", "Gamma engines"]],
-    // The user's % and _ are plain characters, not wildcards.
+    // Free text matches word starts, stemmed, across title, summary, actors and tags, every word required.
+    ["q=chi", ["Beta chips"]],
+    ["q=bank%20alpha", ["Alpha banks"]],
+    ["q=overdue%20chips", []],
+    ["q=Wang", ["Gamma engines"]],
+    ["q=sanctioned&sort=title", ["Delta overdue"]],
+    // Search syntax and punctuation are only text.
     ["q=%25", []],
-    ["q=Alpha_banks", []],
+    ["q=chips%20%7C", ["Beta chips"]],
+    ["q=chips%20%7C%20banks", []],
+    ["q=!%26%3A*", []],
   ])("?%s", async (query, expected) => {
     expect(await titles(query)).toEqual(expected);
   });
