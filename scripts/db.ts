@@ -11,7 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { AwaitedScriptsPGlite } from "@/lib/db/connection";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { env } from "@/lib/env";
-import { createMigration, deployMigrations } from "@/lib/db/migrations";
+import { createMigration, deployMigrations, withDeployLock } from "@/lib/db/migrations";
 import { closeDatabase, databaseAdapter, db } from "@/lib/db/client";
 import { seedDemoTeam, hasAnyTeam } from "@/lib/seed/seed";
 import { exportDatabase, importDatabase } from "@/lib/services/backup";
@@ -19,7 +19,9 @@ import { databaseBackupSchema } from "@/lib/validation/backup";
 
 // One process opens the database once: PGlite's data directory belongs to one PGlite instance.
 async function deploy() {
-  const applied = await deployMigrations(databaseAdapter());
+  const { databaseUrl } = env();
+  const apply = () => deployMigrations(databaseAdapter());
+  const applied = databaseUrl ? await withDeployLock(databaseUrl, apply) : await apply();
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
 }
 

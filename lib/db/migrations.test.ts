@@ -3,7 +3,7 @@ import { WholeScriptPrismaPg } from "@/lib/db/connection";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { AwaitedScriptsPGlite } from "./connection";
-import { deployMigrations, migrationsList, pendingSchemaSql } from "./migrations";
+import { DEPLOY_LOCK, deployMigrations, migrationsList, pendingSchemaSql, withDeployLock } from "./migrations";
 
 const databaseUrl = process.env.DATABASE_URL;
 
@@ -24,7 +24,7 @@ describe("migrations", () => {
     await pglite.close();
   });
 
-  it.runIf(databaseUrl)("apply from empty on PostgreSQL, once", async () => {
+  it.runIf(databaseUrl)("apply from empty on PostgreSQL, once, one instance at a time", async () => {
     // A throwaway database beside the test database, so "from empty" really is empty.
     const name = `sw_migrate_${Date.now()}`;
     const admin = new pg.Client({ connectionString: databaseUrl });
@@ -38,8 +38,17 @@ describe("migrations", () => {
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
       expect(await tableNames((sql) => client.query(sql))).toEqual(expectedTables);
-      await client.end();
       expect(await deployMigrations(adapter)).toEqual([]);
+
+      // Another instance deploying holds the deploy lock: this one waits its turn, however long.
+      await client.query("SELECT pg_advisory_lock($1)", [DEPLOY_LOCK]);
+      let done = false;
+      const waiting = withDeployLock(url.toString(), () => deployMigrations(adapter)).finally(() => (done = true));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(done).toBe(false);
+      await client.query("SELECT pg_advisory_unlock($1)", [DEPLOY_LOCK]);
+      expect(await waiting).toEqual([]);
+      await client.end();
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

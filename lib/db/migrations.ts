@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import pg from "pg";
 
 // Prisma's migrations through its official WebAssembly schema engine, so no native engine has to be
 // downloaded (docs/decisions/001-migrations-without-native-engines.md). Same folder format and
@@ -67,6 +68,26 @@ export async function deployMigrations(adapter: SqlMigrationAwareDriverAdapterFa
     return result.appliedMigrationNames;
   } finally {
     engine.free();
+  }
+}
+
+/** Our own advisory lock key for deploys ("swdeploy"), distinct from the one Prisma takes inside. */
+export const DEPLOY_LOCK = 0x73776470;
+
+/**
+ * Runs `deploy` while holding a PostgreSQL session lock of our own, waited for without a timeout.
+ * Several instances starting together take turns: the first applies the migrations, the others then
+ * find nothing to apply. (Prisma's own lock gives up after 10 s, and its timed-out lock request stays
+ * queued on a connection the schema engine never closes, so a long migration must not be raced.)
+ */
+export async function withDeployLock<T>(databaseUrl: string, deploy: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [DEPLOY_LOCK]);
+    return await deploy();
+  } finally {
+    await client.end(); // the session ends, and its lock with it
   }
 }
 
