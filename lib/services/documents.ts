@@ -171,11 +171,22 @@ export async function searchDocuments(actor: Actor, query: SearchDocumentsQuery)
   const offset = (query.page - 1) * query.pageSize;
   // The page's ids: with a query, the newest RANKED_MATCHES matches ranked by relevance; without,
   // the newest documents. Snippets (costly) and evidence counts are made for the page's rows only.
+  // The newest matches are read as dated ones, then undated ones, each in the order of the
+  // (teamId, publishedAt DESC, createdAt DESC, id) index, which a broad search can then walk
+  // instead of visiting every match (a DESC index puts nulls first, where the library puts them last).
   const pageIds = query.q
     ? Prisma.sql`
         SELECT id, ts_rank_cd(search, ${tsquery}) AS rank FROM (
-          SELECT d."id", d."search" FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
-          WHERE ${where} ORDER BY ${newest} LIMIT ${RANKED_MATCHES}
+          SELECT "id", "search" FROM (
+            (SELECT d."id", d."search", d."publishedAt", d."createdAt"
+             FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
+             WHERE ${where} AND d."publishedAt" IS NOT NULL ORDER BY d."publishedAt" DESC, d."createdAt" DESC, d."id" LIMIT ${RANKED_MATCHES})
+            UNION ALL
+            (SELECT d."id", d."search", d."publishedAt", d."createdAt"
+             FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
+             WHERE ${where} AND d."publishedAt" IS NULL ORDER BY d."createdAt" DESC, d."id" LIMIT ${RANKED_MATCHES})
+          ) newest
+          ORDER BY "publishedAt" DESC NULLS LAST, "createdAt" DESC, "id" LIMIT ${RANKED_MATCHES}
         ) candidates
         ORDER BY rank DESC, id LIMIT ${query.pageSize} OFFSET ${offset}`
     : Prisma.sql`

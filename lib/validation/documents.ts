@@ -57,7 +57,7 @@ export type DocumentSummary = z.infer<typeof documentSummarySchema>;
  * A search ranks at most this many matches, the newest: ranking costs a pass over every match, and
  * "sanctions" in a sanctions library matches a third of it. Dates and other filters reach older ones.
  */
-export const RANKED_MATCHES = 2_000;
+export const RANKED_MATCHES = 1_000;
 
 export const documentPageSchema = pageOf(documentSummarySchema).extend({
   capped: z

@@ -261,16 +261,21 @@ describe("GET /api/documents (search)", () => {
         publishedAt: day(n),
       }));
       await db.document.createMany({ data: rows });
+      // An undated document comes after every dated one: with this many newer matches, it is not ranked.
+      await db.document.create({ data: { teamId: library.teamId, title: "Undated", text: "Centrifuge centrifuge centrifuge rotors.", contentHash: "undated" } });
       const get = async (query: string) => (await call(documents.GET, "GET", `/api/documents?${query}`, { token: library.tokens.viewer })).json as { items: Array<{ title: string }>; total: number; capped: boolean };
 
       const broad = await get("q=centrifuge&pageSize=100");
       expect(broad).toMatchObject({ total: RANKED_MATCHES, capped: true });
       expect(broad.items.map((d) => d.title)).not.toContain("Bulletin 0");
+      expect(broad.items.map((d) => d.title)).not.toContain("Undated");
       const older = await get(`q=centrifuge&to=${day(10).toISOString().slice(0, 10)}`);
       expect(older).toMatchObject({ total: 11, capped: false });
       expect(older.items[0]!.title).toBe("Bulletin 0");
       // Without a search the library is listed in full, newest first.
-      expect(await get("pageSize=1")).toMatchObject({ total: RANKED_MATCHES + 5, capped: false, items: [{ title: `Bulletin ${RANKED_MATCHES + 4}` }] });
+      expect(await get("pageSize=1")).toMatchObject({ total: RANKED_MATCHES + 6, capped: false, items: [{ title: `Bulletin ${RANKED_MATCHES + 4}` }] });
+      // With few matches, the undated one is ranked with the others: here, first.
+      expect((await get("q=centrifuge%20rotors")).items.map((d) => d.title)).toEqual(["Undated"]);
     } finally {
       await purgeTeam(library.teamId);
     }
