@@ -166,7 +166,7 @@ export async function searchDocuments(actor: Actor, query: SearchDocumentsQuery)
   if (query.from) conditions.push(Prisma.sql`d."publishedAt" >= ${query.from}`);
   // A date-only `to` means "up to the end of that day".
   if (query.to) conditions.push(Prisma.sql`d."publishedAt" < ${new Date(query.to.getTime() + (query.to.getUTCHours() + query.to.getUTCMinutes() + query.to.getUTCSeconds() === 0 ? 86_400_000 : 1))}`);
-  const where = Prisma.join(conditions, " AND ");
+  const matching = Prisma.sql`FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId" WHERE ${Prisma.join(conditions, " AND ")}`;
   const newest = Prisma.sql`d."publishedAt" DESC NULLS LAST, d."createdAt" DESC, d."id"`;
   const offset = (query.page - 1) * query.pageSize;
   // The page's ids: with a query, the newest RANKED_MATCHES matches ranked by relevance; without,
@@ -177,29 +177,25 @@ export async function searchDocuments(actor: Actor, query: SearchDocumentsQuery)
   const pageIds = query.q
     ? Prisma.sql`
         SELECT id, ts_rank_cd(search, ${tsquery}) AS rank FROM (
-          SELECT "id", "search" FROM (
-            (SELECT d."id", d."search", d."publishedAt", d."createdAt"
-             FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
-             WHERE ${where} AND d."publishedAt" IS NOT NULL ORDER BY d."publishedAt" DESC, d."createdAt" DESC, d."id" LIMIT ${RANKED_MATCHES})
+          SELECT d."id", d."search" FROM (
+            (SELECT d."id", d."search", d."publishedAt", d."createdAt" ${matching} AND d."publishedAt" IS NOT NULL
+             ORDER BY d."publishedAt" DESC, d."createdAt" DESC, d."id" LIMIT ${RANKED_MATCHES})
             UNION ALL
-            (SELECT d."id", d."search", d."publishedAt", d."createdAt"
-             FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
-             WHERE ${where} AND d."publishedAt" IS NULL ORDER BY d."createdAt" DESC, d."id" LIMIT ${RANKED_MATCHES})
-          ) newest
-          ORDER BY "publishedAt" DESC NULLS LAST, "createdAt" DESC, "id" LIMIT ${RANKED_MATCHES}
+            (SELECT d."id", d."search", d."publishedAt", d."createdAt" ${matching} AND d."publishedAt" IS NULL
+             ORDER BY d."createdAt" DESC, d."id" LIMIT ${RANKED_MATCHES})
+          ) d
+          ORDER BY ${newest} LIMIT ${RANKED_MATCHES}
         ) candidates
         ORDER BY rank DESC, id LIMIT ${query.pageSize} OFFSET ${offset}`
-    : Prisma.sql`
-        SELECT d."id", NULL::real AS rank FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId"
-        WHERE ${where} ORDER BY ${newest} LIMIT ${query.pageSize} OFFSET ${offset}`;
+    : Prisma.sql`SELECT d."id", NULL::real AS rank ${matching} ORDER BY ${newest} LIMIT ${query.pageSize} OFFSET ${offset}`;
   const snippet = query.q
     ? Prisma.sql`ts_headline('english', d."text", ${tsquery}, ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=40, MinWords=15, MaxFragments=1`})`
     : Prisma.sql`NULL::text`;
   // Counting every match of a broad search costs as much as ranking them: a search counts up to one
   // past what it ranks.
   const counted = query.q
-    ? Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId" WHERE ${where} LIMIT ${RANKED_MATCHES + 1}) matches`
-    : Prisma.sql`SELECT count(*)::int AS total FROM "document" d LEFT JOIN "source" s ON s."id" = d."sourceId" WHERE ${where}`;
+    ? Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 ${matching} LIMIT ${RANKED_MATCHES + 1}) matches`
+    : Prisma.sql`SELECT count(*)::int AS total ${matching}`;
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<SearchRow[]>`
       SELECT d."id", d."title", d."url", d."publishedAt", d."retrievedAt", d."sourceId",

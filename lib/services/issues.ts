@@ -37,7 +37,7 @@ const summarySelect = {
   deletedAt: true,
 } satisfies Prisma.IssueSelect;
 
-export type IssueRow = Prisma.IssueGetPayload<{ select: typeof summarySelect }>;
+type IssueRow = Prisma.IssueGetPayload<{ select: typeof summarySelect }>;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
