@@ -70,12 +70,23 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`Could not lock the database in ${dataDir}`);
 }
 
+/**
+ * Whether a pid names a live process. A zombie (killed, not yet reaped by its parent) holds no
+ * database, but answers signal 0 like a live one: where /proc tells the state, it counts as gone
+ * (a server killed with its whole process group is a zombie until init reaps it).
+ */
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true; // no /proc (macOS): signal 0 is all we know
   }
 }
 
