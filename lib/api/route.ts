@@ -5,7 +5,6 @@ import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordSecurityEvent } from "@/lib/services/events";
-import { hit, limits } from "@/lib/services/rate-limits";
 import { AppError, toErrorResponse, validationDetails } from "./errors";
 
 // The one wrapper every API route goes through: origin check, authentication, role, parsing,
@@ -46,7 +45,6 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       if (options.role !== "public") {
         actor = await resolveActor(request.headers);
         if (!actor) throw new AppError("unauthenticated", "Sign in or send a valid API token");
-        if (actor.kind === "token") await limitTokenUse(actor);
         if (!hasRole(actor.role, options.role)) {
           throw new AppError("forbidden", `This needs the ${options.role} role; you are ${actor.role}`);
         }
@@ -66,15 +64,6 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   };
   // The minimum role travels with the handler, so the access-matrix test can derive what to expect.
   return Object.assign(handle, { role: options.role });
-}
-
-async function limitTokenUse(actor: Actor) {
-  const verdict = await hit(`token:${actor.tokenId}`, limits.tokenRequests);
-  if (!verdict.allowed) {
-    throw new AppError("rate_limited", `Too many requests with this token. Try again in ${verdict.retryAfterSeconds} seconds.`, undefined, {
-      "Retry-After": String(verdict.retryAfterSeconds),
-    });
-  }
 }
 
 function presentedCredentials(request: Request): boolean {

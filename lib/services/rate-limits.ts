@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Fixed-window rate limits kept in the database, so every app instance counts the same requests.
@@ -18,21 +19,34 @@ export const limits = {
 
 export type Verdict = { allowed: boolean; count: number; retryAfterSeconds: number };
 
-function windowOf(now: number, windowMs: number) {
+/** The fixed window `now` falls in, and how long until the next one starts. */
+export function windowOf(now: number, windowMs: number) {
   const start = Math.floor(now / windowMs) * windowMs;
   return { start: new Date(start), retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)) };
 }
 
-/** Counts one request against `key`; allowed while the count stays within the limit. */
-export async function hit(key: string, { limit, windowMs }: Limit, now = Date.now()): Promise<Verdict> {
-  const window = windowOf(now, windowMs);
-  const [row] = await db.$queryRaw<[{ count: number }]>`
-    INSERT INTO "rate_limit" ("key", "windowStart", "count") VALUES (${key}, ${window.start}, 1)
+export const verdictOf = (count: number, { limit }: Limit, retryAfterSeconds: number): Verdict => ({ allowed: count <= limit, count, retryAfterSeconds });
+
+/**
+ * The statement that counts one hit of each key `keys` yields (a subquery with one text column):
+ * the counter is created, incremented, or restarted when its window has passed. It returns each
+ * key's count. Besides hit() below, the token lookup runs it inside its own statement
+ * (lib/auth/actor.ts), so that a request with a token costs one round trip, not three.
+ */
+export function countHits(keys: Prisma.Sql, windowStart: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "rate_limit" ("key", "windowStart", "count") SELECT counted."key", ${windowStart}, 1 FROM ${keys} AS counted("key")
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "rate_limit"."windowStart" = EXCLUDED."windowStart" THEN "rate_limit"."count" + 1 ELSE 1 END,
       "windowStart" = EXCLUDED."windowStart"
     RETURNING "count"`;
-  return { allowed: row.count <= limit, count: row.count, retryAfterSeconds: window.retryAfterSeconds };
+}
+
+/** Counts one request against `key`; allowed while the count stays within the limit. */
+export async function hit(key: string, limit: Limit, now = Date.now()): Promise<Verdict> {
+  const window = windowOf(now, limit.windowMs);
+  const [row] = await db.$queryRaw<[{ count: number }]>(countHits(Prisma.sql`(VALUES (${key}::text))`, window.start));
+  return verdictOf(row.count, limit, window.retryAfterSeconds);
 }
 
 /** The count so far in the current window, without adding to it. */

@@ -93,7 +93,6 @@ type WatchlistRow = {
 export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<IssuePage> {
   const now = new Date();
   const where = watchlistWhere(actor, query, now);
-  // The total's row is joined to the page, so a page past the end still says how many there are.
   const order = Prisma.sql`${sorts[query.sort]}, i."id" ASC`;
   // The total's row is joined to the page, so a page past the end still says how many there are;
   // evidence is tallied for the page's rows only, after the LIMIT.

@@ -165,10 +165,20 @@ describe("rate limits", () => {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await call(issues.GET, "GET", "/api/issues?pageSize=1", { token: secret })).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
+      // Counted in the statement that looks the token up: once per request, refused ones included.
+      const counter = () => db.rateLimit.findUnique({ where: { key: `token:${String(created.json.id)}` } });
+      expect((await counter())?.count).toBe(4);
       const limited = await call(issues.GET, "GET", "/api/issues?pageSize=1", { token: secret });
       expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
       vi.spyOn(Date, "now").mockReturnValue(Date.now() + limits.tokenRequests.windowMs);
       expect((await call(issues.GET, "GET", "/api/issues?pageSize=1", { token: secret })).status).toBe(200);
+      expect((await counter())?.count).toBe(1);
+
+      // A revoked token is refused before its use is counted.
+      const id = String(created.json.id);
+      await call(token.DELETE, "DELETE", `/api/team/tokens/${id}`, { token: team.tokens.admin, params: { id } });
+      expect((await call(issues.GET, "GET", "/api/issues?pageSize=1", { token: secret })).status).toBe(401);
+      expect((await counter())?.count).toBe(1);
     } finally {
       limits.tokenRequests.limit = original;
     }

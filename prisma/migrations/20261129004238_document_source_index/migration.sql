@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "document_sourceId_idx" ON "document"("sourceId");
