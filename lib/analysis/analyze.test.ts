@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeDocument, type IssueToMatch } from "./analyze";
+import { analyzeDocument, ISSUE_MATCHES_SHOWN, type IssueToMatch } from "./analyze";
 
 const article = readFileSync(new URL("../../prisma/seed/article-blinken-china-2024-04.txt", import.meta.url), "utf8");
 
@@ -124,6 +124,19 @@ describe("analyzeDocument on the reference article", () => {
     expect(engines?.passages[0]?.text).toContain("engines for cruise missiles");
     const banks = analysis.issues.find((i) => i.issueId === "issue-banks");
     expect(banks?.passages[0]?.text).toContain("Chinese financial institutions");
+  });
+
+  it("shows the most relevant matches of a large watchlist, and says how many matched", () => {
+    expect(analysis.issuesMatched).toBe(4);
+    // 200 copies of each issue: 800 match, and the best ISSUE_MATCHES_SHOWN are the ones a full ranking puts first.
+    const many = Array.from({ length: 200 }, (_, n) => issues.map((issue) => ({ ...issue, id: `${issue.id}-${String(n).padStart(3, "0")}` }))).flat();
+    const large = analyzeDocument({ text: article }, many);
+    expect(large.issuesMatched).toBe(800);
+    expect(large.issues).toHaveLength(ISSUE_MATCHES_SHOWN);
+    expect(large.issues.map((i) => i.issueId)).toEqual(
+      Array.from({ length: ISSUE_MATCHES_SHOWN }, (_, n) => `issue-dual-use-${String(n).padStart(3, "0")}`),
+    );
+    expect(large.issues[0]).toEqual({ ...analysis.issues[0], issueId: "issue-dual-use-000" });
   });
 
   it("gives passages whose offsets slice the original text exactly", () => {

@@ -9,7 +9,7 @@ import { splitSentences, type Sentence } from "./text";
 import { findTaxonomyTerms, scoreOwners, type OwnerScore, type TermHit } from "./vocabulary";
 
 export type { NamedEntity } from "./entities";
-export type { IssueMatch, IssueToMatch } from "./issues";
+export { ISSUE_MATCHES_SHOWN, type IssueMatch, type IssueToMatch } from "./issues";
 export type { Passage } from "./passages";
 
 export interface DocumentInput {
@@ -55,8 +55,10 @@ export interface DocumentAnalysis {
   categories: CategorySuggestion[];
   hsCodes: HsCodeSuggestion[];
   jurisdictions: JurisdictionSuggestion[];
-  /** The given issues with a score above zero, best first. */
+  /** The given issues with a score above zero, best first: the first ISSUE_MATCHES_SHOWN of them. */
   issues: IssueMatch[];
+  /** How many of the given issues scored above zero. */
+  issuesMatched: number;
 }
 
 // A category or heading is suggested once its terms add up to one specific term's worth.
@@ -72,6 +74,15 @@ export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMa
   const entities = recognizeEntities(text);
   const categoryScores = scoreOwners(termHits, "category");
   const hsScores = scoreOwners(termHits, "hs");
+  const ranking = rankIssues(issues, {
+    text,
+    sentences,
+    termHits,
+    categoryScores,
+    hsScores,
+    mentions: entities.mentions,
+    jurisdictions: entities.jurisdictions,
+  });
 
   return {
     title: guessTitle(text, input.title),
@@ -85,15 +96,8 @@ export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMa
     categories: suggestCategories(categoryScores),
     hsCodes: suggestHsCodes(hsScores),
     jurisdictions: suggestJurisdictions(entities.jurisdictions),
-    issues: rankIssues(issues, {
-      text,
-      sentences,
-      termHits,
-      categoryScores,
-      hsScores,
-      mentions: entities.mentions,
-      jurisdictions: entities.jurisdictions,
-    }),
+    issues: ranking.matches,
+    issuesMatched: ranking.matched,
   };
 }
 

@@ -118,8 +118,20 @@ class SentenceSets {
   }
 }
 
-/** Scores each issue and keeps those with anything in common with the document, best first. */
-export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidence): IssueMatch[] {
+/** The issues with anything in common with the document, best first: the first `limit`, and how many there are. */
+export interface IssueRanking {
+  matches: IssueMatch[];
+  matched: number;
+}
+
+/** How many matches an analysis shows: a team with thousands of issues gets the most relevant, not a list to scroll. */
+export const ISSUE_MATCHES_SHOWN = 25;
+
+/**
+ * Scores every issue, then picks passages for the best `limit` only: passages are the costly part,
+ * and a broad document (a category's terms) can touch thousands of a large team's issues.
+ */
+export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidence, limit = ISSUE_MATCHES_SHOWN): IssueRanking {
   const sets = new SentenceSets(doc.sentences);
   const words = wordIndex(doc.text);
   const byCode = new Map<string, number[]>();
@@ -148,7 +160,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
   }
   const literalCodes = literalHsCodes(doc.text, issues.flatMap((i) => i.hsCodes.map(heading)));
 
-  const ranked: IssueMatch[] = [];
+  const scored: Array<{ issue: IssueToMatch; score: number; found: Evidence[] }> = [];
   for (const issue of issues) {
     const found: Evidence[] = [];
     let score = 0;
@@ -204,17 +216,20 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     }
     score += Math.min(keywords * KEYWORD, KEYWORD_CAP);
 
-    if (score <= 0) continue;
+    if (score > 0) scored.push({ issue, score: round(score), found });
+  }
+  scored.sort((a, b) => b.score - a.score || a.issue.title.localeCompare(b.issue.title) || a.issue.id.localeCompare(b.issue.id));
+  const matches = scored.slice(0, limit).map(({ issue, score, found }) => {
     const evidence = mergeSameLabels(found);
-    ranked.push({
+    return {
       issueId: issue.id,
       title: issue.title,
-      score: round(score),
+      score,
       matchedTerms: evidence.map((e) => e.label),
       passages: pickPassages(doc.sentences, evidence, { limit: PASSAGES_PER_ISSUE, minWords: 5, minScore: PASSAGE_MIN_SCORE }),
-    });
-  }
-  return ranked.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title) || a.issueId.localeCompare(b.issueId));
+    };
+  });
+  return { matches, matched: scored.length };
 }
 
 /** Joins evidence whose labels differ only in plural or case ("cruise missile", "cruise missiles"). */

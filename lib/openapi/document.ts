@@ -1,6 +1,7 @@
 import "server-only";
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { ISSUE_MATCHES_SHOWN } from "@/lib/analysis/analyze";
 import { teamBackupSchema } from "@/lib/validation/backup";
 import { errorBodySchema, errorStatus, type ErrorCode } from "@/lib/api/errors";
 import { briefingFormatInfo, BRIEFING_FORMAT_NAMES } from "@/lib/briefings/export/formats";
@@ -98,7 +99,8 @@ const documentAnalysisSchema = z.object({
   categories: z.array(z.unknown()).meta({ description: "Suggested categories, best first" }),
   hsCodes: z.array(z.unknown()).meta({ description: "Suggested HS codes, best first" }),
   jurisdictions: z.array(z.unknown()),
-  issues: z.array(z.unknown()).meta({ description: "The team's issues this document may evidence, best first, with the matching passages" }),
+  issues: z.array(z.unknown()).meta({ description: `The team's issues this document may evidence, best first, with the matching passages: the ${ISSUE_MATCHES_SHOWN} most relevant` }),
+  issuesMatched: z.number().int().meta({ description: `How many of the team's issues match; \`issues\` holds the ${ISSUE_MATCHES_SHOWN} most relevant` }),
   text: z.string().meta({ description: "The text analysed (an upload's extracted text)" }),
   duplicateOf: z.string().nullable().meta({ description: "The id of a stored document with the same text, if any" }),
 });

@@ -208,8 +208,10 @@ export function ReviewForm({
             ) : (
               <>
                 <p className="muted small">
-                  Your team&apos;s issues, most relevant first. Tick the ones this document is evidence for, choose the passage to quote and grade
-                  it.
+                  {analysis.issuesMatched > analysis.issues.length
+                    ? `The ${analysis.issues.length} most relevant of ${analysis.issuesMatched.toLocaleString("en")} matching issues, best first.`
+                    : "Your team's issues, most relevant first."}{" "}
+                  Tick the ones this document is evidence for, choose the passage to quote and grade it.
                 </p>
                 <ol className="issue-suggestions">
                   {analysis.issues.map((issue) => (
