@@ -71,6 +71,11 @@ export function stem(word: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Stems of a label's words ("cruise missiles" → cruise, missile). */
+const stemsOf = (label: string) => (label.match(WORD) ?? []).map(stem);
+/** Titles in dictionary order: a collator compares faster than localeCompare, which builds one per call. */
+const byTitle = new Intl.Collator("en").compare;
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -160,18 +165,27 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
   }
   const literalCodes = literalHsCodes(doc.text, issues.flatMap((i) => i.hsCodes.map(heading)));
 
-  const scored: Array<{ issue: IssueToMatch; score: number; found: Evidence[] }> = [];
+  // Issues of one category share its evidence (and the words it covers): worked out once per category.
+  const byCategory = new Map<string, { evidence: Evidence[]; stems: Set<string> }>();
+  const categoryEvidence = (slug: string) => {
+    let shared = byCategory.get(slug);
+    if (!shared) {
+      const evidence = [...(byOwner.get(`category:${slug}`) ?? [])].map(([phrase, e]) => ({ label: phrase, weight: e.weight, sentences: sets.get(`term:${phrase}`, () => e.starts) }));
+      shared = { evidence, stems: new Set(evidence.flatMap((e) => stemsOf(e.label))) };
+      byCategory.set(slug, shared);
+    }
+    return shared;
+  };
+  const noEvidence = { evidence: [], stems: new Set<string>() };
+
+  const scored: Array<{ issue: IssueToMatch; score: number; found: Evidence[][] }> = [];
   for (const issue of issues) {
-    const found: Evidence[] = [];
+    const own: Evidence[] = [];
     let score = 0;
 
     const category = doc.categoryScores.get(issue.categorySlug);
-    if (category && issue.categorySlug !== "other") {
-      score += Math.min(category.score, CATEGORY_CAP);
-      for (const [phrase, e] of byOwner.get(`category:${issue.categorySlug}`) ?? []) {
-        found.push({ label: phrase, weight: e.weight, sentences: sets.get(`term:${phrase}`, () => e.starts) });
-      }
-    }
+    const shared = category && issue.categorySlug !== "other" ? categoryEvidence(issue.categorySlug) : noEvidence;
+    if (category && issue.categorySlug !== "other") score += Math.min(category.score, CATEGORY_CAP);
 
     for (const code of new Set(issue.hsCodes.map(heading).filter((c) => c.length === 4))) {
       const hs = doc.hsScores.get(code);
@@ -180,7 +194,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       // A heading the document is suggested for, or cites, counts fully; a weak hint counts half.
       score += (hs?.score ?? 0) >= 1 || literal.length > 0 ? HS_SUGGESTED : HS_HINTED;
       const termStarts = [...(byOwner.get(`hs:${code}`)?.values() ?? [])].flatMap((e) => e.starts);
-      found.push({ label: `HS ${code}`, weight: 1, sentences: sets.get(`hs:${code}`, () => [...termStarts, ...literal]) });
+      own.push({ label: `HS ${code}`, weight: 1, sentences: sets.get(`hs:${code}`, () => [...termStarts, ...literal]) });
     }
 
     let actors = 0;
@@ -191,7 +205,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       const starts = (code ? byCode.get(code) : undefined) ?? byEntity.get(key) ?? phraseStarts.get(actor) ?? [];
       if (starts.length === 0) continue;
       actors++;
-      found.push({ label: actor, weight: ACTOR_IN_PASSAGE, sentences: sets.get(`actor:${key}`, () => starts) });
+      own.push({ label: actor, weight: ACTOR_IN_PASSAGE, sentences: sets.get(`actor:${key}`, () => starts) });
     }
     score += Math.min(actors, ACTOR_CAP) * ACTOR;
 
@@ -201,26 +215,26 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       const starts = phraseStarts.get(tag) ?? [];
       if (starts.length === 0) continue;
       tags++;
-      found.push({ label: tag, weight: TAG, sentences: sets.get(`tag:${tag}`, () => starts) });
+      own.push({ label: tag, weight: TAG, sentences: sets.get(`tag:${tag}`, () => starts) });
     }
     score += Math.min(tags, TAG_CAP) * TAG;
 
     // Title and summary words count only when nothing above already covers them.
-    const covered = new Set(found.flatMap((f) => (f.label.match(WORD) ?? []).map(stem)));
+    const covered = new Set(own.flatMap((f) => stemsOf(f.label)));
     let keywords = 0;
     for (const [key, word] of keywordsOf(issue)) {
       const starts = words.get(key);
-      if (!starts || covered.has(key)) continue;
+      if (!starts || shared.stems.has(key) || covered.has(key)) continue;
       keywords++;
-      found.push({ label: word, weight: KEYWORD, sentences: sets.get(`word:${key}`, () => starts) });
+      own.push({ label: word, weight: KEYWORD, sentences: sets.get(`word:${key}`, () => starts) });
     }
     score += Math.min(keywords * KEYWORD, KEYWORD_CAP);
 
-    if (score > 0) scored.push({ issue, score: round(score), found });
+    if (score > 0) scored.push({ issue, score: round(score), found: [shared.evidence, own] });
   }
-  scored.sort((a, b) => b.score - a.score || a.issue.title.localeCompare(b.issue.title) || a.issue.id.localeCompare(b.issue.id));
+  scored.sort((a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || (a.issue.id < b.issue.id ? -1 : a.issue.id > b.issue.id ? 1 : 0));
   const matches = scored.slice(0, limit).map(({ issue, score, found }) => {
-    const evidence = mergeSameLabels(found);
+    const evidence = mergeSameLabels(found.flat());
     return {
       issueId: issue.id,
       title: issue.title,
@@ -236,7 +250,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
 function mergeSameLabels(found: Evidence[]): Evidence[] {
   const byKey = new Map<string, Evidence>();
   for (const f of found) {
-    const key = (f.label.match(WORD) ?? []).map(stem).join(" ");
+    const key = stemsOf(f.label).join(" ");
     const prev = byKey.get(key);
     byKey.set(
       key,
