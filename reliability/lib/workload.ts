@@ -1,17 +1,11 @@
 import { expect } from "vitest";
+import { issueStatuses } from "@/lib/domain/status";
 import { signIn, type ApiClient, type Reply } from "./http";
 
 // The records the workloads write, and the shapes they read back (only the fields the tests use).
 
-export const STATUSES = [
-  "monitoring",
-  "warning_issued",
-  "measures_threatened",
-  "measures_announced",
-  "designations_in_force",
-  "resolved",
-  "lifted",
-] as const;
+/** The API's statuses in the lifecycle's order: the app's own list, which is the API's contract. */
+export const STATUSES = issueStatuses;
 export type Status = (typeof STATUSES)[number];
 
 /** A status other than the current one (every move must change something). */
