@@ -176,16 +176,19 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     }
     return shared;
   };
-  const noEvidence = { evidence: [], stems: new Set<string>() };
+  const noEvidence: { evidence: Evidence[]; stems: Set<string> } = { evidence: [], stems: new Set() };
 
   const scored: Array<{ issue: IssueToMatch; score: number; found: Evidence[][] }> = [];
   for (const issue of issues) {
     const own: Evidence[] = [];
     let score = 0;
 
+    let shared = noEvidence;
     const category = doc.categoryScores.get(issue.categorySlug);
-    const shared = category && issue.categorySlug !== "other" ? categoryEvidence(issue.categorySlug) : noEvidence;
-    if (category && issue.categorySlug !== "other") score += Math.min(category.score, CATEGORY_CAP);
+    if (category && issue.categorySlug !== "other") {
+      score += Math.min(category.score, CATEGORY_CAP);
+      shared = categoryEvidence(issue.categorySlug);
+    }
 
     for (const code of new Set(issue.hsCodes.map(heading).filter((c) => c.length === 4))) {
       const hs = doc.hsScores.get(code);
@@ -232,7 +235,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
 
     if (score > 0) scored.push({ issue, score: round(score), found: [shared.evidence, own] });
   }
-  scored.sort((a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || (a.issue.id < b.issue.id ? -1 : a.issue.id > b.issue.id ? 1 : 0));
+  scored.sort((a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || a.issue.id.localeCompare(b.issue.id));
   const matches = scored.slice(0, limit).map(({ issue, score, found }) => {
     const evidence = mergeSameLabels(found.flat());
     return {
