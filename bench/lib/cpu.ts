@@ -1,7 +1,7 @@
 // Where the CPU went during a measurement, from Linux's /proc: how busy the whole machine was, and
 // how much each party used (the app instances, PostgreSQL, the load generator). A throughput ratio
 // means little without it: two instances cannot serve more when the cores are already all busy.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { round } from "./measure";
 
@@ -48,12 +48,7 @@ function snapshot(classify: Classify): Snapshot {
 
 /** Runs `work` and reports the CPU used meanwhile; where /proc is missing (not Linux), only the work's result. */
 export async function withCpuUse<T>(classify: Classify, work: () => Promise<T>): Promise<{ result: T; cpu: CpuUse | null }> {
-  let before: Snapshot | null = null;
-  try {
-    before = snapshot(classify);
-  } catch {
-    before = null;
-  }
+  const before = existsSync("/proc/stat") ? snapshot(classify) : null;
   const result = await work();
   if (!before) return { result, cpu: null };
   const after = snapshot(classify);
