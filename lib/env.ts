@@ -21,6 +21,12 @@ const schema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   SEED_ADMIN_EMAIL: z.email().optional(),
   SEED_ADMIN_PASSWORD: z.string().min(12).optional(),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For; unset or 0 believes none. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^\d{0,2}$/, "TRUST_PROXY must be the number of trusted proxy hops (0, 1, 2, …)")
+    .optional()
+    .transform((hops) => Number(hops ?? 0)),
 });
 
 export type Env = {
@@ -31,6 +37,7 @@ export type Env = {
   appUrl: string;
   authSecret: string;
   seedAdmin: { email: string; password: string; isDefault: boolean };
+  trustProxyHops: number;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -56,6 +63,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       password: e.SEED_ADMIN_PASSWORD ?? DEMO_ADMIN.password,
       isDefault: e.SEED_ADMIN_PASSWORD === undefined,
     },
+    trustProxyHops: e.TRUST_PROXY,
   };
 }
 

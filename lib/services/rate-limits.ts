@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -62,11 +63,15 @@ export async function clear(key: string) {
 }
 
 /**
- * The client's address, when a reverse proxy we trust reports it (TRUST_PROXY=1). Without one, a
- * route handler cannot see the socket's address, and a spoofable header must not be believed.
+ * The client's address, when reverse proxies we trust report it (TRUST_PROXY=<hops>). Each proxy
+ * appends the address it saw to X-Forwarded-For, so the client is the entry `hops` from the right;
+ * entries left of it are whatever the client sent. Without a proxy, a route handler cannot see the
+ * socket's address, and a spoofable header must not be believed.
  */
-export function clientAddress(headers: Headers): string | null {
-  if (process.env.TRUST_PROXY !== "1") return null;
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+export function clientAddress(headers: Headers, hops = env().trustProxyHops): string | null {
+  if (hops < 1) return null;
+  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  // Fewer entries than proxies: the chain is shorter than configured; the farthest one is the best known.
+  const forwarded = entries[Math.max(0, entries.length - hops)];
   return forwarded || headers.get("x-real-ip") || null;
 }
