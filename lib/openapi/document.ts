@@ -80,7 +80,12 @@ const SESSION_COOKIE = "sanctions-watch.session_token";
 
 const healthSchema = z.object({ status: z.literal("ok"), db: z.enum(["pglite", "postgres"]), version: z.string() });
 const issueHistorySchema = itemsOf(eventSchema);
-const auditPageSchema = pageOf(eventSchema);
+const auditPageSchema = pageOf(
+  eventSchema.extend({
+    count: z.number().int().min(1).meta({ description: "How often the event occurred: a security event's repeats within 15 minutes are counted, not logged one by one" }),
+    lastAt: z.string().meta({ description: "When it last occurred (`at` for a single occurrence)" }),
+  }),
+);
 const acceptedInvitationSchema = z.object({ email: z.string(), teamId: z.string() });
 const switchedTeamSchema = z.object({ teamId: z.string() });
 /**

@@ -111,7 +111,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={event.id}>
                   <td>{formatDateTime(event.at)}</td>
                   <td>{event.actor}</td>
-                  <td>{event.action}</td>
+                  <td>
+                    {event.action}
+                    {event.count > 1 && (
+                      <div className="muted small" title={`Repeated until ${formatDateTime(event.lastAt)}`}>
+                        × {event.count}
+                      </div>
+                    )}
+                  </td>
                   <td>
                     {event.entityType}
                     <div className="muted small">{event.entityId}</div>
