@@ -27,6 +27,11 @@ const schema = z.object({
     .regex(/^\d{0,2}$/, "TRUST_PROXY must be the number of trusted proxy hops (0, 1, 2, …)")
     .optional()
     .transform((hops) => Number(hops ?? 0)),
+  /** The production server (server.ts) closes connections whose headers, or whole request, take longer. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /** Open connections allowed from one address; 0 for no cap (e.g. behind a proxy that caps them). */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).default(64),
 });
 
 export type Env = {
@@ -38,6 +43,7 @@ export type Env = {
   authSecret: string;
   seedAdmin: { email: string; password: string; isDefault: boolean };
   trustProxyHops: number;
+  server: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnectionsPerAddress: number };
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -47,6 +53,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    throw new Error("Invalid configuration: HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS (the headers are part of the request)");
+  }
   if (e.NODE_ENV === "production" && !e.BETTER_AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
     // Allowed only so a local `npm start` demo works; a deployment must set its own.
     console.warn("[sanctions-watch] BETTER_AUTH_SECRET is not set: using the development secret. Set it in production.");
@@ -64,6 +73,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       isDefault: e.SEED_ADMIN_PASSWORD === undefined,
     },
     trustProxyHops: e.TRUST_PROXY,
+    server: { headersTimeoutMs: e.HEADERS_TIMEOUT_MS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
   };
 }
 

@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { httpRequest } from "./http";
 
-// The production server as a deployment runs it: `npm start` (migrations and seed, then
-// `next start`) on the existing build. Each server is started in its own process group, so a
+// The production server as a deployment runs it: `npm start` (migrations and seed, then server.ts:
+// Next.js with timeouts, decision 006) on the existing build. Each server is started in its own process group, so a
 // stop or a SIGKILL reaches npm, the shell and next-server at once, and nothing outlives the test.
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,7 +53,7 @@ export class AppServer {
       RATE_LIMIT_TOKEN_PER_MINUTE: "1000000",
       ...options.env,
     };
-    // `next start` sets production itself; the test runner's NODE_ENV=test must not leak in.
+    // server.ts sets production itself (as `next start` did); the test runner's NODE_ENV=test must not leak in.
     delete env.NODE_ENV;
     delete env.DATABASE_URL;
     delete env.PGLITE_DATA_DIR;
