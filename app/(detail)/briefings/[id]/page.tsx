@@ -1,36 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
-import { AppError } from "@/lib/api/errors";
-import { requireActor } from "@/lib/auth/current";
 import { buildOutline, citationText, EMPTY_TEXT, HEADINGS } from "@/lib/briefings/export/outline";
 import { getBriefing } from "@/lib/services/briefings";
-import { BriefingDownloads } from "../briefing-downloads";
-import { MarkingBadge } from "../marking-badge";
+import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
+import { BriefingDownloads } from "@/app/(app)/briefings/briefing-downloads";
+import { MarkingBadge } from "@/app/(app)/briefings/marking-badge";
 
 type Props = { params: Promise<{ id: string }> };
 
 // The briefing as its documents say it: the page is built from the same outline as the Markdown, DOCX and
 // PDF exports (lib/briefings/export/outline.ts), so what is read here is what is downloaded.
 
-const loadBriefing = cache(async (id: string) => {
-  const actor = await requireActor();
-  try {
-    return await getBriefing(actor, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-});
+const loadBriefing = loaderOrNotFound(getBriefing);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const briefing = await loadBriefing((await params).id);
+  const { record: briefing } = await loadBriefing((await params).id);
   return { title: briefing.title };
 }
 
 export default async function BriefingPage({ params }: Props) {
-  const briefing = await loadBriefing((await params).id);
+  const { record: briefing } = await loadBriefing((await params).id);
   const { snapshot } = briefing;
   const outline = buildOutline(snapshot);
   const previous = snapshot.previousBriefing;

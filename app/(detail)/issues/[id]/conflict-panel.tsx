@@ -1,7 +1,7 @@
 "use client";
 
 import type { Ref } from "react";
-import { displayValue, fieldLabels, type Category, type IssueFieldName, type IssueFormValues } from "../issue-fields";
+import { displayValue, fieldLabels, type Category, type IssueFieldName, type IssueFormValues } from "@/app/(app)/issues/issue-fields";
 
 type Props = {
   /** What the other person changed since this user started editing, and what this user changed. */

@@ -20,7 +20,7 @@ import {
   type Category,
   type FieldErrors,
   type IssueFormValues,
-} from "../issue-fields";
+} from "@/app/(app)/issues/issue-fields";
 import { ConflictPanel } from "./conflict-panel";
 import { DeleteIssue } from "./delete-issue";
 import { EditIssueForm } from "./edit-issue-form";

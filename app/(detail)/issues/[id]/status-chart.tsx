@@ -6,7 +6,7 @@ import { issueStatuses, statusLabels } from "@/lib/domain/status";
 import type { IssueStatus, Likelihood } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/ui/format";
 import type { HistoryEvent } from "@/lib/validation/issues";
-import { JudgmentChart } from "../../dashboard/lazy-charts";
+import { JudgmentChart } from "@/app/(app)/dashboard/lazy-charts";
 
 /** One judgment on the issue: its status and likelihood from `at` until the next one. */
 export type Judgment = { at: string; status: IssueStatus; likelihood: Likelihood; actor: string; rationale: string | null };

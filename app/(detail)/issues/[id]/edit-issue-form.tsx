@@ -1,7 +1,7 @@
 "use client";
 
 import type { FormEvent, Ref } from "react";
-import { Field, FormError, IssueFields, type Category, type FieldErrors, type IssueFormValues } from "../issue-fields";
+import { Field, FormError, IssueFields, type Category, type FieldErrors, type IssueFormValues } from "@/app/(app)/issues/issue-fields";
 
 type Props = {
   values: IssueFormValues;

@@ -1,38 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { Fragment, cache } from "react";
-import { AppError } from "@/lib/api/errors";
-import { requireActor } from "@/lib/auth/current";
+import { Fragment } from "react";
 import { credibilityLabels, reliabilityLabels } from "@/lib/domain/grading";
 import { getDocument } from "@/lib/services/documents";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
+import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
 import type { DocumentDetail } from "@/lib/validation/documents";
-import { segmentText, type Highlight } from "../highlights";
-import { safeUrl, stanceLabels, type Stance } from "../labels";
+import { segmentText, type Highlight } from "@/app/(app)/library/highlights";
+import { safeUrl, stanceLabels, type Stance } from "@/app/(app)/library/labels";
 
 type Props = { params: Promise<{ id: string }> };
 type Evidence = DocumentDetail["evidence"][number];
 
-// Metadata and the page both need the document: one read per request.
-const loadDocument = cache(async (id: string) => {
-  const actor = await requireActor();
-  try {
-    return await getDocument(actor, id);
-  } catch (error) {
-    // Absent and another team's documents look the same: not found.
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-});
+const loadDocument = loaderOrNotFound(getDocument);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const document = await loadDocument((await params).id);
+  const { record: document } = await loadDocument((await params).id);
   return { title: document.title };
 }
 
 export default async function DocumentPage({ params }: Props) {
-  const document = await loadDocument((await params).id);
+  const { record: document } = await loadDocument((await params).id);
   const url = safeUrl(document.url);
   const { source } = document;
   // Each quote gets a number, in the order it appears in the text: the same number marks it in the text and in the list.
