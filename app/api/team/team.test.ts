@@ -156,6 +156,57 @@ describe("rate limits", () => {
     expect((await signIn(email, "the right password!")).status).toBe(200);
   });
 
+  /** Every body better-auth parses besides JSON (better-call's getBody), and a type that once passed a loose JSON test. */
+  const otherBodies = (email: string, password: string): Array<[string, () => BodyInit, Record<string, string>]> => {
+    const form = () => new URLSearchParams({ email, password });
+    return [
+      ["a form", form, { "content-type": "application/x-www-form-urlencoded" }],
+      ["a form posing as JSON", form, { "content-type": "application/x-www-form-urlencoded;+json" }],
+      ["multipart", () => { const data = new FormData(); data.set("email", email); data.set("password", password); return data; }, {}],
+      ["text/plain", () => JSON.stringify({ email, password }), { "content-type": "text/plain" }],
+      ["octet-stream", () => JSON.stringify({ email, password }), { "content-type": "application/octet-stream" }],
+      ["no media type", () => new Blob([JSON.stringify({ email, password })]), {}],
+    ];
+  };
+  const postSignIn = (body: BodyInit, headers: Record<string, string>) =>
+    auth.POST(new Request(`${TEST_ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers: { origin: TEST_ORIGIN, ...headers }, body }));
+
+  it("sign-in takes JSON only: no other body type signs in or gets round the lockout (415)", async () => {
+    const email = `formed-${Date.now()}@invited.test`;
+    const { token: secret } = await invite(email, "viewer");
+    await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: secret, name: "Formed", password: "the right password!" } });
+    for (const [label, body, headers] of otherBodies(email, "the right password!")) {
+      const response = await postSignIn(body(), headers);
+      expect(response.status, label).toBe(415);
+      expect(response.headers.get("set-cookie"), label).toBeNull();
+    }
+    for (let i = 0; i < 12; i++) {
+      for (const [label, body, headers] of otherBodies(email, `wrong password ${i}`)) expect((await postSignIn(body(), headers)).status, label).toBe(415);
+    }
+    for (let i = 0; i < limits.signInFailuresPerAccount.limit; i++) expect((await signIn(email, `wrong password ${i}`)).status).toBe(401);
+    expect((await signIn(email, "the right password!")).status).toBe(429);
+    for (const [label, body, headers] of otherBodies(email, "the right password!")) expect((await postSignIn(body(), headers)).headers.get("set-cookie"), label).toBeNull();
+  });
+
+  it("parallel guesses get no more than the limit per window", async () => {
+    const email = `raced-${Date.now()}@invited.test`;
+    const { token: secret } = await invite(email, "viewer");
+    await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: secret, name: "Raced", password: "the right password!" } });
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(email, `wrong password ${i}`).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(limits.signInFailuresPerAccount.limit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - limits.signInFailuresPerAccount.limit);
+    expect((await signIn(email, "the right password!")).status).toBe(429);
+  });
+
+  it("cross-site sign-ins are refused whatever the body type", async () => {
+    for (const [label, body, headers] of [...otherBodies(`x@invited.test`, "a long enough password"), ["JSON", () => JSON.stringify({ email: "x@invited.test", password: "a long enough password" }), { "content-type": "application/json" }] as const]) {
+      for (const origin of ["https://evil.example", "null"]) {
+        const response = await postSignIn(body(), { ...headers, origin });
+        expect([403, 415], `${label} from ${origin}`).toContain(response.status);
+      }
+    }
+  });
+
   it("token use is limited per token, with Retry-After, and recovers", async () => {
     const created = await call(tokens.POST, "POST", "/api/team/tokens", { token: team.tokens.admin, body: { name: "chatty script", role: "viewer" } });
     const secret = String(created.json.token);
