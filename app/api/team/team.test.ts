@@ -74,6 +74,24 @@ describe("invitations", () => {
 });
 
 describe("members", () => {
+  it("the links an admin handed out stop working once they are demoted or removed", async () => {
+    for (const leave of ["demoted", "removed"] as const) {
+      const email = `${leave}-admin-${Date.now()}@invited.test`;
+      const { token: adminLink } = await invite(email, "admin");
+      await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: adminLink, name: "Short-lived admin", password: "a long enough password" } });
+      const { cookie } = await signIn(email, "a long enough password");
+      const sent = await call(invitations.POST, "POST", "/api/team/invitations", { headers: { cookie }, body: { email: `by-${leave}-${Date.now()}@invited.test`, role: "admin" } });
+      expect(sent.status).toBe(201);
+      const link = String(sent.json.link).split("/invite/")[1]!;
+      const membership = await db.membership.findFirstOrThrow({ where: { teamId: team.teamId, user: { email } } });
+      const params = { id: membership.id };
+      if (leave === "demoted") await call(member.PATCH, "PATCH", `/api/team/members/${membership.id}`, { token: team.tokens.admin, params, body: { role: "analyst" } });
+      else await call(member.DELETE, "DELETE", `/api/team/members/${membership.id}`, { token: team.tokens.admin, params });
+      const accepted = await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: link, name: "Smuggled admin", password: "a long enough password" } });
+      expect(accepted.status, leave).toBe(404);
+    }
+  });
+
   it("admins change roles, but the team keeps an admin", async () => {
     const list = await call(members.GET, "GET", "/api/team/members", { token: team.tokens.viewer });
     const items = list.json.items as Array<{ id: string; role: string }>;
