@@ -3,10 +3,11 @@ import { AppError, toErrorResponse } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { recordSecurityEvent } from "@/lib/services/events";
 import { clear, clientAddress, hit, limits, type Verdict } from "@/lib/services/rate-limits";
+import { getAuth } from "./auth";
 
 /**
  * Rate limits around better-auth's password checks: attempts per address (when a trusted proxy reports
- * it) and password guesses per account, whatever the address.
+ * it) and password guesses per account, whatever the address, shared by sign-in and password change.
  * Each attempt is counted before the password is checked, in one statement that increments and returns
  * the count, so parallel guesses cannot slip between a read and a write; a success clears the count.
  * Failed and blocked attempts go into the history of the account's team, for the admins' audit page.
@@ -20,6 +21,20 @@ export async function guardSignIn(request: Request, signIn: (request: Request) =
   const address = clientAddress(request.headers);
   const verdicts = [address ? await hit(`sign-in:address:${address}`, limits.signInPerAddress) : null, email ? await countGuess(email) : null];
   return guarded(request, signIn, email, address, verdicts);
+}
+
+/**
+ * Changing a password proves the current one, so it is a guess like a sign-in and shares the account's
+ * budget. The change ends every other session (someone who changes a password because it leaked
+ * expects the other sessions to end): better-auth's `revokeOtherSessions` is forced on.
+ */
+export async function guardPasswordChange(request: Request, changePassword: (request: Request) => Promise<Response>): Promise<Response> {
+  const session = await getAuth().api.getSession({ headers: request.headers });
+  const body = await jsonBody(request);
+  if (!session || !body) return changePassword(request);
+  const email = session.user.email.toLowerCase();
+  const forced = new Request(request.url, { method: "POST", headers: request.headers, body: JSON.stringify({ ...body, revokeOtherSessions: true }), signal: request.signal });
+  return guarded(forced, changePassword, email, clientAddress(request.headers), [await countGuess(email)]);
 }
 
 async function jsonBody(request: Request): Promise<Record<string, unknown> | null> {
