@@ -74,7 +74,7 @@ async function actorFromToken(token: string): Promise<Actor | null> {
 
 /** The signed-in user's actor in their chosen team (the team cookie), else their oldest membership. */
 async function actorFromSession(headers: Headers): Promise<Actor | null> {
-  const session = await getAuth().api.getSession({ headers });
+  const session = await (await getAuth()).api.getSession({ headers });
   if (!session) return null;
   if (Date.now() - new Date(session.session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
     await db.session.deleteMany({ where: { id: session.session.id } });

@@ -29,7 +29,7 @@ export async function guardSignIn(request: Request, signIn: (request: Request) =
  * expects the other sessions to end): better-auth's `revokeOtherSessions` is forced on.
  */
 export async function guardPasswordChange(request: Request, changePassword: (request: Request) => Promise<Response>): Promise<Response> {
-  const session = await getAuth().api.getSession({ headers: request.headers });
+  const session = await (await getAuth()).api.getSession({ headers: request.headers });
   const body = await jsonBody(request);
   if (!session || !body) return changePassword(request);
   const email = session.user.email.toLowerCase();

@@ -7,7 +7,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { guardPasswordChange, guardSignIn } from "@/lib/auth/sign-in-guard";
 import { withoutSessionTokens } from "@/lib/auth/session-tokens";
 
-const handlers = toNextJsHandler((request: Request) => getAuth().handler(request));
+const handlers = toNextJsHandler(async (request: Request) => (await getAuth()).handler(request));
 
 /** Auth bodies are a few hundred bytes; better-auth itself reads any size (a 300 MB sign-in grew the server by 1.2 GB). */
 const MAX_AUTH_BODY_BYTES = 64 * 1024;
