@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { findPendingInvitation } from "@/lib/services/invitations";
 import { limits } from "@/lib/services/rate-limits";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
@@ -70,6 +71,18 @@ describe("invitations", () => {
     const { token: forExisting } = await invite(existing.email);
     const refused = await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: forExisting, name: "X", password: "a long enough password" } });
     expect(refused.status).toBe(409);
+  });
+  it("a link does not tell its admin whether the address has an account", async () => {
+    const existing = await db.user.findFirstOrThrow({ where: { memberships: { some: { teamId: other.teamId, role: "analyst" } } } });
+    const answers = [];
+    for (const email of [existing.email, `nobody-${Date.now()}@invited.test`]) {
+      const { token: secret } = await invite(email, "viewer");
+      const page = await findPendingInvitation(secret);
+      const bare = await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: secret } });
+      answers.push({ page: { ...page, email: undefined }, status: bare.status, body: bare.text });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]!.status).toBe(422);
   });
 });
 
