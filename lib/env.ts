@@ -2,7 +2,8 @@ import { z } from "zod";
 
 // The server's configuration, validated once at start-up: a wrong value fails loudly here,
 // not as a confusing error deep in a request.
-const DEFAULT_SECRET = "dev-only-secret-change-me-in-production-0123456789";
+/** The development secret earlier versions fell back to: public, so production refuses it. */
+export const PUBLIC_DEV_SECRET = "dev-only-secret-change-me-in-production-0123456789";
 export const DEMO_ADMIN = { email: "admin@example.org", password: "watch-the-risk-2024" } as const;
 
 const schema = z.object({
@@ -40,7 +41,8 @@ export type Env = {
   pgliteDataDir: string;
   port: number;
   appUrl: string;
-  authSecret: string;
+  /** Unset: the app makes one and keeps it in the database (lib/auth/secret.ts). */
+  authSecret: string | undefined;
   seedAdmin: { email: string; password: string; isDefault: boolean };
   trustProxyHops: number;
   server: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnectionsPerAddress: number };
@@ -56,9 +58,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
     throw new Error("Invalid configuration: HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS (the headers are part of the request)");
   }
-  if (e.NODE_ENV === "production" && !e.BETTER_AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
-    // Allowed only so a local `npm start` demo works; a deployment must set its own.
-    console.warn("[sanctions-watch] BETTER_AUTH_SECRET is not set: using the development secret. Set it in production.");
+  if (e.NODE_ENV === "production" && e.BETTER_AUTH_SECRET === PUBLIC_DEV_SECRET) {
+    // Anyone who read the source could sign session cookies with it.
+    throw new Error("Invalid configuration: BETTER_AUTH_SECRET is the public development value; set a random one (openssl rand -base64 32) or unset it");
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -66,7 +68,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     pgliteDataDir: e.PGLITE_DATA_DIR,
     port: e.PORT,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
-    authSecret: e.BETTER_AUTH_SECRET ?? DEFAULT_SECRET,
+    authSecret: e.BETTER_AUTH_SECRET,
     seedAdmin: {
       email: e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email,
       password: e.SEED_ADMIN_PASSWORD ?? DEMO_ADMIN.password,

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiToken } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
@@ -21,10 +21,24 @@ let away: TestTeam;
 let homeIds: Record<string, string>;
 let revokedToken: string;
 let expiredToken: string;
+/** Made by admins since demoted to viewer, or removed from the team without their tokens being revoked. */
+let demotedAdminToken: string;
+let removedAdminToken: string;
+const formerAdmins: string[] = [];
 
-async function extraToken(teamId: string, data: { revokedAt?: Date; expiresAt?: Date }) {
+async function extraToken(teamId: string, data: { revokedAt?: Date; expiresAt?: Date; createdById?: string }) {
   const token = `sw_test_${randomBytes(16).toString("hex")}`;
   await db.apiToken.create({ data: { teamId, name: "matrix", role: "admin", tokenHash: hashApiToken(token), ...data } });
+  return token;
+}
+
+/** An admin token whose owner is then changed (`then`): demoted or removed. */
+async function formerAdminToken(teamId: string, then: (membershipId: string) => Promise<unknown>) {
+  const user = await db.user.create({ data: { id: randomUUID(), email: `former-${randomUUID().slice(0, 8)}@example.test`, name: "Former admin" } });
+  formerAdmins.push(user.id);
+  const membership = await db.membership.create({ data: { teamId, userId: user.id, role: "admin" } });
+  const token = await extraToken(teamId, { createdById: user.id });
+  await then(membership.id);
   return token;
 }
 
@@ -43,11 +57,14 @@ beforeAll(async () => {
   homeIds = { issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId };
   revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
   expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
+  demotedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.update({ where: { id }, data: { role: "viewer" } }));
+  removedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.delete({ where: { id } }));
 });
 
 afterAll(async () => {
   await purgeTeam(home.teamId);
   await purgeTeam(away.teamId);
+  await db.user.deleteMany({ where: { id: { in: formerAdmins } } });
 });
 
 /** Query parameters a route cannot do without, so that a call reaches its service. */
@@ -86,10 +103,10 @@ describe("access matrix", () => {
     expect(undeclared).toEqual([]);
   });
 
-  it("anonymous, revoked and expired credentials get 401 everywhere but public routes", async () => {
+  it("anonymous, revoked and expired credentials, and tokens of removed members get 401 everywhere but public routes", async () => {
     for (const { route, method, name } of operations()) {
       const role = route.handlers[method]!.role;
-      for (const [caller, token] of [["anonymous", null], ["revoked token", revokedToken], ["expired token", expiredToken]] as const) {
+      for (const [caller, token] of [["anonymous", null], ["revoked token", revokedToken], ["expired token", expiredToken], ["removed admin's token", removedAdminToken]] as const) {
         const { status } = await send(route, method, token);
         if (role === "public") expect(status, `${caller} → ${name}`).not.toBe(401);
         else expect(status, `${caller} → ${name}`).toBe(401);
@@ -107,6 +124,15 @@ describe("access matrix", () => {
         else expect(status, `${role} → ${name}`).toBe(403);
       }
     }
+  });
+
+  it("an admin token of an owner demoted to viewer acts as a viewer", async () => {
+    for (const { route, method, name } of operations()) {
+      const required = route.handlers[method]!.role;
+      if (required === "public" || required === "viewer") continue;
+      expect((await send(route, method, demotedAdminToken)).status, `demoted admin's token → ${name}`).toBe(403);
+    }
+    expect((await send(routes.find((r) => r.path === "/api/issues")!, "GET", demotedAdminToken)).status).toBe(200);
   });
 
   it("a member of another team cannot read or change this team's records by id", async () => {

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth/client";
+import { safeDestination } from "@/lib/auth/destination";
 
 export function SignInForm({ destination }: { destination: string }) {
   const router = useRouter();
@@ -23,7 +24,8 @@ export function SignInForm({ destination }: { destination: string }) {
       setError(error.status === 429 ? "Too many attempts. Wait a minute and try again." : "Wrong email or password.");
       return;
     }
-    router.replace(destination);
+    // Checked again where it is used: the form must not rely on its caller for this.
+    router.replace(safeDestination(destination, window.location.origin));
     router.refresh();
   }
 

@@ -93,7 +93,7 @@ export function json(data: unknown, init?: ResponseInit): Response {
  * Browsers tell where a request comes from; a mutating request from another site is refused
  * (CSRF). Scripts with a bearer token send neither header and pass.
  */
-function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request) {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     throw new AppError("forbidden", "Cross-site requests are not allowed");

@@ -32,8 +32,10 @@ export function hashApiToken(token: string): string {
 type TokenRow = { id: string; name: string; role: Role; teamId: string; teamName: string; createdById: string | null; lastUsedAt: Date | null; uses: number };
 
 /**
- * The actor behind a bearer token, or null when the token is unknown, revoked or expired. The use
- * is counted against the token's rate limit in the same statement, since it runs on every API
+ * The actor behind a bearer token, or null when the token is unknown, revoked or expired, or its
+ * owner is no longer in the team. A token acts with its own role capped by its owner's current one
+ * (roles compare in the enum's order, viewer < analyst < admin): a token made by an admin who was
+ * demoted since must not keep the admin's powers. The use is counted against the token's rate limit in the same statement, since it runs on every API
  * request (one round trip instead of three); past the limit, a 429.
  */
 async function actorFromToken(token: string): Promise<Actor | null> {
@@ -42,8 +44,9 @@ async function actorFromToken(token: string): Promise<Actor | null> {
   const window = windowOf(now, limit.windowMs);
   const [found] = await db.$queryRaw<TokenRow[]>`
     WITH token AS (
-      SELECT t."id", t."name", t."role"::text AS "role", t."teamId", team."name" AS "teamName", t."createdById", t."lastUsedAt"
+      SELECT t."id", t."name", LEAST(t."role", owner."role")::text AS "role", t."teamId", team."name" AS "teamName", t."createdById", t."lastUsedAt"
       FROM "api_token" t JOIN "team" team ON team."id" = t."teamId"
+      JOIN "membership" owner ON owner."teamId" = t."teamId" AND owner."userId" = t."createdById"
       WHERE t."tokenHash" = ${hashApiToken(token)} AND t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > ${new Date(now)})
     ), used AS (${countHits(Prisma.sql`(SELECT 'token:' || "id" FROM token)`, window.start)})
     SELECT token.*, used."count" AS "uses" FROM token CROSS JOIN used`;
@@ -71,7 +74,7 @@ async function actorFromToken(token: string): Promise<Actor | null> {
 
 /** The signed-in user's actor in their chosen team (the team cookie), else their oldest membership. */
 async function actorFromSession(headers: Headers): Promise<Actor | null> {
-  const session = await getAuth().api.getSession({ headers });
+  const session = await (await getAuth()).api.getSession({ headers });
   if (!session) return null;
   if (Date.now() - new Date(session.session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
     await db.session.deleteMany({ where: { id: session.session.id } });

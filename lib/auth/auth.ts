@@ -4,18 +4,20 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { storedSecret } from "./secret";
 
 /**
  * Accounts and sessions (better-auth): email + password, sessions stored in the database so that
  * several app instances share them and signing out ends the session everywhere. Accounts are made by
  * the seed or by an admin's invitation, so public sign-up is off.
  */
-function createAuth() {
+async function createAuth() {
   const { appUrl, authSecret } = env();
   return betterAuth({
     appName: "Sanctions Watch",
     baseURL: appUrl,
-    secret: authSecret,
+    // Unset, a random secret kept in the database (README, configuration).
+    secret: authSecret ?? (await storedSecret("better-auth")),
     database: prismaAdapter(db, { provider: "postgresql" }),
     trustedOrigins: [appUrl],
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
@@ -38,14 +40,17 @@ function createAuth() {
 }
 
 let instance: ReturnType<typeof createAuth> | undefined;
-/** Built on first use, so importing it opens no database (scripts, `next build`). */
+/** Built on first use, so importing it opens no database (scripts, `next build`); a failed build is retried. */
 export function getAuth() {
-  instance ??= createAuth();
+  instance ??= createAuth().catch((error: unknown) => {
+    instance = undefined;
+    throw error;
+  });
   return instance;
 }
 
 /** better-auth's password hasher, for accounts created outside its sign-up endpoint (seed, invitations). */
 export async function hashPassword(password: string): Promise<string> {
-  const context = await getAuth().$context;
+  const context = await (await getAuth()).$context;
   return context.password.hash(password);
 }

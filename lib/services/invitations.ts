@@ -51,17 +51,24 @@ export async function revokeInvitation(actor: Actor, id: string): Promise<void> 
   });
 }
 
-/** A pending invitation by its token, for the invitation page; anything else is "not found". */
+/**
+ * A pending invitation by its token, for the invitation page; anything else is "not found". It does not
+ * say whether the address has an account: the admin who made the link could open it and learn that
+ * about anyone, without a trace. The invited person knows, and the page offers both ways.
+ */
 export async function findPendingInvitation(token: string) {
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { team: { select: { name: true } } } });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
-  const existingAccount = (await db.user.count({ where: { email: invitation.email } })) > 0;
-  return { email: invitation.email, role: invitation.role, teamName: invitation.team.name, existingAccount };
+  return { email: invitation.email, role: invitation.role, teamName: invitation.team.name };
 }
 
 /**
  * Accepts an invitation. A new person gets an account with the password they chose; someone who has an
  * account already must be signed in as that address (the invitation must not reset their password).
+ * Whoever is not signed in as the address must give a name and a password before anything else is
+ * said, so a bare link answers the same whether the address has an account or not. (Giving them still
+ * tells, as it must: only a new address gets an account; but then that address really joins the team,
+ * which the team's history shows.)
  */
 export async function acceptInvitation(input: AcceptInvitationInput, signedInUserId: string | null): Promise<{ email: string; teamId: string }> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -71,16 +78,17 @@ export async function acceptInvitation(input: AcceptInvitationInput, signedInUse
       throw new AppError("not_found", "This invitation is no longer valid; ask your admin for a new link");
     }
     let user = await tx.user.findUnique({ where: { email: invitation.email } });
-    if (user && user.id !== signedInUserId) {
+    const signedInAsInvited = user !== null && user.id === signedInUserId;
+    if (!signedInAsInvited && (!input.name || !passwordHash)) {
+      throw new AppError("validation_failed", "Choose your name and a password, or sign in first if you have an account", {
+        fields: { ...(input.name ? {} : { name: ["Required"] }), ...(passwordHash ? {} : { password: ["Required"] }) },
+      });
+    }
+    if (user && !signedInAsInvited) {
       throw new AppError("conflict", `An account for ${invitation.email} exists: sign in as ${invitation.email}, then open the link again`);
     }
     if (!user) {
-      if (!input.name || !passwordHash) {
-        throw new AppError("validation_failed", "Choose your name and a password", {
-          fields: { ...(input.name ? {} : { name: ["Required"] }), ...(passwordHash ? {} : { password: ["Required"] }) },
-        });
-      }
-      user = await tx.user.create({ data: { id: randomUUID(), email: invitation.email, name: input.name, emailVerified: true } });
+      user = await tx.user.create({ data: { id: randomUUID(), email: invitation.email, name: input.name!, emailVerified: true } });
       await tx.account.create({ data: { id: randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: passwordHash } });
     }
     await tx.membership.upsert({

@@ -28,6 +28,7 @@ export async function changeRole(actor: Actor, membershipId: string, role: Role)
     if (member.role === role) return;
     if (member.role === "admin") await assertAnotherAdmin(tx, actor.teamId, membershipId);
     await tx.membership.update({ where: { id: membershipId }, data: { role } });
+    if (member.role === "admin") await revokeInvitationsBy(tx, actor.teamId, member.userId);
     await recordEvent(tx, actor, { entityType: "member", entityId: membershipId, action: "role_changed", before: { email: member.user.email, role: member.role }, after: { role } });
   });
   const members = await listMembers(actor);
@@ -35,9 +36,17 @@ export async function changeRole(actor: Actor, membershipId: string, role: Role)
 }
 
 /**
+ * Only admins invite: once someone is no longer an admin of the team, the links they handed out but
+ * nobody used yet must stop working (an invitation carries its role, admin included).
+ */
+async function revokeInvitationsBy(tx: Tx, teamId: string, userId: string) {
+  await tx.invitation.updateMany({ where: { teamId, invitedById: userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
  * Removes a member from the team. Their sessions end at once (they sign in again to reach any other
- * team they belong to), and the team's tokens they created are revoked; access is also checked
- * against the membership on every request.
+ * team they belong to), and the team's tokens they created and the invitations they sent are revoked;
+ * access is also checked against the membership on every request.
  */
 export async function removeMember(actor: Actor, membershipId: string): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -47,6 +56,7 @@ export async function removeMember(actor: Actor, membershipId: string): Promise<
     await tx.membership.delete({ where: { id: membershipId } });
     await tx.session.deleteMany({ where: { userId: member.user.id } });
     await tx.apiToken.updateMany({ where: { teamId: actor.teamId, createdById: member.user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await revokeInvitationsBy(tx, actor.teamId, member.user.id);
     await recordEvent(tx, actor, { entityType: "member", entityId: membershipId, action: "member_removed", before: { email: member.user.email, role: member.role } });
   });
 }

@@ -50,14 +50,6 @@ export async function hit(key: string, limit: Limit, now = Date.now()): Promise<
   return verdictOf(row.count, limit, window.retryAfterSeconds);
 }
 
-/** The count so far in the current window, without adding to it. */
-export async function peek(key: string, { limit, windowMs }: Limit, now = Date.now()): Promise<Verdict> {
-  const window = windowOf(now, windowMs);
-  const row = await db.rateLimit.findUnique({ where: { key } });
-  const count = row && row.windowStart.getTime() === window.start.getTime() ? row.count : 0;
-  return { allowed: count < limit, count, retryAfterSeconds: window.retryAfterSeconds };
-}
-
 export async function clear(key: string) {
   await db.rateLimit.deleteMany({ where: { key } });
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { findPendingInvitation } from "@/lib/services/invitations";
 import { limits } from "@/lib/services/rate-limits";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
@@ -71,9 +72,39 @@ describe("invitations", () => {
     const refused = await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: forExisting, name: "X", password: "a long enough password" } });
     expect(refused.status).toBe(409);
   });
+  it("a link does not tell its admin whether the address has an account", async () => {
+    const existing = await db.user.findFirstOrThrow({ where: { memberships: { some: { teamId: other.teamId, role: "analyst" } } } });
+    const answers = [];
+    for (const email of [existing.email, `nobody-${Date.now()}@invited.test`]) {
+      const { token: secret } = await invite(email, "viewer");
+      const page = await findPendingInvitation(secret);
+      const bare = await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: secret } });
+      answers.push({ page: { ...page, email: undefined }, status: bare.status, body: bare.text });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]!.status).toBe(422);
+  });
 });
 
 describe("members", () => {
+  it("the links an admin handed out stop working once they are demoted or removed", async () => {
+    for (const leave of ["demoted", "removed"] as const) {
+      const email = `${leave}-admin-${Date.now()}@invited.test`;
+      const { token: adminLink } = await invite(email, "admin");
+      await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: adminLink, name: "Short-lived admin", password: "a long enough password" } });
+      const { cookie } = await signIn(email, "a long enough password");
+      const sent = await call(invitations.POST, "POST", "/api/team/invitations", { headers: { cookie }, body: { email: `by-${leave}-${Date.now()}@invited.test`, role: "admin" } });
+      expect(sent.status).toBe(201);
+      const link = String(sent.json.link).split("/invite/")[1]!;
+      const membership = await db.membership.findFirstOrThrow({ where: { teamId: team.teamId, user: { email } } });
+      const params = { id: membership.id };
+      if (leave === "demoted") await call(member.PATCH, "PATCH", `/api/team/members/${membership.id}`, { token: team.tokens.admin, params, body: { role: "analyst" } });
+      else await call(member.DELETE, "DELETE", `/api/team/members/${membership.id}`, { token: team.tokens.admin, params });
+      const accepted = await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: link, name: "Smuggled admin", password: "a long enough password" } });
+      expect(accepted.status, leave).toBe(404);
+    }
+  });
+
   it("admins change roles, but the team keeps an admin", async () => {
     const list = await call(members.GET, "GET", "/api/team/members", { token: team.tokens.viewer });
     const items = list.json.items as Array<{ id: string; role: string }>;
@@ -156,6 +187,57 @@ describe("rate limits", () => {
     const later = Date.now() + limits.signInFailuresPerAccount.windowMs;
     vi.spyOn(Date, "now").mockReturnValue(later);
     expect((await signIn(email, "the right password!")).status).toBe(200);
+  });
+
+  /** Every body better-auth parses besides JSON (better-call's getBody), and a type that once passed a loose JSON test. */
+  const otherBodies = (email: string, password: string): Array<[string, () => BodyInit, Record<string, string>]> => {
+    const form = () => new URLSearchParams({ email, password });
+    return [
+      ["a form", form, { "content-type": "application/x-www-form-urlencoded" }],
+      ["a form posing as JSON", form, { "content-type": "application/x-www-form-urlencoded;+json" }],
+      ["multipart", () => { const data = new FormData(); data.set("email", email); data.set("password", password); return data; }, {}],
+      ["text/plain", () => JSON.stringify({ email, password }), { "content-type": "text/plain" }],
+      ["octet-stream", () => JSON.stringify({ email, password }), { "content-type": "application/octet-stream" }],
+      ["no media type", () => new Blob([JSON.stringify({ email, password })]), {}],
+    ];
+  };
+  const postSignIn = (body: BodyInit, headers: Record<string, string>) =>
+    auth.POST(new Request(`${TEST_ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers: { origin: TEST_ORIGIN, ...headers }, body }));
+
+  it("sign-in takes JSON only: no other body type signs in or gets round the lockout (415)", async () => {
+    const email = `formed-${Date.now()}@invited.test`;
+    const { token: secret } = await invite(email, "viewer");
+    await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: secret, name: "Formed", password: "the right password!" } });
+    for (const [label, body, headers] of otherBodies(email, "the right password!")) {
+      const response = await postSignIn(body(), headers);
+      expect(response.status, label).toBe(415);
+      expect(response.headers.get("set-cookie"), label).toBeNull();
+    }
+    for (let i = 0; i < 12; i++) {
+      for (const [label, body, headers] of otherBodies(email, `wrong password ${i}`)) expect((await postSignIn(body(), headers)).status, label).toBe(415);
+    }
+    for (let i = 0; i < limits.signInFailuresPerAccount.limit; i++) expect((await signIn(email, `wrong password ${i}`)).status).toBe(401);
+    expect((await signIn(email, "the right password!")).status).toBe(429);
+    for (const [label, body, headers] of otherBodies(email, "the right password!")) expect((await postSignIn(body(), headers)).headers.get("set-cookie"), label).toBeNull();
+  });
+
+  it("parallel guesses get no more than the limit per window", async () => {
+    const email = `raced-${Date.now()}@invited.test`;
+    const { token: secret } = await invite(email, "viewer");
+    await call(accept.POST, "POST", "/api/invitations/accept", { body: { token: secret, name: "Raced", password: "the right password!" } });
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(email, `wrong password ${i}`).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(limits.signInFailuresPerAccount.limit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - limits.signInFailuresPerAccount.limit);
+    expect((await signIn(email, "the right password!")).status).toBe(429);
+  });
+
+  it("cross-site sign-ins are refused whatever the body type", async () => {
+    for (const [label, body, headers] of [...otherBodies(`x@invited.test`, "a long enough password"), ["JSON", () => JSON.stringify({ email: "x@invited.test", password: "a long enough password" }), { "content-type": "application/json" }] as const]) {
+      for (const origin of ["https://evil.example", "null"]) {
+        const response = await postSignIn(body(), { ...headers, origin });
+        expect([403, 415], `${label} from ${origin}`).toContain(response.status);
+      }
+    }
   });
 
   it("token use is limited per token, with Retry-After, and recovers", async () => {

@@ -25,13 +25,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <p>
               You are invited to <strong>{invitation.teamName}</strong> as <strong>{invitation.role}</strong>, with the address <strong>{invitation.email}</strong>.
             </p>
-            {invitation.existingAccount && !actor ? (
+            {!actor && (
               <p className="notice">
-                An account for {invitation.email} exists. <Link href={`/sign-in?next=/invite/${encodeURIComponent(token)}`}>Sign in</Link> first, then you can join.
+                Already have an account for {invitation.email}? <Link href={`/sign-in?next=/invite/${encodeURIComponent(token)}`}>Sign in</Link> first, then open this link again. Otherwise, choose your name and a password.
               </p>
-            ) : (
-              <AcceptInvitationForm token={token} email={invitation.email} newAccount={!invitation.existingAccount} />
             )}
+            <AcceptInvitationForm token={token} email={invitation.email} newAccount={!actor} />
           </>
         )}
       </div>
