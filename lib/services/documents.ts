@@ -2,13 +2,14 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { analyzeDocument, type DocumentAnalysis, type IssueToMatch } from "@/lib/analysis/analyze";
+import type { DocumentAnalysis, IssueToMatch } from "@/lib/analysis/analyze";
 import { guessTitle } from "@/lib/analysis/metadata";
 import { contentHash } from "@/lib/analysis/text";
 import { admiraltyGrade } from "@/lib/domain/grading";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Reliability } from "@/lib/generated/prisma/enums";
 import { RANKED_MATCHES, type AnalyzeDocumentInput, type CreateDocumentInput, type DocumentDetail, type DocumentPage, type SearchDocumentsQuery } from "@/lib/validation/documents";
+import { runOffThread } from "@/lib/workers/pool";
 import { recordEvent } from "./events";
 import { linkEvidenceIn } from "./evidence";
 
@@ -32,6 +33,12 @@ export function cleanDocumentText(text: string): string {
 }
 
 /**
+ * How long one analysis may take. Every step is linear, and the longest document allowed (2 million
+ * characters) takes a few seconds; a document that still runs past this is stopped (issue 18).
+ */
+export const ANALYSIS_TIMEOUT_MS = 20_000;
+
+/**
  * Suggestions for a document before it is saved: writes nothing. Returns the text as it will be
  * stored (offsets refer to it) and the id of the same document if the library has it already.
  */
@@ -46,7 +53,13 @@ export async function analyzeForTeam(actor: Actor, input: AnalyzeDocumentInput):
       WHERE i."teamId" = ${actor.teamId} AND i."deletedAt" IS NULL`,
     db.document.findUnique({ where: { teamId_contentHash: { teamId: actor.teamId, contentHash: contentHash(text) } }, select: { id: true } }),
   ]);
-  const analysis = analyzeDocument({ text, title: input.title, url: input.url }, issues);
+  const analysis = await runOffThread("analyzeDocument", [{ text, title: input.title, url: input.url }, issues], {
+    timeoutMs: ANALYSIS_TIMEOUT_MS,
+    overBudget: () =>
+      new AppError("validation_failed", "The document is too complex to analyse", {
+        fields: { text: [`Analysing it took longer than ${ANALYSIS_TIMEOUT_MS / 1000} s: shorten it or split it into several documents`] },
+      }),
+  });
   return { ...analysis, text, duplicateOf: duplicate?.id ?? null };
 }
 

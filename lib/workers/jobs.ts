@@ -1,0 +1,16 @@
+// What the worker threads of lib/workers/pool.ts run. Each job takes and returns plain data (structured
+// clone) and loads its code on first use, so a worker that only analyses never loads the exporters.
+import type { DocumentInput, IssueToMatch } from "@/lib/analysis/analyze";
+
+export const jobs = {
+  /** A briefing export from the snapshot as stored (lib/briefings/export/render-job.ts). */
+  renderBriefing: async (snapshot: unknown, format: unknown) =>
+    (await import("@/lib/briefings/export/render-job")).renderStoredBriefing(snapshot, format),
+  /** The analysis of a document against the team's issues (lib/analysis/analyze.ts). */
+  analyzeDocument: async (input: DocumentInput, issues: IssueToMatch[]) => (await import("@/lib/analysis/analyze")).analyzeDocument(input, issues),
+  /** The text of an uploaded file (lib/api/file-text.ts). */
+  extractText: async (fileName: string, bytes: Uint8Array) => (await import("@/lib/api/file-text")).extractFileText(fileName, bytes),
+};
+
+export type Jobs = typeof jobs;
+export type JobName = keyof Jobs;
