@@ -83,14 +83,15 @@ describe("runOffThread", () => {
 
   it("analyses a document to the same result as in process", async () => {
     const offThread = await runOffThread("analyzeDocument", [{ text }, []], { timeoutMs: 30_000 });
-    expect(offThread).toEqual(analyzeDocument({ text }, []));
+    expect(offThread.analysis).toEqual(analyzeDocument({ text }, []));
+    expect(offThread.text).toBe(text);
   });
 
   it("stops a job over its time budget with the caller's error, and keeps serving the next", async () => {
     const tooSlow = new AppError("validation_failed", "The document is too complex to analyse");
     await expect(runOffThread("analyzeDocument", [{ text: text.repeat(5) }, []], { timeoutMs: 1, overBudget: () => tooSlow })).rejects.toBe(tooSlow);
     const next = await runOffThread("analyzeDocument", [{ text: "Sanctions on chips." }, []], { timeoutMs: 30_000 });
-    expect(next.wordCount).toBe(3);
+    expect(next.analysis.wordCount).toBe(3);
   });
 
   it("hands a job's AppError back with its code", async () => {

@@ -116,7 +116,7 @@ class PoolWorker {
     this.onFree(this);
   }
 
-  private die(error: Error) {
+  die(error: Error) {
     if (!this.alive) return;
     this.alive = false;
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -137,6 +137,17 @@ class WorkerPool {
   private readonly workers = new Set<PoolWorker>();
   private readonly waiting: Job[] = [];
   private nextJobId = 1;
+
+  constructor() {
+    // The server drains its requests before it exits on SIGTERM: jobs are stopped at once rather than
+    // run to their budget, so their requests answer 503 and the shutdown is not held (issue 18).
+    process.once("SIGTERM", () => this.stopAll(new AppError("service_unavailable", "The server is shutting down; try again in a moment")));
+  }
+
+  private stopAll(error: Error) {
+    for (const job of this.waiting.splice(0)) job.reject(error);
+    for (const worker of this.workers) worker.die(error);
+  }
 
   run(name: JobName, args: unknown[], limits: JobLimits): Promise<unknown> {
     if (this.waiting.length >= MAX_WAITING) {
