@@ -8,7 +8,8 @@
 // for in the whole text, and overlaps are settled longest-first, so "South China Sea" is a region and
 // not a mention of China.
 import nlp from "compromise";
-import { compilePhrases, removeOverlaps, type PhraseMatcher } from "./terms";
+import { pushTo } from "./issues";
+import { compilePhrases, lowerBound, removeOverlaps, type PhraseMatcher } from "./terms";
 import { splitSentences, type Sentence } from "./text";
 import {
   CAPITALISED_ADJECTIVES,
@@ -54,6 +55,8 @@ export interface RecognizedEntities {
 }
 
 const COMPROMISE_WORD_BUDGET = 600;
+/** Sentences longer than this never go to the tagger (about the budget's words). */
+const COMPROMISE_CHARACTER_LIMIT = 6 * COMPROMISE_WORD_BUDGET;
 
 type GazetteerKind = "place" | "demonym" | "organization";
 interface GazetteerEntry {
@@ -209,6 +212,9 @@ function compromiseProposals(text: string, explained: Uint8Array): Proposals {
   for (const sentence of splitSentences(text)) {
     if (budget <= 0) break;
     if (isHeadline(sentence.text)) continue;
+    // A "sentence" longer than the whole budget is a run-on blob (no punctuation at all): the tagger
+    // would read all of it, however long.
+    if (sentence.end - sentence.start > COMPROMISE_CHARACTER_LIMIT) continue;
     const words = unexplainedWords(sentence, explained);
     if (!words.some((w) => (asked.get(w) ?? 0) < ASKS_PER_WORD)) continue;
     for (const w of words) asked.set(w, (asked.get(w) ?? 0) + 1);
@@ -231,18 +237,22 @@ function compromiseProposals(text: string, explained: Uint8Array): Proposals {
  */
 function titledPeople(text: string): Array<{ name: string; start: number; end: number }> {
   const found: Array<{ name: string; start: number; end: number }> = [];
+  // Matches come in text order, so each line is found and judged once however many titles it holds:
+  // judging the line around every title made one long line of "Mr. … Dr. …" quadratic (issue 18).
+  let lineEnd = -1;
+  let headline = false;
   for (const m of text.matchAll(TITLED_NAME)) {
+    if (m.index > lineEnd) {
+      const lineStart = lineEnd + 1 + text.slice(lineEnd + 1, m.index).lastIndexOf("\n") + 1;
+      const next = text.indexOf("\n", m.index);
+      lineEnd = next < 0 ? text.length : next;
+      headline = isHeadline(text.slice(lineStart, lineEnd));
+    }
     const name = m[1] ?? "";
     const end = m.index + m[0].length;
-    if (!isHeadline(lineAround(text, m.index))) found.push({ name, start: end - name.length, end });
+    if (!headline) found.push({ name, start: end - name.length, end });
   }
   return found;
-}
-
-function lineAround(text: string, index: number): string {
-  const start = text.lastIndexOf("\n", index) + 1;
-  const end = text.indexOf("\n", index);
-  return text.slice(start, end < 0 ? text.length : end);
 }
 
 function peopleNames(raw: string[], gaz: Gazetteer): string[] {
@@ -252,18 +262,22 @@ function peopleNames(raw: string[], gaz: Gazetteer): string[] {
 /** Folds a lone surname or given name into the one full name it belongs to ("Campbell" → "Kurt Campbell"). */
 function consolidatePeople(names: string[]): { people: string[]; aliases: Map<string, string> } {
   const unique = [...new Set(names)];
-  const full = unique.filter((n) => tokensOf(n).length > 1);
+  const full = new Set(unique.filter((n) => tokensOf(n).length > 1));
+  // Which full names hold each word, looked up rather than searched for: a text can name thousands.
+  const fullNamesWith = new Map<string, string[]>();
+  for (const f of full) for (const token of new Set(tokensOf(f))) pushTo(fullNamesWith, token, f);
   const aliases = new Map<string, string>();
   const people: string[] = [];
   for (const name of unique) {
-    if (tokensOf(name).length > 1) {
+    const tokens = tokensOf(name);
+    if (tokens.length > 1) {
       // A longer form ending in another full name ("Deputy Kurt Campbell") is that name.
-      if (full.some((other) => other !== name && name.endsWith(` ${other}`))) continue;
+      if (tokens.slice(1, -1).some((_, i) => full.has(tokens.slice(i + 1).join(" ")))) continue;
       people.push(name);
       aliases.set(name, name);
       continue;
     }
-    const owners = full.filter((f) => tokensOf(f).includes(name));
+    const owners = fullNamesWith.get(name) ?? [];
     if (owners.length === 0) {
       people.push(name);
       aliases.set(name, name);
@@ -401,15 +415,15 @@ export function recognizeEntities(text: string): RecognizedEntities {
 /** Places, demonyms and known bodies with a jurisdiction; an unknown body counts for places named in it. */
 function jurisdictionMentions(text: string, kept: Span[], all: Span[]): JurisdictionMention[] {
   const out: JurisdictionMention[] = [];
-  const inside = all.filter((s) => s.code && (s.kind === "place" || s.kind === "demonym"));
+  // In text order, so the places inside a body are found by a binary search, not by reading them all.
+  const inside = all.filter((s) => s.code && (s.kind === "place" || s.kind === "demonym")).sort((a, b) => a.start - b.start);
   for (const s of kept) {
     if (s.code) {
       out.push({ code: s.code, surface: text.slice(s.start, s.end), start: s.start, end: s.end });
     } else if (s.kind === "organization") {
-      for (const p of inside) {
-        if (p.code && p.start >= s.start && p.end <= s.end) {
-          out.push({ code: p.code, surface: text.slice(p.start, p.end), start: p.start, end: p.end });
-        }
+      for (let i = lowerBound(inside, s.start); i < inside.length && (inside[i]?.start ?? Infinity) < s.end; i++) {
+        const p = inside[i];
+        if (p?.code && p.end <= s.end) out.push({ code: p.code, surface: text.slice(p.start, p.end), start: p.start, end: p.end });
       }
     }
   }

@@ -76,7 +76,7 @@ const stemsOf = (label: string) => (label.match(WORD) ?? []).map(stem);
 /** Titles in dictionary order: a collator compares faster than localeCompare, which builds one per call. */
 const byTitle = new Intl.Collator("en").compare;
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

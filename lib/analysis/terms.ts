@@ -29,37 +29,85 @@ function isAcronym(phrase: string): boolean {
   return /\p{Lu}/u.test(phrase) && !/\p{Ll}/u.test(phrase);
 }
 
-function pluralTolerant(word: string): string {
-  const escaped = escapeRegExp(word);
-  if (/[^aeiou]y$/i.test(word)) return `${escapeRegExp(word.slice(0, -1))}(?:y|ies)`;
-  if (/(?:s|x|z|ch|sh)$/i.test(word)) return `${escaped}(?:es)?`;
-  if (/\p{L}$/u.test(word)) return `${escaped}s?`;
-  return escaped;
+// Phrases are compared in one canonical form: words joined by one space ("dual-use" and "dual  use" are
+// both "dual use"), apostrophes straight, and lower case where case does not matter.
+const SEPARATORS = /[\s\u00a0-]+/g;
+
+function canonical(text: string, caseSensitive: boolean): string {
+  const joined = text.replace(SEPARATORS, " ").replace(/’/g, "'").trim();
+  return caseSensitive ? joined : joined.toLowerCase();
 }
 
-function phrasePattern(phrase: string, plurals: boolean): string {
-  // Hyphens and any run of spaces are interchangeable, so "dual-use" also finds "dual use".
-  const words = phrase.split(/[\s-]+/).filter(Boolean);
-  const parts = words.map((w, i) => {
-    const p = plurals && i === words.length - 1 ? pluralTolerant(w) : escapeRegExp(w);
-    return p.replace(/'/g, "['’]");
-  });
-  return parts.join("[\\s\\u00a0-]+");
+/** The forms of a canonical phrase the matcher accepts: itself and, when asked, its last word's plural. */
+function formsOf(phrase: string, plurals: boolean): string[] {
+  if (!plurals) return [phrase];
+  if (/[^aeiou]y$/i.test(phrase)) return [phrase, `${phrase.slice(0, -1)}ies`];
+  if (/(?:s|x|z|ch|sh)$/i.test(phrase)) return [phrase, `${phrase}es`];
+  if (/\p{L}$/u.test(phrase)) return [phrase, `${phrase}s`];
+  return [phrase];
 }
 
-function compileGroup(phrases: string[], flags: string, plurals: boolean): { re: RegExp; phrases: string[] } | null {
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  end: boolean;
+}
+
+function regexOfChar(char: string): string {
+  if (char === " ") return "[\\s\\u00a0-]+";
+  if (char === "'") return "['’]";
+  return escapeRegExp(char);
+}
+
+/**
+ * The trie of the forms as a regular expression: at each position the engine follows the one branch
+ * that the next character allows, so matching costs the same for ten phrases or ten thousand. (One
+ * alternative per phrase made every position try every phrase: with the names found in a long text
+ * that was quadratic, issue 18.) Longer continuations come before a phrase's end, so the longest
+ * form that ends on a word boundary wins.
+ */
+function regexOfTrie(node: TrieNode): string {
+  const alternatives = [...node.children].map(([char, child]) => regexOfChar(char) + regexOfTrie(child));
+  if (node.end) alternatives.push("");
+  return alternatives.length === 1 ? (alternatives[0] ?? "") : `(?:${alternatives.join("|")})`;
+}
+
+interface Group {
+  re: RegExp;
+  caseSensitive: boolean;
+  /** Canonical form found → the phrase as written in the vocabulary. */
+  phraseOf: Map<string, string>;
+}
+
+function compileGroup(phrases: string[], caseSensitive: boolean, plurals: boolean): Group | null {
   if (phrases.length === 0) return null;
-  // Longest first: the alternation takes the first alternative that matches at a position.
+  // Where two phrases share a form ("chips" and the plural of "chip"), the longer phrase names it.
   const ordered = [...phrases].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const body = ordered.map((p) => `(${phrasePattern(p, plurals)})`).join("|");
-  return { re: new RegExp(`${LETTER_BEFORE}(?:${body})${LETTER_AFTER}`, flags), phrases: ordered };
+  const phraseOf = new Map<string, string>();
+  const root: TrieNode = { children: new Map(), end: false };
+  for (const phrase of ordered) {
+    for (const form of formsOf(canonical(phrase, caseSensitive), plurals)) {
+      if (phraseOf.has(form)) continue;
+      phraseOf.set(form, phrase);
+      let node = root;
+      for (const char of form) {
+        let child = node.children.get(char);
+        if (!child) {
+          child = { children: new Map(), end: false };
+          node.children.set(char, child);
+        }
+        node = child;
+      }
+      node.end = true;
+    }
+  }
+  const flags = caseSensitive ? "gu" : "giu";
+  return { re: new RegExp(`${LETTER_BEFORE}${regexOfTrie(root)}${LETTER_AFTER}`, flags), caseSensitive, phraseOf };
 }
 
-function runGroup(group: { re: RegExp; phrases: string[] }, text: string, out: PhraseHit[]): void {
+function runGroup(group: Group, text: string, out: PhraseHit[]): void {
   group.re.lastIndex = 0;
   for (let m = group.re.exec(text); m; m = group.re.exec(text)) {
-    const index = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const phrase = group.phrases[index - 1];
+    const phrase = group.phraseOf.get(canonical(m[0], group.caseSensitive));
     if (phrase !== undefined) out.push({ phrase, start: m.index, end: m.index + m[0].length });
   }
 }
@@ -70,8 +118,8 @@ export function compilePhrases(phrases: Iterable<string>, options: PhraseMatcher
   const sensitive = unique.filter((p) => options.caseSensitive || isAcronym(p));
   const insensitive = unique.filter((p) => !(options.caseSensitive || isAcronym(p)));
   const groups = [
-    compileGroup(sensitive, "gu", options.plurals),
-    compileGroup(insensitive, "giu", options.plurals),
+    compileGroup(sensitive, true, options.plurals),
+    compileGroup(insensitive, false, options.plurals),
   ].filter((g): g is NonNullable<typeof g> => g !== null);
 
   return {
@@ -87,14 +135,22 @@ export function compilePhrases(phrases: Iterable<string>, options: PhraseMatcher
 /** Keeps the longest of overlapping spans (earlier one on ties); returns them in text order. */
 export function removeOverlaps<T extends { start: number; end: number }>(spans: T[]): T[] {
   const bySize = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Which characters a kept span covers: checking a span costs its length, where keeping the spans in a
+  // sorted array cost a shift of the array per insertion (quadratic for many names, issue 18).
+  let length = 0;
+  for (const span of spans) length = Math.max(length, span.end);
+  const taken = new Uint8Array(length);
   const kept: T[] = [];
   for (const span of bySize) {
-    if (!overlapsAny(kept, span)) insertSorted(kept, span);
+    if (taken.subarray(span.start, span.end).includes(1)) continue;
+    taken.fill(1, span.start, span.end);
+    kept.push(span);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }
 
-function lowerBound<T extends { start: number }>(sorted: T[], start: number): number {
+/** Index of the first span starting at or after `start` in spans sorted by start. */
+export function lowerBound<T extends { start: number }>(sorted: readonly T[], start: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -103,15 +159,4 @@ function lowerBound<T extends { start: number }>(sorted: T[], start: number): nu
     else hi = mid;
   }
   return lo;
-}
-
-function overlapsAny<T extends { start: number; end: number }>(sorted: T[], span: T): boolean {
-  const i = lowerBound(sorted, span.start);
-  const next = sorted[i];
-  const prev = sorted[i - 1];
-  return (next !== undefined && next.start < span.end) || (prev !== undefined && prev.end > span.start);
-}
-
-function insertSorted<T extends { start: number }>(sorted: T[], span: T): void {
-  sorted.splice(lowerBound(sorted, span.start), 0, span);
 }

@@ -13,6 +13,21 @@ export interface Sentence extends TextRange {
 // Zero-width characters that pasted web text carries invisibly.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
+/**
+ * Text as we store it: Unicode NFC, Windows/Mac line ends made \n, no byte-order mark (PGlite drops a
+ * leading one when reading, which would shift every quote offset), control characters other than tab
+ * and newline removed (they come from PDFs and break snippets and exports), and unpaired surrogates
+ * made U+FFFD (the database could not store them; same length, so offsets hold).
+ */
+export function cleanDocumentText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
+}
+
 /** The form of a document used to recognise the same content pasted twice. */
 export function normalizeForHash(text: string): string {
   return text.normalize("NFC").replace(INVISIBLE, "").toLowerCase().normalize("NFC").replace(/\s+/g, " ").trim();

@@ -14,6 +14,7 @@ export const errorStatus = {
   precondition_required: 428,
   rate_limited: 429,
   internal: 500,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,8 +1,8 @@
 import "server-only";
-import { htmlToText } from "@/lib/analysis/html";
-import { pdfToText } from "@/lib/analysis/pdf";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
+import { runOffThread } from "@/lib/workers/pool";
 import { AppError } from "./errors";
+import { unreadable } from "./file-text";
 import { readBody, readJson, storable } from "./route";
 
 /**
@@ -54,37 +54,14 @@ function parseJsonField(key: string, value: string): unknown {
   }
 }
 
+/** How long reading one file may take: a hostile PDF or page is stopped there (issue 18). */
+export const EXTRACTION_TIMEOUT_MS = 20_000;
+
+/** The file's text, extracted on a worker thread within a time budget. */
 async function extractText(file: File): Promise<string> {
-  const extension = file.name.toLowerCase().split(".").pop() ?? "";
   const bytes = new Uint8Array(await file.arrayBuffer());
-  switch (extension) {
-    case "txt":
-    case "md":
-      return decodeUtf8(bytes);
-    case "html":
-    case "htm":
-      return htmlToText(decodeUtf8(bytes));
-    case "pdf": {
-      if (!startsWith(bytes, "%PDF-")) throw new AppError("unsupported_media_type", "This file is not a PDF");
-      try {
-        return await pdfToText(bytes);
-      } catch {
-        throw new AppError("validation_failed", "The PDF could not be read", { fields: { file: ["The PDF is damaged or encrypted"] } });
-      }
-    }
-    default:
-      throw new AppError("unsupported_media_type", "Upload a .txt, .md, .html or .pdf file");
-  }
-}
-
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("validation_failed", "The file is not UTF-8 text", { fields: { file: ["Save the file as UTF-8 and try again"] } });
-  }
-}
-
-function startsWith(bytes: Uint8Array, prefix: string): boolean {
-  return [...prefix].every((char, i) => bytes[i] === char.charCodeAt(0));
+  return runOffThread("extractText", [file.name, bytes], {
+    timeoutMs: EXTRACTION_TIMEOUT_MS,
+    overBudget: () => unreadable(`Reading it took longer than ${EXTRACTION_TIMEOUT_MS / 1000} s or needed too much memory`),
+  });
 }

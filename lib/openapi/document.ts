@@ -168,6 +168,7 @@ const errorDescriptions: Record<ApiError, string> = {
     "Text may not contain NUL (U+0000) or unpaired surrogate characters.",
   precondition_required: 'If-Match is missing: send the version you last read, e.g. `If-Match: "3"`',
   rate_limited: "Too many requests; the Retry-After header says in how many seconds to try again",
+  service_unavailable: "The server is shutting down and stopped the work of this request; try again in a moment",
 };
 
 // ---- operations ---------------------------------------------------------------------------------

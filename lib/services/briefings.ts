@@ -10,7 +10,7 @@ import {
   type BriefingFormatName,
 } from "@/lib/briefings/export/formats";
 import type { RenderedBriefing } from "@/lib/briefings/export/index";
-import { renderBriefingOffThread, warmRenderPool } from "@/lib/briefings/export/render-pool";
+import { runOffThread, warmWorkers } from "@/lib/workers/pool";
 import {
   briefingSnapshotSchema,
   parseBriefingSnapshot,
@@ -110,20 +110,23 @@ export async function listBriefings(actor: Actor, query: ListBriefingsQuery): Pr
 export async function getBriefing(actor: Actor, id: string): Promise<BriefingDetail> {
   const row = await db.briefing.findFirst({ where: { id, teamId: actor.teamId }, select: { snapshot: true } });
   if (!row) throw notFound("Briefing");
-  warmRenderPool(); // a download is likely next
+  warmWorkers(); // a download is likely next
   return toDetail(parseBriefingSnapshot(row.snapshot));
 }
 
+/** A render still running after this is stuck: its worker is replaced. */
+const EXPORT_TIMEOUT_MS = 60_000;
+
 /**
- * The briefing as a file. Rendered on a worker thread (lib/briefings/export/render-pool.ts): DOCX and PDF
- * are seconds of CPU for a large briefing, and the server keeps answering other requests meanwhile.
+ * The briefing as a file. Rendered on a worker thread (lib/workers/pool.ts): DOCX and PDF are seconds
+ * of CPU for a large briefing, and the server keeps answering other requests meanwhile.
  */
 export async function exportBriefing(actor: Actor, id: string, format: BriefingFormatName): Promise<RenderedBriefing> {
   // As JSON text: parsing a large snapshot (and validating it) happens in the worker too.
   const [row] = await db.$queryRaw<{ snapshot: string }[]>`
     SELECT snapshot::text AS snapshot FROM briefing WHERE id = ${id} AND "teamId" = ${actor.teamId}`;
   if (!row) throw notFound("Briefing");
-  return renderBriefingOffThread(row.snapshot, format);
+  return runOffThread("renderBriefing", [row.snapshot, format], { timeoutMs: EXPORT_TIMEOUT_MS });
 }
 
 // ---------------------------------------------------------------- create
@@ -404,6 +407,6 @@ export async function createBriefing(actor: Actor, input: CreateBriefingInput): 
     });
     return snapshot;
   });
-  warmRenderPool(); // a download is likely next
+  warmWorkers(); // a download is likely next
   return toDetail(snapshot);
 }

@@ -2,13 +2,14 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { analyzeDocument, type DocumentAnalysis, type IssueToMatch } from "@/lib/analysis/analyze";
+import type { DocumentAnalysis, IssueToMatch } from "@/lib/analysis/analyze";
 import { guessTitle } from "@/lib/analysis/metadata";
-import { contentHash } from "@/lib/analysis/text";
+import { cleanDocumentText, contentHash } from "@/lib/analysis/text";
 import { admiraltyGrade } from "@/lib/domain/grading";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Reliability } from "@/lib/generated/prisma/enums";
 import { RANKED_MATCHES, type AnalyzeDocumentInput, type CreateDocumentInput, type DocumentDetail, type DocumentPage, type SearchDocumentsQuery } from "@/lib/validation/documents";
+import { runOffThread } from "@/lib/workers/pool";
 import { recordEvent } from "./events";
 import { linkEvidenceIn } from "./evidence";
 
@@ -16,37 +17,33 @@ import { linkEvidenceIn } from "./evidence";
 export const SNIPPET_START = "\u0002";
 export const SNIPPET_END = "\u0003";
 
+
 /**
- * Text as we store it: Unicode NFC, Windows/Mac line ends made \n, no byte-order mark (PGlite drops a
- * leading one when reading, which would shift every quote offset), control characters other than tab
- * and newline removed (they come from PDFs and break snippets and exports), and unpaired surrogates
- * made U+FFFD (the database could not store them; same length, so offsets hold).
+ * How long one analysis may take. Every step is linear, and the longest document allowed (2 million
+ * characters) takes a few seconds; a document that still runs past this is stopped (issue 18).
  */
-export function cleanDocumentText(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
-}
+export const ANALYSIS_TIMEOUT_MS = 20_000;
 
 /**
  * Suggestions for a document before it is saved: writes nothing. Returns the text as it will be
  * stored (offsets refer to it) and the id of the same document if the library has it already.
  */
 export async function analyzeForTeam(actor: Actor, input: AnalyzeDocumentInput): Promise<DocumentAnalysis & { text: string; duplicateOf: string | null }> {
-  const text = cleanDocumentText(input.text);
-  const [issues, duplicate] = await Promise.all([
-    // Every issue of the team is scored, thousands for a large team: one statement, not Prisma's
-    // issue query plus its category query (about 40 % faster with 10,000 issues).
-    db.$queryRaw<IssueToMatch[]>`
-      SELECT i."id", i."title", i."summary", i."actors", i."hsCodes", i."tags", c."slug" AS "categorySlug"
-      FROM "issue" i JOIN "category" c ON c."id" = i."categoryId"
-      WHERE i."teamId" = ${actor.teamId} AND i."deletedAt" IS NULL`,
-    db.document.findUnique({ where: { teamId_contentHash: { teamId: actor.teamId, contentHash: contentHash(text) } }, select: { id: true } }),
-  ]);
-  const analysis = analyzeDocument({ text, title: input.title, url: input.url }, issues);
+  // Every issue of the team is scored, thousands for a large team: one statement, not Prisma's
+  // issue query plus its category query (about 40 % faster with 10,000 issues).
+  const issues = await db.$queryRaw<IssueToMatch[]>`
+    SELECT i."id", i."title", i."summary", i."actors", i."hsCodes", i."tags", c."slug" AS "categorySlug"
+    FROM "issue" i JOIN "category" c ON c."id" = i."categoryId"
+    WHERE i."teamId" = ${actor.teamId} AND i."deletedAt" IS NULL`;
+  // Cleaning and hashing the text are on the worker too: for 2 MB of text they take about a second.
+  const { text, hash, analysis } = await runOffThread("analyzeDocument", [{ text: input.text, title: input.title, url: input.url }, issues], {
+    timeoutMs: ANALYSIS_TIMEOUT_MS,
+    overBudget: () =>
+      new AppError("validation_failed", "The document is too complex to analyse", {
+        fields: { text: [`Analysing it took longer than ${ANALYSIS_TIMEOUT_MS / 1000} s: shorten it or split it into several documents`] },
+      }),
+  });
+  const duplicate = await db.document.findUnique({ where: { teamId_contentHash: { teamId: actor.teamId, contentHash: hash } }, select: { id: true } });
   return { ...analysis, text, duplicateOf: duplicate?.id ?? null };
 }
 

@@ -1,3 +1,4 @@
+import { deflateSync } from "node:zlib";
 import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -89,6 +90,50 @@ describe("POST /api/documents/analyze", () => {
     expect(response.status).toBe(200);
     expect(response.json.text).toContain("EU banks face secondary sanctions");
     expect(response.json.text).not.toContain("alert");
+  });
+});
+
+/** A one-page PDF whose content stream is `megabytes` MB of zeros deflated to ~1/1000 of that: a decompression bomb. */
+function pdfBomb(megabytes: number): Uint8Array {
+  const stream = deflateSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 });
+  const head = [
+    "%PDF-1.4",
+    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
+    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
+    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj",
+    `4 0 obj << /Length ${stream.length} /Filter /FlateDecode >> stream`,
+    "",
+  ].join("\n");
+  const tail = "\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  return new Uint8Array(Buffer.concat([Buffer.from(head, "latin1"), stream, Buffer.from(tail, "latin1")]));
+}
+
+describe("hostile documents (issue 18)", () => {
+  const fileErrors = (json: { error?: { details?: unknown } }) => (json.error?.details as { fields?: { file?: string[] } } | undefined)?.fields?.file ?? [];
+
+  it.each([
+    ["a PDF whose stream inflates to 100 MB", () => pdfBomb(100), /expands to more than 64 MB/],
+    ["HTML nested 20,000 elements deep", () => "<div>".repeat(20_000) + "Sanctions on chips." + "</div>".repeat(20_000), /more than 256 levels deep/],
+  ] as const)("refuses %s with a 422 saying why, and writes nothing", async (_name, make, reason) => {
+    const content = make();
+    const name = typeof content === "string" ? "page.html" : "bomb.pdf";
+    const before = await counts(team.teamId);
+    for (const [handler, path] of [[analyze.POST, "/api/documents/analyze"], [documents.POST, "/api/documents"]] as const) {
+      const response = await send(handler, upload(name, content, {}, path));
+      expect(response.status).toBe(422);
+      expect(response.json.error?.code).toBe("validation_failed");
+      expect(fileErrors(response.json)).toEqual([expect.stringMatching(reason)]);
+    }
+    expect(await counts(team.teamId)).toEqual(before);
+  });
+
+  it("analyses the report's adversarial text (titles over and over) promptly, and writes nothing", async () => {
+    const before = await counts(team.teamId);
+    const text = "Mr. Smith met Dr. Jones in Paris. ".repeat(3500);
+    const response = await call(analyze.POST, "POST", "/api/documents/analyze", { token: team.tokens.analyst, body: { text } });
+    expect(response.status).toBe(200);
+    expect((response.json as { places: Array<{ name: string; mentions: number }> }).places).toEqual([expect.objectContaining({ name: "Paris", mentions: 3500 })]);
+    expect(await counts(team.teamId)).toEqual(before);
   });
 });
 

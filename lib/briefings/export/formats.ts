@@ -5,7 +5,7 @@ import { isoDay } from "@/lib/briefings/export/dates";
 // The export formats of GET /api/briefings/{id}/export?format=…: one table, so the route, the OpenAPI
 // document and the download links all list the same formats with the same media types. Names and file
 // names only: the renderers (pdfkit, docx) are in index.ts, which runs in the export worker
-// (render-pool.ts), so pages, routes and the browser import this module and never load them.
+// (lib/workers/pool.ts), so pages, routes and the browser import this module and never load them.
 
 export const briefingFormatInfo = {
   md: { mediaType: "text/markdown; charset=utf-8", extension: "md", label: "Markdown" },

@@ -12,7 +12,7 @@ import { exportMarkdown } from "@/lib/briefings/export/markdown";
 import { exportPdf } from "@/lib/briefings/export/pdf";
 
 // The renderers behind each format of formats.ts. This module loads pdfkit and docx: the server renders
-// through render-pool.ts (a worker thread), so only the worker and tests import it directly.
+// through lib/workers/pool.ts (a worker thread), so only the worker and tests import it directly.
 
 export {
   attachmentDisposition,

@@ -3,7 +3,7 @@ import { renderBriefing, type RenderedBriefing } from "@/lib/briefings/export/in
 import { parseBriefingSnapshot } from "@/lib/briefings/snapshot";
 
 /**
- * What the export worker (render-worker.mjs) runs for each job. The stored snapshot arrives as the JSON
+ * The export job of the worker threads (lib/workers/jobs.ts). The stored snapshot arrives as the JSON
  * text the database holds (or as an object) and is parsed and validated here, so even reading a large
  * briefing stays off the thread that serves requests.
  */

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { analyzeDocument } from "@/lib/analysis/analyze";
+import { AppError } from "@/lib/api/errors";
 import { fixtureSnapshot } from "@/lib/briefings/export/fixture";
 import { BRIEFING_FORMAT_NAMES, renderBriefing } from "@/lib/briefings/export/index";
-import { renderBriefingOffThread } from "@/lib/briefings/export/render-pool";
+import type { BriefingFormatName } from "@/lib/briefings/export/formats";
 import type { BriefingSnapshot } from "@/lib/briefings/snapshot";
+import { runOffThread } from "@/lib/workers/pool";
 
 // The worker pool gives the same download as rendering in process, and keeps the event loop free while
-// it works: the measurement behind "export never blocks other requests" (issue 5).
+// it works: the measurement behind "export never blocks other requests" (issue 5). Document analysis
+// and extraction run on it too, each within a time budget (issue 18).
+
+const renderBriefingOffThread = (snapshot: unknown, format: BriefingFormatName) => runOffThread("renderBriefing", [snapshot, format], { timeoutMs: 60_000 });
 
 /** 200 issues with 10 evidence items each: the size of the issue's speed target. */
 function largeSnapshot(): BriefingSnapshot {
@@ -67,7 +73,30 @@ describe("renderBriefingOffThread", () => {
   });
 
   it("reports a render that fails without losing the worker", async () => {
-    await expect(renderBriefingOffThread({ ...fixtureSnapshot, createdAt: "not a date" }, "md")).rejects.toThrow(/md export failed/);
+    await expect(renderBriefingOffThread({ ...fixtureSnapshot, createdAt: "not a date" }, "md")).rejects.toThrow(/renderBriefing job failed/);
     expect((await renderBriefingOffThread(fixtureSnapshot, "csv")).body.length).toBeGreaterThan(0);
+  });
+});
+
+describe("runOffThread", () => {
+  const text = "Mr. Smith met Dr. Jones in Paris to discuss export controls on chips. ".repeat(2000);
+
+  it("analyses a document to the same result as in process", async () => {
+    const offThread = await runOffThread("analyzeDocument", [{ text }, []], { timeoutMs: 30_000 });
+    expect(offThread.analysis).toEqual(analyzeDocument({ text }, []));
+    expect(offThread.text).toBe(text);
+  });
+
+  it("stops a job over its time budget with the caller's error, and keeps serving the next", async () => {
+    const tooSlow = new AppError("validation_failed", "The document is too complex to analyse");
+    await expect(runOffThread("analyzeDocument", [{ text: text.repeat(5) }, []], { timeoutMs: 1, overBudget: () => tooSlow })).rejects.toBe(tooSlow);
+    const next = await runOffThread("analyzeDocument", [{ text: "Sanctions on chips." }, []], { timeoutMs: 30_000 });
+    expect(next.analysis.wordCount).toBe(3);
+  });
+
+  it("hands a job's AppError back with its code", async () => {
+    const failure = runOffThread("extractText", ["report.pdf", new TextEncoder().encode("not a pdf")], { timeoutMs: 30_000 });
+    await expect(failure).rejects.toBeInstanceOf(AppError);
+    await expect(failure).rejects.toMatchObject({ code: "unsupported_media_type", message: "This file is not a PDF" });
   });
 });

@@ -1,0 +1,20 @@
+// What the worker threads of lib/workers/pool.ts run. Each job takes and returns plain data (structured
+// clone) and loads its code on first use, so a worker that only analyses never loads the exporters.
+import type { DocumentInput, IssueToMatch } from "@/lib/analysis/analyze";
+
+export const jobs = {
+  /** A briefing export from the snapshot as stored (lib/briefings/export/render-job.ts). */
+  renderBriefing: async (snapshot: unknown, format: unknown) =>
+    (await import("@/lib/briefings/export/render-job")).renderStoredBriefing(snapshot, format),
+  /** A document's text as stored, its content hash, and its analysis against the team's issues. */
+  analyzeDocument: async (input: DocumentInput, issues: IssueToMatch[]) => {
+    const [{ analyzeDocument }, { cleanDocumentText, contentHash }] = await Promise.all([import("@/lib/analysis/analyze"), import("@/lib/analysis/text")]);
+    const text = cleanDocumentText(input.text);
+    return { text, hash: contentHash(text), analysis: analyzeDocument({ ...input, text }, issues) };
+  },
+  /** The text of an uploaded file (lib/api/file-text.ts). */
+  extractText: async (fileName: string, bytes: Uint8Array) => (await import("@/lib/api/file-text")).extractFileText(fileName, bytes),
+};
+
+export type Jobs = typeof jobs;
+export type JobName = keyof Jobs;
