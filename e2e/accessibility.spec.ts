@@ -48,6 +48,8 @@ test.describe("signed out", () => {
 
 test.describe("signed in", () => {
   test("the dashboard, with its charts drawn and their tables open", async ({ page }) => {
+    // Two axe passes over the charts take 20-30 s on two busy cores: past the default 30 s budget.
+    test.setTimeout(90_000);
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
     await expect(page.locator("svg.recharts-surface").first()).toBeVisible();

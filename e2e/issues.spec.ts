@@ -199,6 +199,8 @@ test("an unknown issue gets the not-found page", async ({ page }) => {
 });
 
 test("the issue pages pass an automated accessibility check", async ({ page }) => {
+  // Several axe passes (page, editor, dialogs) take 20-30 s on two busy cores: past the default 30 s budget.
+  test.setTimeout(90_000);
   const issue = await createIssue(page.request, unique("Accessibility check"));
   const check = async () => {
     const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
