@@ -20,15 +20,25 @@ export function withFreshIds(backup: TeamBackup): { backup: TeamBackup; idMap: M
   return { backup: JSON.parse(text) as TeamBackup, idMap };
 }
 
+/** The team a restore creates, as the backup describes it (fresh id). */
+export type RestoredTeam = { id: string; name: string; slug: string; createdAt: string; exportedAt: string };
+
+/** A checked backup, ready to write: its team and its rows in batches. */
+export function restorePlan(checked: TeamBackup): { team: RestoredTeam; batches: Generator<RowBatch> } {
+  const { backup } = withFreshIds(checked);
+  return { team: { ...backup.team, exportedAt: backup.exportedAt }, batches: backupBatches(backup) };
+}
+
 export const BACKUP_TABLES = ["categories", "sources", "documents", "issues", "evidence", "events", "briefings"] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
-/** Rows of one table, few enough to insert in one short statement. */
+/** Rows of one table. */
 export type RowBatch = { [T in BackupTable]: { table: T; rows: TeamBackup[T] } }[BackupTable];
 
 /**
- * At most this many rows or characters per insert. PGlite runs each statement on the thread that
- * serves requests, and a statement cannot be interrupted: 500 rows or 512 K characters (about 700
- * of the bench's documents, whose search trigger runs per row) keep each pause near 50 ms.
+ * At most this many rows or characters per batch: what the restore worker hands over at a time (a
+ * message the request thread copies in a few milliseconds), and what the whole-database restore
+ * inserts at once. A team restore cuts each batch smaller again to keep statements short (StepSizes
+ * in lib/services/backup.ts).
  */
 export const BATCH_ROWS = 500;
 export const BATCH_CHARS = 512 * 1024;

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { backupBatches, withFreshIds, type RowBatch } from "@/lib/backup/restore-plan";
+import { readBackupOffThread } from "@/lib/backup/read-off-thread";
+import { BATCH_ROWS, backupBatches, restorePlan, type RestoredTeam, type RowBatch } from "@/lib/backup/restore-plan";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { BACKUP_FORMAT, DATABASE_BACKUP_FORMAT, databaseBackupSchema, firstOutsideReference, type DatabaseBackup, type TeamBackup } from "@/lib/validation/backup";
@@ -110,7 +111,6 @@ export async function backupTeam(actor: Actor): Promise<TeamBackup> {
   return exportTeam(db, actor.teamId);
 }
 
-type RestoredTeam = { id: string; name: string; slug: string; createdAt: string; exportedAt: string };
 export type RestoreResult = { teamId: string; name: string; counts: Record<"issues" | "documents" | "evidence" | "events" | "briefings", number> };
 
 /**
@@ -121,8 +121,18 @@ export type RestoreResult = { teamId: string; name: string; counts: Record<"issu
  */
 export async function restoreTeam(actor: Actor, input: TeamBackup): Promise<RestoreResult> {
   assertInsideReferences(input);
-  const { backup } = withFreshIds(input);
-  return restoreBatches(actor, { ...backup.team, exportedAt: backup.exportedAt }, backupBatches(backup));
+  const { team, batches } = restorePlan(input);
+  return restoreBatches(actor, team, batches);
+}
+
+/**
+ * Restores an uploaded backup (its JSON bytes): parsed, checked and cut into batches in a worker
+ * thread (lib/backup/read-off-thread.ts), since parsing and checking the bench's 272 MB team takes
+ * about 15 s of CPU that would stall every other request; written here, batch by batch.
+ */
+export async function restoreUpload(actor: Actor, bytes: Uint8Array<ArrayBuffer>): Promise<RestoreResult> {
+  const { team, batches } = await readBackupOffThread(bytes);
+  return restoreBatches(actor, team, batches);
 }
 
 /**
@@ -131,17 +141,24 @@ export async function restoreTeam(actor: Actor, input: TeamBackup): Promise<Rest
  * team has no member until its last row is in, so no one sees it half written; if a batch fails, the
  * team and everything written into it are removed.
  */
-export async function restoreBatches(actor: Actor, team: RestoredTeam, batches: Iterable<RowBatch> | AsyncIterable<RowBatch>): Promise<RestoreResult> {
+async function restoreBatches(actor: Actor, team: RestoredTeam, batches: Iterable<RowBatch> | AsyncIterable<RowBatch>): Promise<RestoreResult> {
   const colleagues = new Set(actor.userId ? (await db.membership.findMany({ where: { teamId: actor.teamId }, select: { userId: true } })).map((m) => m.userId) : []);
   const name = `${team.name} (restored)`;
   const slug = `${team.slug}-restored-${team.id.slice(0, 8)}`;
   const counts = { issues: 0, documents: 0, evidence: 0, events: 0, briefings: 0 };
   await db.team.create({ data: { id: team.id, name, slug, createdAt: team.createdAt } });
   try {
+    const steps = new StepSizes();
     for await (const batch of batches) {
-      await writeBatch(db, team.id, withKnownUsers(batch, colleagues));
+      for (let start = 0; start < batch.rows.length; ) {
+        const rows = batch.rows.slice(start, start + steps.rows(batch.table));
+        const started = performance.now();
+        await writeBatch(db, team.id, withKnownUsers({ table: batch.table, rows } as RowBatch, colleagues));
+        steps.took(batch.table, rows.length, performance.now() - started);
+        start += rows.length;
+        await giveWay();
+      }
       if (batch.table in counts) counts[batch.table as keyof typeof counts] += batch.rows.length;
-      await giveWay();
     }
     await db.$transaction(async (tx) => {
       if (actor.userId) await tx.membership.create({ data: { teamId: team.id, userId: actor.userId, role: "admin" } });
@@ -152,6 +169,23 @@ export async function restoreBatches(actor: Actor, team: RestoredTeam, batches: 
     throw error;
   }
   return { teamId: team.id, name, counts };
+}
+
+/**
+ * How many rows of each table one insert takes: as many as fit in about STEP_MS. On PGlite a statement
+ * runs on the request thread and cannot be interrupted; measured on 2 busy cores, 500 documents or
+ * events took 250–800 ms (every other request waited as long), so steps start at 10 rows and follow
+ * what the last one took. PostgreSQL runs them in its own process, and the steps grow.
+ */
+class StepSizes {
+  static readonly STEP_MS = 50;
+  private readonly sizes = new Map<string, number>();
+  rows(table: string): number {
+    return this.sizes.get(table) ?? 10;
+  }
+  took(table: string, rows: number, ms: number) {
+    this.sizes.set(table, Math.max(1, Math.min(BATCH_ROWS, Math.floor((rows * StepSizes.STEP_MS) / Math.max(ms, 1)))));
+  }
 }
 
 /** Deletes a team and all its rows, its history included (the event table refuses deletes otherwise). */
