@@ -4,7 +4,7 @@ import { AppError } from "./errors";
 // every request, and the restore worker (lib/backup/read-worker.mjs) on a backup, off the request thread.
 
 /** Deeper JSON is refused (422): no request needs it, and serializing it again (JSON columns) overflows the stack. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** The body as JSON: 400 if it is not UTF-8 JSON, 422 if it is nested deeper than MAX_JSON_DEPTH. */
 export function parseJson(bytes: Uint8Array): unknown {

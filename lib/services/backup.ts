@@ -3,7 +3,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { readBackupOffThread } from "@/lib/backup/read-off-thread";
 import { BATCH_ROWS, backupBatches, restorePlan, type RestoredTeam, type RowBatch } from "@/lib/backup/restore-plan";
-import { db, type Tx } from "@/lib/db/client";
+import { databaseKind, db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { BACKUP_FORMAT, DATABASE_BACKUP_FORMAT, databaseBackupSchema, firstOutsideReference, type DatabaseBackup, type TeamBackup } from "@/lib/validation/backup";
 import { recordEvent } from "./events";
@@ -67,17 +67,9 @@ async function writeBatch(client: Tx, teamId: string, batch: RowBatch) {
   }
 }
 
-/** Writes batches of rows into a team (which must be empty), giving way to other requests between batches. */
-export async function importBatches(client: Tx, teamId: string, batches: Iterable<RowBatch> | AsyncIterable<RowBatch>) {
-  for await (const batch of batches) {
-    await writeBatch(client, teamId, batch);
-    await giveWay();
-  }
-}
-
 /** Writes a backup's rows into a team (which must be empty), keeping every id and timestamp. */
 export async function importTeam(client: Tx, teamId: string, backup: TeamBackup) {
-  await importBatches(client, teamId, backupBatches(backup));
+  for (const batch of backupBatches(backup)) await writeBatch(client, teamId, batch);
 }
 
 /** The fields of a team backup that name users. */
@@ -88,7 +80,7 @@ const USER_FIELDS = ["createdById", "addedById", "ownerId", "actorId"] as const;
  * A team backup lists no users: another id could name anyone, in any team. Names in the history
  * (actorLabel) stay as they were, so the record of who did what is kept.
  */
-export function withKnownUsers(batch: RowBatch, known: Set<string>): RowBatch {
+function withKnownUsers(batch: RowBatch, known: Set<string>): RowBatch {
   const rows = (batch.rows as Array<Record<string, unknown>>).map((row) => {
     let copy: Record<string, unknown> | null = null;
     for (const field of USER_FIELDS) {
@@ -148,7 +140,8 @@ async function restoreBatches(actor: Actor, team: RestoredTeam, batches: Iterabl
   const counts = { issues: 0, documents: 0, evidence: 0, events: 0, briefings: 0 };
   await db.team.create({ data: { id: team.id, name, slug, createdAt: team.createdAt } });
   try {
-    const steps = new StepSizes();
+    // PostgreSQL runs statements in its own process: whole batches; PGlite on this thread: short steps.
+    const steps = new StepSizes(databaseKind() === "pglite");
     for await (const batch of batches) {
       for (let start = 0; start < batch.rows.length; ) {
         const rows = batch.rows.slice(start, start + steps.rows(batch.table));
@@ -175,16 +168,17 @@ async function restoreBatches(actor: Actor, team: RestoredTeam, batches: Iterabl
  * How many rows of each table one insert takes: as many as fit in about STEP_MS. On PGlite a statement
  * runs on the request thread and cannot be interrupted; measured on 2 busy cores, 500 documents or
  * events took 250–800 ms (every other request waited as long), so steps start at 10 rows and follow
- * what the last one took. PostgreSQL runs them in its own process, and the steps grow.
+ * what the last one took.
  */
 class StepSizes {
   static readonly STEP_MS = 50;
   private readonly sizes = new Map<string, number>();
+  constructor(private readonly adaptive: boolean) {}
   rows(table: string): number {
-    return this.sizes.get(table) ?? 10;
+    return this.adaptive ? (this.sizes.get(table) ?? 10) : BATCH_ROWS;
   }
   took(table: string, rows: number, ms: number) {
-    this.sizes.set(table, Math.max(1, Math.min(BATCH_ROWS, Math.floor((rows * StepSizes.STEP_MS) / Math.max(ms, 1)))));
+    if (this.adaptive) this.sizes.set(table, Math.max(1, Math.min(BATCH_ROWS, Math.floor((rows * StepSizes.STEP_MS) / Math.max(ms, 1)))));
   }
 }
 
