@@ -15,7 +15,6 @@ import { createMigration, deployMigrations, withDeployLock } from "@/lib/db/migr
 import { closeDatabase, databaseAdapter, db } from "@/lib/db/client";
 import { seedDemoTeam, hasAnyTeam } from "@/lib/seed/seed";
 import { exportDatabase, importDatabase } from "@/lib/services/backup";
-import { databaseBackupSchema } from "@/lib/validation/backup";
 
 // One process opens the database once: PGlite's data directory belongs to one PGlite instance.
 async function deploy() {
@@ -63,8 +62,7 @@ async function backup(file?: string) {
 async function restore(file?: string) {
   if (!file) throw new Error("usage: npm run db:restore -- <file.json>");
   await deploy();
-  const data = databaseBackupSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-  await importDatabase(db, data);
+  const data = await importDatabase(db, JSON.parse(readFileSync(file, "utf8")));
   console.log(`Restored ${file}: ${data.users.length} accounts, ${data.teams.length} teams.`);
 }
 

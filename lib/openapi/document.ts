@@ -635,7 +635,7 @@ function buildRegistry(): OpenAPIRegistry {
     path: "/api/admin/restore",
     operationId: "restoreTeam",
     tag: "Team",
-    summary: "Restore a team backup into a new, empty team (fresh ids; up to 200 MB)",
+    summary: "Restore a team backup into a new, empty team (fresh ids; up to 320 MB)",
     description: "You become the new team's admin; switch to it with POST /api/teams/switch.",
     access: "admin",
     body: { json: s.TeamBackup, description: "A file from GET /api/admin/backup" },

@@ -131,33 +131,36 @@ export async function exportBriefing(actor: Actor, id: string, format: BriefingF
 
 // ---------------------------------------------------------------- create
 
-const snapshotIssueSelect = {
-  id: true,
-  title: true,
-  summary: true,
-  category: { select: { name: true } },
-  status: true,
-  likelihood: true,
-  impact: true,
-  riskScore: true,
-  jurisdictions: true,
-  actors: true,
-  hsCodes: true,
-  // Key evidence first: the most credible information, then the most recent.
-  evidence: {
-    orderBy: [{ credibility: "asc" }, { createdAt: "desc" }, { id: "asc" }],
-    select: {
-      id: true,
-      quote: true,
-      credibility: true,
-      stance: true,
-      note: true,
-      document: { select: { title: true, url: true, publishedAt: true, source: { select: { name: true, reliability: true } } } },
+/** An issue as a snapshot shows it, with its evidence from the team's own documents only (defence in depth). */
+const snapshotIssueSelect = (teamId: string) =>
+  ({
+    id: true,
+    title: true,
+    summary: true,
+    category: { select: { name: true } },
+    status: true,
+    likelihood: true,
+    impact: true,
+    riskScore: true,
+    jurisdictions: true,
+    actors: true,
+    hsCodes: true,
+    // Key evidence first: the most credible information, then the most recent.
+    evidence: {
+      where: { teamId, document: { teamId } },
+      orderBy: [{ credibility: "asc" }, { createdAt: "desc" }, { id: "asc" }],
+      select: {
+        id: true,
+        quote: true,
+        credibility: true,
+        stance: true,
+        note: true,
+        document: { select: { title: true, url: true, publishedAt: true, source: { select: { name: true, reliability: true } } } },
+      },
     },
-  },
-} satisfies Prisma.IssueSelect;
+  }) satisfies Prisma.IssueSelect;
 
-type SnapshotIssueRow = Prisma.IssueGetPayload<{ select: typeof snapshotIssueSelect }>;
+type SnapshotIssueRow = Prisma.IssueGetPayload<{ select: ReturnType<typeof snapshotIssueSelect> }>;
 type PreviousIssue = { id: string; status: string; riskScore: number };
 
 const tooMany = (count: number) =>
@@ -344,7 +347,7 @@ export async function createBriefing(actor: Actor, input: CreateBriefingInput): 
     const wanted = filterIds ?? input.issueIds ?? [];
     const rows = await tx.issue.findMany({
       where: { teamId: actor.teamId, deletedAt: null, id: { in: wanted } },
-      select: snapshotIssueSelect,
+      select: snapshotIssueSelect(actor.teamId),
     });
     const byId = new Map(rows.map((row) => [row.id, row]));
     if (input.issueIds) {

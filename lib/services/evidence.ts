@@ -95,7 +95,11 @@ export async function linkEvidence(actor: Actor, issueId: string, input: LinkEvi
 
 export async function updateEvidence(actor: Actor, id: string, input: UpdateEvidenceInput): Promise<EvidenceView> {
   return db.$transaction(async (tx) => {
-    const current = await tx.evidence.findFirst({ where: { id, teamId: actor.teamId }, include: { document: { select: { text: true } } } });
+    // The document's team too: its text answers whether a quote is in it, so it must be the actor's own.
+    const current = await tx.evidence.findFirst({
+      where: { id, teamId: actor.teamId, issue: { teamId: actor.teamId }, document: { teamId: actor.teamId } },
+      include: { document: { select: { text: true } } },
+    });
     if (!current) throw notFound("Evidence");
     const quote = input.quote ?? current.quote;
     const at =

@@ -109,6 +109,13 @@ async function categoryId(actor: Actor, slug: string, tx: Prisma.TransactionClie
   return category.id;
 }
 
+/** An issue's owner is a member of its team: any other id would name someone who cannot even see the issue. */
+async function assertOwnerIsMember(actor: Actor, ownerId: string | null | undefined, tx: Prisma.TransactionClient) {
+  if (!ownerId) return;
+  const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId: actor.teamId, userId: ownerId } }, select: { id: true } });
+  if (!member) throw new AppError("validation_failed", "The request is not valid", { fields: { ownerId: ["Not a member of your team"] } });
+}
+
 /** The fields of an issue that its history records. */
 function recorded(issue: { [key: string]: unknown }) {
   const { title, summary, category, status, likelihood, impact, jurisdictions, actors, hsCodes, tags, ownerId, nextReviewAt } = issue;
@@ -118,6 +125,7 @@ function recorded(issue: { [key: string]: unknown }) {
 export async function createIssue(actor: Actor, input: CreateIssueInput): Promise<IssueDetail> {
   const id = await db.$transaction(async (tx) => {
     const now = new Date();
+    await assertOwnerIsMember(actor, input.ownerId, tx);
     const issue = await tx.issue.create({
       data: {
         teamId: actor.teamId,
@@ -175,6 +183,7 @@ export async function updateIssue(actor: Actor, id: string, expectedVersion: num
         fields: { rationale: ["A rationale is required when the status or likelihood changes"] },
       });
     }
+    if (diff.changed.includes("ownerId")) await assertOwnerIsMember(actor, fields.ownerId, tx);
     const status = fields.status ?? current.status;
     const likelihood = fields.likelihood ?? current.likelihood;
     const impact = fields.impact ?? current.impact;

@@ -1,131 +1,202 @@
 import { z } from "zod";
+import { briefingSnapshotSchema } from "@/lib/briefings/snapshot";
+import { reliabilities } from "@/lib/domain/grading";
+import { likelihoods } from "@/lib/domain/likelihood";
+import { stances } from "@/lib/domain/stance";
+import { issueStatuses } from "@/lib/domain/status";
+import { briefingFilterSchema } from "./briefings";
+import { userIdSchema, uuidSchema, withoutBidiControls } from "./common";
+import { MAX_DOCUMENT_CHARS } from "./documents";
 
 // The backup format: a team's data as JSON, versioned so that later versions can still read it.
-// Dates are ISO strings; JSON columns are kept as they are.
+// Dates are ISO strings; JSON columns are kept as they are. A restore writes what it reads, so it is
+// checked as strictly as the API's own writes: ids are UUIDs, values come from the enums, briefings
+// hold what the briefing service would have made, and every reference points at a row of the file
+// (firstOutsideReference below) — an id from outside could name another team's row.
 
 const date = z.iso.datetime({ offset: true });
 const json = z.unknown();
 const rows = <T extends z.ZodRawShape>(shape: T) => z.array(z.object(shape));
+const id = uuidSchema;
+/** Titles, names and labels, as stored: no bidirectional controls (lib/validation/common.ts shortText). */
+const line = (max: number) => withoutBidiControls(z.string().max(max));
+/**
+ * Who created or owns a row. Not checked against the file: a team backup lists no users, and ids made
+ * before owners were checked may be any text. A team restore keeps only its admin's colleagues (lib/services/backup.ts).
+ */
+const userRef = z.string().max(200).nullable();
+
+/** The JSON as it is (kept exactly, for the round trip), if `schema` accepts it; its problems otherwise. */
+const holding = (schema: z.ZodType) =>
+  json.superRefine((value, ctx) => {
+    const result = schema.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  });
+
+/** A briefing's filter: the watchlist's filters, or the issues picked by id (lib/services/briefings.ts). */
+const briefingFilter = z.union([briefingFilterSchema, z.strictObject({ issueIds: z.array(id).min(1) })]);
 
 export const BACKUP_FORMAT = "sanctions-watch/team-backup";
 
-export const teamBackupSchema = z.object({
+const teamBackupFields = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(1),
   exportedAt: date,
-  team: z.object({ id: z.string(), name: z.string(), slug: z.string(), createdAt: date }),
-  categories: rows({ id: z.string(), slug: z.string(), name: z.string(), createdAt: date }),
-  sources: rows({ id: z.string(), name: z.string(), kind: z.string(), url: z.string().nullable(), reliability: z.enum(["A", "B", "C", "D", "E", "F"]), createdAt: date, updatedAt: date }),
+  team: z.object({ id, name: line(200), slug: z.string().max(100), createdAt: date }),
+  categories: rows({ id, slug: z.string().max(64), name: line(200), createdAt: date }),
+  sources: rows({ id, name: line(200), kind: z.string().max(50), url: z.string().nullable(), reliability: z.enum(reliabilities), createdAt: date, updatedAt: date }),
   documents: rows({
-    id: z.string(),
-    sourceId: z.string().nullable(),
-    title: z.string(),
+    id,
+    sourceId: id.nullable(),
+    title: line(500),
     url: z.string().nullable(),
     publishedAt: date.nullable(),
     retrievedAt: date,
-    text: z.string(),
-    contentHash: z.string(),
+    text: z.string().max(MAX_DOCUMENT_CHARS),
+    contentHash: z.string().max(200),
     attribution: z.string().nullable(),
-    createdById: z.string().nullable(),
+    createdById: userRef,
     createdAt: date,
   }),
   issues: rows({
-    id: z.string(),
-    title: z.string(),
+    id,
+    title: line(200),
     summary: z.string(),
-    categoryId: z.string(),
-    status: z.string(),
-    likelihood: z.string(),
-    impact: z.number().int(),
+    categoryId: id,
+    status: z.enum(issueStatuses),
+    likelihood: z.enum(likelihoods),
+    impact: z.number().int().min(1).max(5),
     riskScore: z.number().int(),
-    jurisdictions: z.array(z.string()),
-    actors: z.array(z.string()),
-    hsCodes: z.array(z.string()),
-    tags: z.array(z.string()),
-    ownerId: z.string().nullable(),
+    jurisdictions: z.array(z.string().max(10)),
+    actors: z.array(line(200)),
+    hsCodes: z.array(z.string().max(20)),
+    tags: z.array(line(50)),
+    ownerId: userRef,
     nextReviewAt: date.nullable(),
-    version: z.number().int(),
+    version: z.number().int().min(1),
     deletedAt: date.nullable(),
     createdAt: date,
     updatedAt: date,
   }),
   evidence: rows({
-    id: z.string(),
-    issueId: z.string(),
-    documentId: z.string(),
+    id,
+    issueId: id,
+    documentId: id,
     quote: z.string(),
-    quoteStart: z.number().int(),
-    quoteEnd: z.number().int(),
-    credibility: z.number().int(),
-    stance: z.string(),
+    quoteStart: z.number().int().min(0),
+    quoteEnd: z.number().int().min(0),
+    credibility: z.number().int().min(1).max(6),
+    stance: z.enum(stances),
     note: z.string(),
-    addedById: z.string().nullable(),
+    addedById: userRef,
     createdAt: date,
     updatedAt: date,
   }),
   events: rows({
-    id: z.string(),
-    actorId: z.string().nullable(),
-    actorLabel: z.string(),
-    entityType: z.string(),
-    entityId: z.string(),
-    action: z.string(),
+    id,
+    actorId: userRef,
+    actorLabel: z.string().max(300),
+    entityType: z.string().max(50),
+    // Not a reference: history names rows since deleted (evidence, members) and requests.
+    entityId: z.string().max(300),
+    action: z.string().max(50),
     before: json,
     after: json,
     at: date,
   }),
   briefings: rows({
-    id: z.string(),
-    title: z.string(),
-    marking: z.string(),
+    id,
+    title: line(200),
+    marking: line(50),
     keyJudgments: z.string(),
-    filter: json,
-    snapshot: json,
-    createdById: z.string().nullable(),
+    filter: holding(briefingFilter),
+    // Exports read the snapshot back with this schema: a malformed one would fail there (a 500), not here.
+    snapshot: holding(briefingSnapshotSchema),
+    createdById: userRef,
     createdAt: date,
   }),
 });
+
+type BackupRows = z.infer<typeof teamBackupFields>;
+export type BadReference = { path: (string | number)[]; message: string };
+
+/**
+ * The first id in the backup that names no row of it, or names one twice. Restores write only
+ * inside the file: the team, its categories and sources, documents, issues and evidence. (Briefing
+ * snapshots and history are frozen text: the ids they mention are not followed.)
+ */
+export function firstOutsideReference(backup: BackupRows): BadReference | null {
+  const seen = new Set<string>([backup.team.id]);
+  const lists = ["categories", "sources", "documents", "issues", "evidence", "events", "briefings"] as const;
+  for (const list of lists) {
+    for (const [index, row] of backup[list].entries()) {
+      if (seen.has(row.id)) return { path: [list, index, "id"], message: "This id is used twice in the backup" };
+      seen.add(row.id);
+    }
+  }
+  const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
+  const categories = ids(backup.categories);
+  const sources = ids(backup.sources);
+  const documents = ids(backup.documents);
+  const issues = ids(backup.issues);
+  const outside = (path: BadReference["path"], what: string): BadReference => ({ path, message: `Names no ${what} of this backup` });
+  for (const [index, d] of backup.documents.entries()) if (d.sourceId !== null && !sources.has(d.sourceId)) return outside(["documents", index, "sourceId"], "source");
+  for (const [index, i] of backup.issues.entries()) if (!categories.has(i.categoryId)) return outside(["issues", index, "categoryId"], "category");
+  for (const [index, e] of backup.evidence.entries()) {
+    if (!issues.has(e.issueId)) return outside(["evidence", index, "issueId"], "issue");
+    if (!documents.has(e.documentId)) return outside(["evidence", index, "documentId"], "document");
+  }
+  return null;
+}
+
+/** References are checked in a file whose rows are well formed (ids are UUIDs): the first problem is named alone. */
+const wellFormed = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
+
+export const teamBackupSchema = teamBackupFields.superRefine((backup, ctx) => {
+  const bad = firstOutsideReference(backup);
+  if (bad) ctx.addIssue({ code: "custom", path: bad.path, message: bad.message });
+}, wellFormed);
 export type TeamBackup = z.infer<typeof teamBackupSchema>;
 
 /** The whole database (scripts/db.ts backup|restore): accounts and every team, for moving between databases. */
 export const DATABASE_BACKUP_FORMAT = "sanctions-watch/database-backup";
 
-export const databaseBackupSchema = z.object({
+const databaseBackupFields = z.object({
   format: z.literal(DATABASE_BACKUP_FORMAT),
   version: z.literal(1),
   exportedAt: date,
-  users: rows({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean(), image: z.string().nullable(), createdAt: date, updatedAt: date }),
+  users: rows({ id: userIdSchema, name: z.string(), email: z.string(), emailVerified: z.boolean(), image: z.string().nullable(), createdAt: date, updatedAt: date }),
   /** Password hashes included: keep the file as safe as the database. */
   accounts: rows({
-    id: z.string(),
+    id: z.string().min(1).max(64),
     accountId: z.string(),
     providerId: z.string(),
-    userId: z.string(),
+    userId: userIdSchema,
     password: z.string().nullable(),
     scope: z.string().nullable(),
     createdAt: date,
     updatedAt: date,
   }),
-  memberships: rows({ id: z.string(), teamId: z.string(), userId: z.string(), role: z.enum(["viewer", "analyst", "admin"]), createdAt: date }),
+  memberships: rows({ id, teamId: id, userId: userIdSchema, role: z.enum(["viewer", "analyst", "admin"]), createdAt: date }),
   apiTokens: rows({
-    id: z.string(),
-    teamId: z.string(),
+    id,
+    teamId: id,
     name: z.string(),
     role: z.enum(["viewer", "analyst", "admin"]),
     tokenHash: z.string(),
-    createdById: z.string().nullable(),
+    createdById: userIdSchema.nullable(),
     expiresAt: date.nullable(),
     revokedAt: date.nullable(),
     lastUsedAt: date.nullable(),
     createdAt: date,
   }),
   invitations: rows({
-    id: z.string(),
-    teamId: z.string(),
+    id,
+    teamId: id,
     email: z.string(),
     role: z.enum(["viewer", "analyst", "admin"]),
     tokenHash: z.string(),
-    invitedById: z.string().nullable(),
+    invitedById: userIdSchema.nullable(),
     expiresAt: date,
     acceptedAt: date.nullable(),
     revokedAt: date.nullable(),
@@ -133,4 +204,37 @@ export const databaseBackupSchema = z.object({
   }),
   teams: z.array(teamBackupSchema),
 });
+
+/**
+ * The first reference of the accounts part that names no user or team of the file (each team's own
+ * references are checked by teamBackupSchema). The users' ids in the teams' rows are not checked:
+ * they are attribution only, and the whole database is restored, so no one outside it is named.
+ */
+function firstOutsideAccountReference(backup: z.infer<typeof databaseBackupFields>): BadReference | null {
+  const users = new Set(backup.users.map((u) => u.id));
+  const teams = new Set(backup.teams.map((t) => t.team.id));
+  const check = (list: "accounts" | "memberships" | "apiTokens" | "invitations", field: string, names: Set<string>, what: string): BadReference | null => {
+    for (const [index, row] of (backup[list] as Array<Record<string, unknown>>).entries()) {
+      const value = row[field];
+      if (typeof value === "string" && !names.has(value)) return { path: [list, index, field], message: `Names no ${what} of this backup` };
+    }
+    return null;
+  };
+  if (teams.size !== backup.teams.length) return { path: ["teams"], message: "A team is listed twice" };
+  return (
+    check("accounts", "userId", users, "user") ??
+    check("memberships", "teamId", teams, "team") ??
+    check("memberships", "userId", users, "user") ??
+    check("apiTokens", "teamId", teams, "team") ??
+    check("apiTokens", "createdById", users, "user") ??
+    check("invitations", "teamId", teams, "team") ??
+    check("invitations", "invitedById", users, "user")
+  );
+}
+
+export const databaseBackupSchema = databaseBackupFields.superRefine((backup, ctx) => {
+  const bad = firstOutsideAccountReference(backup);
+  if (bad) ctx.addIssue({ code: "custom", path: bad.path, message: bad.message });
+}, wellFormed);
+
 export type DatabaseBackup = z.infer<typeof databaseBackupSchema>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BRIEFING_FORMAT_NAMES, briefingFormatSchema } from "@/lib/briefings/export/formats";
 import { BRIEFING_MARKINGS, briefingSnapshotSchema } from "@/lib/briefings/snapshot";
-import { idSchema, pageOf, pageParams } from "./common";
+import { idSchema, pageOf, pageParams, shortText } from "./common";
 import { listIssuesQuerySchema } from "./issues";
 
 // The briefing shapes: one module shared by the routes, the builder, the tests and the OpenAPI document.
@@ -31,7 +31,7 @@ export type BriefingFilter = z.output<typeof briefingFilterSchema>;
 
 export const createBriefingSchema = z
   .strictObject({
-    title: z.string({ error: "Give the briefing a title" }).trim().min(1, "Give the briefing a title").max(200),
+    title: shortText(200).min(1, "Give the briefing a title"),
     marking: markingSchema,
     /** The bottom line up front: blank-line separated paragraphs. */
     keyJudgments: z.string().trim().max(20_000).default(""),

@@ -3,6 +3,27 @@ import { z } from "zod";
 /** Ids are UUIDs (v7); anything else cannot name a record, so it is a 404 rather than a database error. */
 export const idSchema = z.string().min(1).max(64);
 
+/** A record's id where it is written (backups): the UUIDs the database makes, in their lower-case form. */
+export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "Not a record id (a lower-case UUID)");
+
+/** A user's id (better-auth makes 32 letters and digits; seeds and tests use other plain ones). */
+export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a user id");
+
+/** Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make text display as what it is not. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Text shown on one line (titles, names, labels, tags, actors): trimmed, at most `max` characters,
+ * and without bidirectional control characters, which can reorder what a reader sees ("Trojan
+ * Source", CVE-2021-42574): a title could show another team's words or a harmless name. Long text
+ * (summaries, notes, documents) may legitimately quote right-to-left scripts and keeps them.
+ */
+export const shortText = (max: number) => withoutBidiControls(z.string().trim().max(max));
+
+/** The check of `shortText` alone, for text that is stored exactly as given (backups). */
+export const withoutBidiControls = (text: z.ZodString) =>
+  text.refine((value) => !BIDI_CONTROLS.test(value), "Must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)");
+
 /** An ISO date or date-time, years 0001–9999 in UTC: PostgreSQL has no year 0 ("0000-01-01" was a 500). */
 export const isoDate = z.iso
   .datetime({ offset: true })

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { linkEvidenceSchema } from "./evidence";
 import { reliabilitySchema } from "./sources";
-import { isoDate, listParam, pageOf, pageParams } from "./common";
+import { isoDate, listParam, pageOf, pageParams, shortText } from "./common";
 
 /** Stored text is capped well above any article; uploads are capped at 10 MB before extraction. */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
@@ -12,14 +12,14 @@ const documentText = z.string().max(MAX_DOCUMENT_CHARS).refine((t) => t.trim().l
 
 export const analyzeDocumentSchema = z.strictObject({
   text: documentText,
-  title: z.string().trim().max(500).optional(),
+  title: shortText(500).optional(),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 export type AnalyzeDocumentInput = z.infer<typeof analyzeDocumentSchema>;
 
 export const createDocumentSchema = z.strictObject({
   text: documentText,
-  title: z.string().trim().min(1).max(500).optional(),
+  title: shortText(500).min(1).optional(),
   url: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
   publishedAt: isoDate.nullable().optional(),
   sourceId: z.string().max(64).nullable().optional(),

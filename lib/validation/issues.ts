@@ -2,7 +2,7 @@ import { z } from "zod";
 import { issueStatuses } from "@/lib/domain/status";
 import { likelihoods } from "@/lib/domain/likelihood";
 import { IMPACT_MAX, IMPACT_MIN } from "@/lib/domain/risk";
-import { booleanParam, isoDate, listParam, pageOf, pageParams } from "./common";
+import { booleanParam, isoDate, listParam, pageOf, pageParams, shortText, userIdSchema } from "./common";
 
 // The issue shapes: one module shared by the routes, the forms, the tests and the OpenAPI document.
 
@@ -23,7 +23,7 @@ export const hsCodeSchema = z
   .trim()
   .regex(/^\d{2}(\d{2}(\.?\d{2}(\.?\d{2,4})?)?)?$/, "Use an HS code such as 8542 or 8542.31");
 
-const label = (max: number) => z.string().trim().min(1).max(max);
+const label = (max: number) => shortText(max).min(1);
 const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
   z.array(item).max(max).transform((values) => [...new Set(values)]);
 
@@ -38,7 +38,8 @@ const issueFields = {
   actors: uniqueList(label(200), 100),
   hsCodes: uniqueList(hsCodeSchema, 50),
   tags: uniqueList(label(50), 30),
-  ownerId: z.string().max(64).nullable(),
+  /** A member of the team (checked by the service). */
+  ownerId: userIdSchema.nullable(),
   nextReviewAt: isoDate.nullable(),
 };
 

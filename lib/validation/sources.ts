@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { reliabilities } from "@/lib/domain/grading";
+import { shortText } from "./common";
 
 export const reliabilitySchema = z.enum(reliabilities);
 
 export const createSourceSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: shortText(200).min(1),
   kind: z.enum(["outlet", "ministry", "agency", "company", "think_tank", "other"]).default("outlet"),
   url: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
   reliability: reliabilitySchema.default("F"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/roles";
-import { isoDate } from "./common";
+import { isoDate, shortText } from "./common";
 
 export const roleSchema = z.enum(roles);
 
@@ -38,13 +38,13 @@ export type InvitationView = z.infer<typeof invitationSchema>;
 /** A new person chooses a name and password; someone with an account signs in first and sends the token only. */
 export const acceptInvitationSchema = z.strictObject({
   token: z.string().min(10).max(200),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: shortText(200).min(1).optional(),
   password: z.string().min(12, "Use at least 12 characters").max(200).optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
 export const createApiTokenSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: shortText(100).min(1),
   role: roleSchema.default("viewer"),
   expiresAt: isoDate.nullable().default(null),
 });

@@ -238,6 +238,27 @@ describe("evidence links", () => {
     expect((await call(issueEvidence.POST, "POST", `/api/issues/${foreignIssue.id}/evidence`, { token: other.tokens.analyst, params: { id: foreignIssue.id }, body: { documentId, quote: "Blinken", credibility: 1, stance: "context" } })).status).toBe(404);
   });
 
+  it("an evidence row that names another team's document (written before restores were checked) cannot be edited: 404, its text not probed", async () => {
+    const secret = await call(documents.POST, "POST", "/api/documents", { token: other.tokens.analyst, body: { text: "The other team's secret: falcon." } });
+    const planted = await db.evidence.create({
+      data: { teamId: team.teamId, issueId: issueIds[0]!, documentId: String(secret.json.id), quote: "The", quoteStart: 0, quoteEnd: 3, credibility: 3, stance: "context" },
+    });
+    const probe = (quote: string) => call(evidenceItem.PATCH, "PATCH", `/api/evidence/${planted.id}`, { token: team.tokens.analyst, params: { id: planted.id }, body: { quote, quoteStart: 0 } });
+    expect((await probe("The other")).status).toBe(404);
+    expect((await probe("Not there")).status).toBe(404);
+    await db.evidence.delete({ where: { id: planted.id } });
+  });
+
+  it("refuses bidirectional controls in a document's title and a source's name (422)", async () => {
+    const before = await counts(team.teamId);
+    const document = await call(documents.POST, "POST", "/api/documents", { token: team.tokens.analyst, body: { text: "Plain text.", title: "Report \u202Efdp.exe" } });
+    expect(document.status).toBe(422);
+    expect(document.json.error).toMatchObject({ details: { fields: { title: [expect.stringContaining("bidirectional")] } } });
+    const source = await call(sources.POST, "POST", "/api/sources", { token: team.tokens.analyst, body: { name: "\u2067Ministry\u2069" } });
+    expect(source.status).toBe(422);
+    expect(await counts(team.teamId)).toEqual(before);
+  });
+
   it("edits and removes a link, each with an event on the issue's history", async () => {
     const created = await call(issueEvidence.POST, "POST", `/api/issues/${issueIds[0]}/evidence`, {
       token: team.tokens.analyst,

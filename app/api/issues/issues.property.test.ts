@@ -107,7 +107,8 @@ const goodFields = {
   actors: fc.array(cleanText(60, 1).filter((t) => t.trim().length > 0), { maxLength: 5 }),
   hsCodes: fc.array(fc.constantFrom("8542", "8542.31", "85", "854231", "8411", "8411.82.10"), { maxLength: 4 }),
   tags: fc.array(cleanText(30, 1).filter((t) => t.trim().length > 0), { maxLength: 4 }),
-  ownerId: fc.option(fc.oneof(fc.uuid(), cleanText(64)), { nil: null }),
+  // Owners are members of the team (read when generated: the team exists by then).
+  ownerId: fc.option(fc.constantFrom("admin", "analyst", "viewer").map((role) => team.actors[role].userId!), { nil: null }),
   nextReviewAt: fc.option(dateText, { nil: null }),
 };
 /** Values of the right type that a field still refuses, or that only just pass: blank, unknown, too long, unstorable. */

@@ -207,3 +207,46 @@ describe("GET|PATCH|DELETE /api/issues/{id}", () => {
     expect(restored.json).toMatchObject({ id: issue.id, deletedAt: null, version: 3 });
   });
 });
+
+describe("who owns an issue, and what its short fields may hold", () => {
+  it("an owner must be a member of the team (422 otherwise), on create and on update", async () => {
+    const member = team.actors.viewer.userId!;
+    const outsider = other.actors.admin.userId!;
+    const before = await issueCount(team.teamId);
+    for (const ownerId of [outsider, "someone-else", "not an id at all"]) {
+      const refused = await call(collection.POST, "POST", "/api/issues", { token: team.tokens.analyst, body: issueInput({ ownerId }) });
+      expect(refused.status, ownerId).toBe(422);
+      expect(Object.keys((refused.json.error as { details: { fields: object } }).details.fields)).toEqual(["ownerId"]);
+    }
+    expect(await issueCount(team.teamId)).toBe(before);
+
+    const created = await call(collection.POST, "POST", "/api/issues", { token: team.tokens.analyst, body: issueInput({ title: "Owned", ownerId: member }) });
+    expect(created.status).toBe(201);
+    expect(created.json.ownerId).toBe(member);
+    const id = String(created.json.id);
+    const patch = (ownerId: string | null) => call(item.PATCH, "PATCH", `/api/issues/${id}`, { token: team.tokens.analyst, params: { id }, headers: { "if-match": '"1"' }, body: { ownerId } });
+    const moved = await patch(outsider);
+    expect(moved.status).toBe(422);
+    expect(moved.json.error).toMatchObject({ details: { fields: { ownerId: ["Not a member of your team"] } } });
+    expect((await db.issue.findUniqueOrThrow({ where: { id } })).ownerId).toBe(member);
+    expect((await patch(null)).status).toBe(200);
+  });
+
+  it("refuses bidirectional override and isolate characters in titles, actors and tags (422), keeps them out of the database", async () => {
+    const before = await issueCount(team.teamId);
+    const cases: Array<[string, Partial<Parameters<typeof issueInput>[0]>]> = [
+      ["title", { title: "Invoice \u202Egnp.exe" }],
+      ["title", { title: "\u2066Approved\u2069" }],
+      ["actors.0", { actors: ["Acme\u202D Ltd"] }],
+      ["tags.0", { tags: ["ok\u202A"] }],
+    ];
+    for (const [field, overrides] of cases) {
+      const response = await call(collection.POST, "POST", "/api/issues", { token: team.tokens.analyst, body: issueInput(overrides) });
+      expect(response.status, field).toBe(422);
+      expect(Object.keys((response.json.error as { details: { fields: object } }).details.fields)).toContain(field);
+    }
+    expect(await issueCount(team.teamId)).toBe(before);
+    // Right-to-left text itself is fine: only the invisible controls are refused.
+    expect((await call(collection.POST, "POST", "/api/issues", { token: team.tokens.analyst, body: issueInput({ title: "عقوبات \u200F on Iran" }) })).status).toBe(201);
+  });
+});
