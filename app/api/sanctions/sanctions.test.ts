@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiToken } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -8,6 +8,7 @@ import { sanctionsFixturePath, type SanctionsFixture } from "@/lib/sanctions/fix
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call, TEST_ORIGIN } from "@/lib/testing/http";
+import { MAX_LIST_FILE_BYTES } from "@/lib/validation/sanctions";
 import * as screening from "../screening/route";
 import * as entry from "./entries/[id]/route";
 import * as lists from "./lists/route";
@@ -123,6 +124,20 @@ describe("importing releases", () => {
     const forced = await upload(listAdmin, shrunk, { list, publishedAt: "2024-05-02", force: "true" });
     expect(forced.status).toBe(201);
     expect(forced.json).toMatchObject({ entries: 7, added: 0, removed: 3, changed: 0 });
+
+    // A renamed entry is changed, with the field that changed.
+    const renamed = `${[lines[0]!.replace("AEROCARIBBEAN AIRLINES", "AEROCARIBBEAN AIRWAYS"), ...lines.slice(1, 7)].join("\n")}\n`;
+    const third = await upload(listAdmin, renamed, { list, publishedAt: "2024-05-03" });
+    expect(third.json).toMatchObject({ entries: 7, added: 0, removed: 0, changed: 1 });
+    const change = await db.sanctionsChange.findFirstOrThrow({ where: { releaseId: third.json.id as string } });
+    expect(change).toMatchObject({ kind: "changed", sourceId: "36", fields: ["name"] });
+  });
+
+  it("refuses a file over 100 MB once decompressed with 413", async () => {
+    const bomb = gzipSync(Buffer.alloc(MAX_LIST_FILE_BYTES + 1, "a"));
+    const { status } = await upload(listAdmin, bomb, { list: SDN, publishedAt: "2024-05-03" });
+    expect(status).toBe(413);
+    expect(await releaseCount(SDN)).toBe(2);
   });
 
   it("lets only list admins import (403 for a team admin), and refuses bodies that are no upload", async () => {

@@ -131,24 +131,22 @@ function entryRow(entry: SanctionsEntry): string {
   return `{"id":"${uuidv7()}","contentHash":"${createHash("sha256").update(json).digest("hex")}","data":${json}}`;
 }
 
-/** Added, removed and changed entries (with the fields that changed) by the list's own id, in one statement. */
+/**
+ * Added, removed and changed entries (with the fields that changed) by the list's own id, in one statement. A full
+ * join is always a hash or merge join: with NOT EXISTS, PostgreSQL misjudged the rows written in this transaction
+ * (no statistics yet) and compared every entry with every other (over 30 s for the SDN list).
+ */
 async function writeChanges(tx: Tx, releaseId: string, previousId: string): Promise<{ added: number; removed: number; changed: number }> {
   await tx.$executeRaw`
     INSERT INTO "sanctions_change" ("releaseId", "sourceId", "kind", "entryId", "fields")
-    SELECT ${releaseId}, n."sourceId", 'added'::"SanctionsChangeKind", n."id", '{}'::text[]
-    FROM "sanctions_entry" n
-    WHERE n."releaseId" = ${releaseId}
-      AND NOT EXISTS (SELECT 1 FROM "sanctions_entry" o WHERE o."releaseId" = ${previousId} AND o."sourceId" = n."sourceId")
-    UNION ALL
-    SELECT ${releaseId}, o."sourceId", 'removed'::"SanctionsChangeKind", o."id", '{}'::text[]
-    FROM "sanctions_entry" o
-    WHERE o."releaseId" = ${previousId}
-      AND NOT EXISTS (SELECT 1 FROM "sanctions_entry" n WHERE n."releaseId" = ${releaseId} AND n."sourceId" = o."sourceId")
-    UNION ALL
-    SELECT ${releaseId}, n."sourceId", 'changed'::"SanctionsChangeKind", n."id",
-      ARRAY(SELECT k FROM jsonb_object_keys(n."data" || o."data") k WHERE n."data" -> k IS DISTINCT FROM o."data" -> k ORDER BY k)
-    FROM "sanctions_entry" n JOIN "sanctions_entry" o ON o."releaseId" = ${previousId} AND o."sourceId" = n."sourceId"
-    WHERE n."releaseId" = ${releaseId} AND n."contentHash" <> o."contentHash"`;
+    SELECT ${releaseId}, COALESCE(n."sourceId", o."sourceId"),
+      (CASE WHEN o."id" IS NULL THEN 'added' WHEN n."id" IS NULL THEN 'removed' ELSE 'changed' END)::"SanctionsChangeKind",
+      COALESCE(n."id", o."id"),
+      CASE WHEN n."id" IS NULL OR o."id" IS NULL THEN '{}'::text[]
+        ELSE ARRAY(SELECT k FROM jsonb_object_keys(n."data" || o."data") k WHERE n."data" -> k IS DISTINCT FROM o."data" -> k ORDER BY k) END
+    FROM (SELECT "id", "sourceId", "data", "contentHash" FROM "sanctions_entry" WHERE "releaseId" = ${releaseId}) n
+    FULL JOIN (SELECT "id", "sourceId", "data", "contentHash" FROM "sanctions_entry" WHERE "releaseId" = ${previousId}) o ON o."sourceId" = n."sourceId"
+    WHERE n."id" IS NULL OR o."id" IS NULL OR n."contentHash" <> o."contentHash"`;
   const counts = await tx.sanctionsChange.groupBy({ by: ["kind"], where: { releaseId }, _count: { _all: true } });
   const count = (kind: string) => counts.find((c) => c.kind === kind)?._count._all ?? 0;
   return { added: count("added"), removed: count("removed"), changed: count("changed") };
