@@ -133,6 +133,18 @@ describe("importing releases", () => {
     expect(change).toMatchObject({ kind: "changed", sourceId: "36", fields: ["name"] });
   });
 
+  it("compares two imports of one list at once in turn, each with the release before it", async () => {
+    const list = `test-race-${suffix}`;
+    const lines = gunzipSync(fixture("ofacSdn2024May01")).toString("utf8").split("\n").slice(0, 10);
+    const base = await upload(listAdmin, `${lines.slice(0, 9).join("\n")}\n`, { list, publishedAt: "2024-05-01" });
+    const renamed = [lines[0]!.replace("AEROCARIBBEAN AIRLINES", "AEROCARIBBEAN AIRWAYS"), ...lines.slice(1)];
+    const both = await Promise.all([lines, renamed].map((file) => upload(listAdmin, `${file.join("\n")}\n`, { list, publishedAt: "2024-05-02" })));
+    expect(both.map((r) => r.status)).toEqual([201, 201]);
+    const releases = await db.sanctionsRelease.findMany({ where: { list: { slug: list } }, orderBy: [{ publishedAt: "desc" }, { importedAt: "desc" }], select: { id: true, previousId: true } });
+    // A chain, newest first: the latest (what screening uses) was compared with the other, that one with the base.
+    expect(releases.map((r) => r.previousId)).toEqual([releases[1]!.id, base.json.id, null]);
+  });
+
   it("refuses a file over 100 MB once decompressed with 413", async () => {
     const bomb = gzipSync(Buffer.alloc(MAX_LIST_FILE_BYTES + 1, "a"));
     const { status } = await upload(listAdmin, bomb, { list: SDN, publishedAt: "2024-05-03" });

