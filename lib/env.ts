@@ -33,6 +33,8 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   /** Open connections allowed from one address; 0 for no cap (e.g. behind a proxy that caps them). */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).default(64),
+  /** Comma-separated emails of the people who may import sanctions lists; default: the seed admin. */
+  LIST_ADMINS: z.string().optional(),
 });
 
 export type Env = {
@@ -46,6 +48,8 @@ export type Env = {
   seedAdmin: { email: string; password: string; isDefault: boolean };
   trustProxyHops: number;
   server: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnectionsPerAddress: number };
+  /** Lowercased. */
+  listAdmins: string[];
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -76,6 +80,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     },
     trustProxyHops: e.TRUST_PROXY,
     server: { headersTimeoutMs: e.HEADERS_TIMEOUT_MS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
+    listAdmins: (e.LIST_ADMINS ?? e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email).split(",").map((email) => email.trim().toLowerCase()).filter(Boolean),
   };
 }
 

@@ -19,13 +19,7 @@ export async function readDocumentBody(request: Request): Promise<Record<string,
     }
     return checked(body as Record<string, unknown>);
   }
-  const bytes = await readBody(request, MAX_UPLOAD_BYTES + 64 * 1024);
-  let form: FormData;
-  try {
-    form = await new Response(bytes, { headers: { "content-type": type } }).formData();
-  } catch {
-    throw new AppError("bad_request", "The multipart body could not be read");
-  }
+  const form = await readMultipart(request, MAX_UPLOAD_BYTES + 64 * 1024);
   const fields: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && key !== "file") fields[key] = key === "evidence" ? parseJsonField(key, value) : value;
@@ -38,6 +32,16 @@ export async function readDocumentBody(request: Request): Promise<Record<string,
     throw new AppError("validation_failed", "The request is not valid", { fields: { file: ["Attach a .txt, .md, .html or .pdf file, or send text"] } });
   }
   return checked(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== "")));
+}
+
+/** A multipart/form-data body, read within the size limit (413 past it). */
+export async function readMultipart(request: Request, limit: number): Promise<FormData> {
+  const bytes = await readBody(request, limit);
+  try {
+    return await new Response(bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    throw new AppError("bad_request", "The multipart body could not be read");
+  }
 }
 
 /** Every field but the text must be storable as is; the text is cleaned when it is stored. */

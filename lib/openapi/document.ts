@@ -41,6 +41,18 @@ import {
   statusSchema,
   updateIssueSchema,
 } from "@/lib/validation/issues";
+import {
+  changePageSchema,
+  changesQuerySchema,
+  entrySchema,
+  importReleaseFieldsSchema,
+  MAX_LIST_FILE_BYTES,
+  MAX_SCREENING_NAMES,
+  releaseSummarySchema,
+  sanctionsListSchema,
+  screeningRequestSchema,
+  screeningResponseSchema,
+} from "@/lib/validation/sanctions";
 import { createSourceSchema, sourceSchema, updateSourceSchema } from "@/lib/validation/sources";
 import { statsSchema } from "@/lib/validation/stats";
 import {
@@ -174,7 +186,7 @@ const errorDescriptions: Record<ApiError, string> = {
 // ---- operations ---------------------------------------------------------------------------------
 
 type Access = Role | "public";
-type Tag = "Issues" | "Evidence" | "Briefings" | "Dashboard" | "Team" | "Operations" | "Auth";
+type Tag = "Issues" | "Evidence" | "Briefings" | "Dashboard" | "Team" | "Operations" | "Auth" | "Sanctions";
 
 type Operation = {
   method: "get" | "post" | "patch" | "put" | "delete";
@@ -816,6 +828,80 @@ function buildRegistry(): OpenAPIRegistry {
     responses: { 200: { description: "The document", content: { "application/json": { schema: { type: "object" } } } } },
   });
 
+  // ---- Sanctions lists and screening (issue 13): the instance's lists, the same for every team ----
+  const ReleaseSummary = component("ReleaseSummary", releaseSummarySchema, "An imported release with its changes since the list's release before (none for a list's first).");
+  const SanctionsListList = component("SanctionsListList", itemsOf(sanctionsListSchema));
+  const ImportRelease = component(
+    "ImportRelease",
+    importReleaseFieldsSchema.extend({
+      file: z.string().meta({ description: `The list file, gzipped or not (${MAX_LIST_FILE_BYTES / 1024 / 1024} MB at most, decompressed)`, contentMediaType: "application/octet-stream" }),
+      force: z.enum(["true", "false", "1", "0"]).optional().meta({ description: "Import even a file that shrinks the list by more than 20 %" }),
+      publishedAt: z.string().optional().meta({ description: "The publication date, when the file does not state it (the UN list does); default: now" }),
+    }),
+  );
+  operation({
+    method: "get",
+    path: "/api/sanctions/lists",
+    operationId: "listSanctionsLists",
+    tag: "Sanctions",
+    summary: "The sanctions lists and their releases, newest first",
+    access: "viewer",
+    responses: { 200: ok("The lists", SanctionsListList) },
+  });
+  operation({
+    method: "post",
+    path: "/api/sanctions/releases",
+    operationId: "importSanctionsRelease",
+    tag: "Sanctions",
+    summary: "Import a list file as the list's newest release",
+    description:
+      "Only for the people whose email is in LIST_ADMINS. Formats: OFAC sdn.csv, UN consolidated XML, OpenSanctions targets.simple.csv, FollowTheMoney JSON lines (sniffed unless `format` says). " +
+      "The import is all or nothing.",
+    access: "viewer",
+    body: { description: "A multipart upload (JSON is refused with 415)", json: ImportRelease, multipart: ImportRelease },
+    responses: { 201: created("The release", ReleaseSummary, { Location: locationHeader }) },
+    errors: {
+      forbidden: "Not a list admin (LIST_ADMINS), or a cross-origin browser request",
+      conflict: "This file is already a release of the list",
+      payload_too_large: `The file is larger than ${MAX_LIST_FILE_BYTES / 1024 / 1024} MB (decompressed)`,
+      validation_failed: "An empty, unknown, malformed (`details.line`, `details.record`) or older file, or one that shrinks the list by more than 20 % without `force`",
+    },
+  });
+  operation({
+    method: "get",
+    path: "/api/sanctions/releases/{id}/changes",
+    operationId: "sanctionsReleaseChanges",
+    tag: "Sanctions",
+    summary: "What a release changed: added, removed and changed entries, paged",
+    access: "viewer",
+    id: "release",
+    query: changesQuerySchema,
+    responses: { 200: ok("A page of changes and the release", component("ChangePage", changePageSchema)) },
+    errors: { not_found: "No such release" },
+  });
+  operation({
+    method: "get",
+    path: "/api/sanctions/entries/{id}",
+    operationId: "getSanctionsEntry",
+    tag: "Sanctions",
+    summary: "One entry of a release, whole",
+    access: "viewer",
+    id: "entry",
+    responses: { 200: ok("The entry", component("SanctionsEntry", entrySchema)) },
+    errors: { not_found: "No such entry" },
+  });
+  operation({
+    method: "post",
+    path: "/api/screening",
+    operationId: "screenNames",
+    tag: "Sanctions",
+    summary: `Match up to ${MAX_SCREENING_NAMES} names against the latest release of every list`,
+    description: "Each result's matches are best first, only those at or above the review threshold; writes nothing.",
+    access: "viewer",
+    body: { description: "The names, with an optional type and country each", json: component("ScreeningRequest", screeningRequestSchema) },
+    responses: { 200: ok("The matches of each name, in the order sent", component("ScreeningResponse", screeningResponseSchema)) },
+  });
+
   // ---- Auth: better-auth, under /api/auth/* (app/api/auth/[...all]); only the path that scripts use ----
   registry.registerPath({
     method: "post",
@@ -885,6 +971,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "Team", description: "Members, invitations, API tokens, teams and the audit log" },
       { name: "Operations", description: "Health and this document" },
       { name: "Auth", description: "Sessions (better-auth)" },
+      { name: "Sanctions", description: "Sanctions lists, their releases and entries (the same for every team), and screening names" },
     ],
   });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/api/errors";
 import { stanceLabels } from "@/lib/briefings/export/labels";
@@ -19,6 +18,7 @@ import {
   type Trend,
 } from "@/lib/briefings/snapshot";
 import { db, type Tx } from "@/lib/db/client";
+import { uuidv7 } from "@/lib/db/uuid";
 import { admiraltyGrade } from "@/lib/domain/grading";
 import { likelihoodLabels } from "@/lib/domain/likelihood";
 import { issueStatuses, statusDirection, statusLabels } from "@/lib/domain/status";
@@ -178,17 +178,6 @@ async function issueIdsMatching(actor: Actor, filter: BriefingFilter): Promise<s
     ids.push(...result.items.map((issue) => issue.id));
     if (result.items.length < pageSize || ids.length >= result.total) return ids;
   }
-}
-
-/** A time-ordered UUID (v7, like the database's ids), made here because the snapshot must hold its own id. */
-function uuidv7(at: Date): string {
-  const bytes = randomBytes(16);
-  const ms = at.getTime();
-  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Since the previous briefing: a status move decides the direction, else the risk score does. */

@@ -10,6 +10,7 @@ import { importUnXml } from "./un-xml";
 
 export { importFtmJson, importOfacCsv, importOpenSanctionsCsv, importUnXml };
 export { isGzip, LIST_FORMATS, sniffFormat, type ListFormat } from "./sniff";
+export { statedPublicationDate } from "./published";
 
 /** The entries of a single list file. OFAC's alt, add and comments files only make sense beside sdn.csv. */
 export function importEntries(format: ListFormat, input: Readable): AsyncGenerator<SanctionsEntry> {

@@ -1,0 +1,6 @@
+// GET /api/sanctions/releases/{id}/changes?kind=added|removed|changed – what the release changed, paged
+import { json, route } from "@/lib/api/route";
+import { releaseChanges } from "@/lib/services/sanctions/lists";
+import { changesQuerySchema } from "@/lib/validation/sanctions";
+
+export const GET = route({ role: "viewer", query: changesQuerySchema }, async ({ params, query }) => json(await releaseChanges(params.id!, query)));
