@@ -1,5 +1,5 @@
-import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfBomb } from "@/lib/testing/hostile-documents";
 import { freshDatabase, type TestDatabase } from "./lib/database";
 import { httpRequest, signIn, type ApiClient, type ErrorReply } from "./lib/http";
 import { AppServer, freePort, sleep } from "./lib/server";
@@ -16,20 +16,6 @@ const ADVERSARIAL = "Mr. Smith met Dr. Jones in Paris. ";
 const SLOWDOWN_FACTOR = 10;
 /** Under this, a slowdown is scheduling noise on a shared machine, not a blocked thread (the stalls were seconds). */
 const NOISE_MS = 1_000;
-
-/** A one-page PDF whose content stream is `megabytes` MB of zeros, deflated to about a thousandth of that. */
-function pdfBomb(megabytes: number): Buffer {
-  const stream = deflateSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 });
-  const head = [
-    "%PDF-1.4",
-    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj",
-    `4 0 obj << /Length ${stream.length} /Filter /FlateDecode >> stream`,
-    "",
-  ].join("\n");
-  return Buffer.concat([Buffer.from(head, "latin1"), stream, Buffer.from("\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1")]);
-}
 
 /** A multipart body with one file, as a browser would send it. */
 async function multipart(name: string, content: Buffer): Promise<{ body: Buffer; type: string }> {

@@ -1,27 +1,15 @@
 // A worker thread that reads one uploaded team backup (lib/backup/read-off-thread.ts starts it): parsing
 // and checking the bench's 272 MB team is ~15 s of CPU, which on the main thread would stall every other
 // request. It hands the rows over one batch at a time, when asked, so the main thread only ever holds a
-// batch. Plain JavaScript, loading the TypeScript through tsx, like the export worker (render-worker.mjs).
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
-import { fileURLToPath } from "node:url";
+// batch. Plain JavaScript, started like the pool's worker (lib/workers/worker.mjs).
 import { parentPort } from "node:worker_threads";
-import { tsImport } from "tsx/esm/api";
+import { giveWayToRequests, importTypeScript } from "../workers/thread.mjs";
 
 if (!parentPort) throw new Error("read-worker.mjs runs as a worker thread only");
 const port = parentPort;
 
-// Reading gives way to the thread that serves requests when the CPU is contended (per-thread nice, Linux).
-try {
-  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
-} catch {
-  // not Linux, or not allowed
-}
-
-const { readTeamBackup } = await tsImport("./read-job.ts", {
-  parentURL: import.meta.url,
-  tsconfig: fileURLToPath(new URL("../../tsconfig.json", import.meta.url)),
-});
+giveWayToRequests();
+const { readTeamBackup } = await importTypeScript("./read-job.ts", import.meta.url);
 
 /** The API's error (code, message, details) for an AppError; anything else is a failure of ours. */
 const errorReply = (error) =>

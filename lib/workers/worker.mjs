@@ -2,28 +2,14 @@
 // analysis and text extraction), which are CPU-bound and on the main thread would stall every other
 // request. Plain JavaScript, so Node starts it as is (no bundler involved); it loads the TypeScript jobs
 // through tsx, the same way `npm start` runs scripts/db.ts.
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
-import { fileURLToPath } from "node:url";
 import { parentPort } from "node:worker_threads";
-import { tsImport } from "tsx/esm/api";
+import { giveWayToRequests, importTypeScript } from "./thread.mjs";
 
 if (!parentPort) throw new Error("worker.mjs runs as a worker thread only");
 const port = parentPort;
 
-// Jobs give way to the thread that serves requests when the CPU is contended: on Linux the nice value
-// is per thread, and /proc/thread-self names this thread's id. Elsewhere jobs keep normal priority.
-try {
-  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
-} catch {
-  // not Linux, or not allowed
-}
-
-const { jobs } = await tsImport("./jobs.ts", {
-  parentURL: import.meta.url,
-  // The "@/…" imports of the jobs resolve through the project's tsconfig paths.
-  tsconfig: fileURLToPath(new URL("../../tsconfig.json", import.meta.url)),
-});
+giveWayToRequests();
+const { jobs } = await importTypeScript("./jobs.ts", import.meta.url);
 
 /** Byte arrays of the result (an export's body) move to the main thread without a copy, each in a buffer of its own. */
 function transferable(result) {

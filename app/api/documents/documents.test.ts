@@ -1,6 +1,6 @@
-import { deflateSync } from "node:zlib";
 import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfBomb } from "@/lib/testing/hostile-documents";
 import { db } from "@/lib/db/client";
 import { demoIssues } from "@/lib/seed/demo-data";
 import { readReferenceArticle } from "@/lib/seed/seed";
@@ -92,21 +92,6 @@ describe("POST /api/documents/analyze", () => {
     expect(response.json.text).not.toContain("alert");
   });
 });
-
-/** A one-page PDF whose content stream is `megabytes` MB of zeros deflated to ~1/1000 of that: a decompression bomb. */
-function pdfBomb(megabytes: number): Uint8Array {
-  const stream = deflateSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 });
-  const head = [
-    "%PDF-1.4",
-    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj",
-    `4 0 obj << /Length ${stream.length} /Filter /FlateDecode >> stream`,
-    "",
-  ].join("\n");
-  const tail = "\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-  return new Uint8Array(Buffer.concat([Buffer.from(head, "latin1"), stream, Buffer.from(tail, "latin1")]));
-}
 
 describe("hostile documents (issue 18)", () => {
   const fileErrors = (json: { error?: { details?: unknown } }) => (json.error?.details as { fields?: { file?: string[] } } | undefined)?.fields?.file ?? [];
