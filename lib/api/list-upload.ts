@@ -1,7 +1,7 @@
 import "server-only";
 import { MAX_LIST_FILE_BYTES } from "@/lib/validation/sanctions";
 import { AppError } from "./errors";
-import { storable } from "./route";
+import { storable } from "./json";
 import { readMultipart } from "./upload";
 
 /** A list file upload: multipart with the file as `file` and the other form fields as strings. */

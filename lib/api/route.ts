@@ -8,8 +8,6 @@ import { recordSecurityEvent } from "@/lib/services/events";
 import { AppError, toErrorResponse, validationDetails } from "./errors";
 import { isUnstorable, parseJson, storable } from "./json";
 
-export { storable } from "./json";
-
 // The one wrapper every API route goes through: origin check, authentication, role, parsing,
 // and the mapping of every failure to the API's error body. Handlers only call services.
 

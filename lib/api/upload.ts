@@ -3,7 +3,8 @@ import { MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 import { runOffThread } from "@/lib/workers/pool";
 import { AppError } from "./errors";
 import { unreadable } from "./file-text";
-import { readBody, readJson, storable } from "./route";
+import { storable } from "./json";
+import { readBody, readJson } from "./route";
 
 /**
  * The body of an intake request, as fields: JSON as is, or a multipart upload whose `file` is turned
