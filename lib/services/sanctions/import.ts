@@ -70,7 +70,7 @@ type Release = ImportOptions & { format: ListFormat; slug: string; sha256: strin
 async function writeRelease(tx: Tx, content: Uint8Array, release: Release): Promise<ReleaseSummary> {
   const list = await tx.sanctionsList.upsert({ where: { slug: release.slug }, create: { slug: release.slug, name: LIST_NAMES[release.slug] ?? release.slug }, update: {}, select: { id: true } });
   // One import of a list at a time: two at once would both compare with the same release before them.
-  // LOCKTEST   await tx.$queryRaw`SELECT 1 FROM "sanctions_list" WHERE "id" = ${list.id} FOR UPDATE`;
+  await tx.$queryRaw`SELECT 1 FROM "sanctions_list" WHERE "id" = ${list.id} FOR UPDATE`;
   if (await tx.sanctionsRelease.findUnique({ where: { listId_sha256: { listId: list.id, sha256: release.sha256 } }, select: { id: true } })) throw alreadyImported(release.slug);
   const previous = await tx.sanctionsRelease.findFirst({
     where: { listId: list.id },
