@@ -30,6 +30,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API responses are JSON or files, and static assets need no nonce.
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  // Pages only: API responses are JSON or files, and static assets (public/) need no nonce.
+  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico|icon|apple-touch-icon|manifest.webmanifest|robots.txt).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };

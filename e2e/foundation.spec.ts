@@ -40,6 +40,34 @@ test.describe("signing in", () => {
   });
 });
 
+test.describe("public files", () => {
+  test("icons, the manifest and robots.txt are served without sign-in, and pages link them", async ({ page, request }) => {
+    const types: Record<string, string> = {
+      "/favicon.ico": "image/",
+      "/icon.svg": "image/svg+xml",
+      "/apple-touch-icon.png": "image/png",
+      "/manifest.webmanifest": "application/manifest+json",
+      "/robots.txt": "text/plain",
+    };
+    for (const [path, type] of Object.entries(types)) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-type"], path).toContain(type);
+    }
+    expect(await (await request.get("/robots.txt")).text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+    const manifest = await (await request.get("/manifest.webmanifest")).json();
+    for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+
+    await page.goto("/sign-in");
+    const head = page.locator("head");
+    await expect(head.locator('link[rel="icon"][href^="/favicon.ico"]')).toHaveCount(1);
+    await expect(head.locator('link[rel="icon"][href^="/icon.svg"]')).toHaveCount(1);
+    await expect(head.locator('link[rel="apple-touch-icon"]')).toHaveAttribute("href", /apple-touch-icon\.png/);
+    await expect(head.locator('link[rel="manifest"]')).toHaveAttribute("href", /manifest\.webmanifest/);
+    await expect(head.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  });
+});
+
 test.describe("the API over HTTP", () => {
   test("health answers without sign-in", async ({ request }) => {
     const response = await request.get("/api/health");
