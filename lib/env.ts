@@ -35,6 +35,8 @@ const schema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).default(64),
   /** Comma-separated emails of the people who may import sanctions lists; default: the seed admin. */
   LIST_ADMINS: z.string().optional(),
+  /** 0: the first start does not import the demo's OFAC SDN release (e.g. when current lists come from elsewhere). */
+  SEED_SANCTIONS_LIST: z.enum(["0", "1"]).default("1"),
 });
 
 export type Env = {
@@ -46,6 +48,8 @@ export type Env = {
   /** Unset: the app makes one and keeps it in the database (lib/auth/secret.ts). */
   authSecret: string | undefined;
   seedAdmin: { email: string; password: string; isDefault: boolean };
+  /** Whether the first start imports the demo's sanctions list release. */
+  seedSanctionsList: boolean;
   trustProxyHops: number;
   server: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnectionsPerAddress: number };
   /** Lowercased. */
@@ -78,6 +82,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       password: e.SEED_ADMIN_PASSWORD ?? DEMO_ADMIN.password,
       isDefault: e.SEED_ADMIN_PASSWORD === undefined,
     },
+    seedSanctionsList: e.SEED_SANCTIONS_LIST === "1",
     trustProxyHops: e.TRUST_PROXY,
     server: { headersTimeoutMs: e.HEADERS_TIMEOUT_MS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
     listAdmins: (e.LIST_ADMINS ?? e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email).split(",").map((email) => email.trim().toLowerCase()).filter(Boolean),

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/lib/testing/db";
 import { purgeTeam } from "@/lib/testing/factories";
 import { demoIssues, demoTeam } from "./demo-data";
+import { seedSanctionsList } from "./sanctions-list";
 import { readReferenceArticle, seedDemoTeam } from "./seed";
 
 withTestDatabase();
@@ -40,4 +42,17 @@ describe("seed", () => {
     expect(evidence.map((e) => e.issue.title).sort()).toEqual(demoIssues.map((i) => i.title).sort());
     for (const e of evidence) expect(text.slice(e.quoteStart, e.quoteEnd)).toBe(e.quote);
   });
+});
+
+describe("the demo's sanctions list", () => {
+  // Its own list name: on PostgreSQL other test files import lists into the same database at the same time.
+  const list = `seed-sdn-${randomUUID().slice(0, 8)}`;
+  afterAll(() => db.sanctionsList.deleteMany({ where: { slug: list } }));
+
+  it("imports the OFAC SDN release of 26 April 2024 once", async () => {
+    expect(await seedSanctionsList(list)).toBe("Imported the OFAC SDN release of 26 April 2024 (14,668 entries).");
+    expect(await seedSanctionsList(list)).toBe("The sanctions list is already imported.");
+    const releases = await db.sanctionsRelease.findMany({ where: { list: { slug: list } } });
+    expect(releases).toMatchObject([{ importedBy: "seed", entries: 14_668, publishedAt: new Date("2024-04-26T00:00:00Z") }]);
+  }, 120_000);
 });

@@ -51,6 +51,8 @@ export class AppServer {
       NEXT_TELEMETRY_DISABLED: "1",
       // The suite's clients use sessions; a generous token budget keeps any token use out of the way.
       RATE_LIMIT_TOKEN_PER_MINUTE: "1000000",
+      // The demo's SDN release adds seconds to each first start and no test here reads it (the import test sends its own).
+      SEED_SANCTIONS_LIST: "0",
       ...options.env,
     };
     // server.ts sets production itself (as `next start` did); the test runner's NODE_ENV=test must not leak in.
