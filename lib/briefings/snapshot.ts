@@ -48,6 +48,20 @@ export const briefingEvidenceSchema = z.object({
 });
 export type BriefingEvidence = z.infer<typeof briefingEvidenceSchema>;
 
+/** An actor of the issue whose designation an analyst confirmed (issue 13): on which list, under which programs, since when. */
+export const briefingDesignationSchema = z.object({
+  entity: z.string().min(1),
+  /** The list's name, e.g. "OFAC Specially Designated Nationals (SDN)". */
+  list: z.string(),
+  /** The list's own id for the entry (OFAC ent_num, UN DATAID…). */
+  sourceId: z.string(),
+  listedName: z.string(),
+  programs: z.array(z.string()),
+  /** The listing date the list states, or else the publication of the first release that had the entry. */
+  since: isoDateOrDateTime.nullable(),
+});
+export type BriefingDesignation = z.infer<typeof briefingDesignationSchema>;
+
 export const briefingIssueSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
@@ -59,6 +73,8 @@ export const briefingIssueSchema = z.object({
   riskScore: z.number().finite(),
   jurisdictions: z.array(z.string()),
   actors: z.array(z.string()),
+  // Snapshots taken before designations were tracked have none.
+  designations: z.array(briefingDesignationSchema).default([]),
   hsCodes: z.array(z.string()),
   trend: z.enum(TRENDS),
   evidence: z.array(briefingEvidenceSchema),

@@ -204,6 +204,7 @@ function toSnapshotIssue(issue: SnapshotIssueRow, trend: Trend): BriefingSnapsho
     riskScore: issue.riskScore,
     jurisdictions: issue.jurisdictions,
     actors: issue.actors,
+    designations: [],
     hsCodes: issue.hsCodes,
     trend,
     evidence: issue.evidence.map((evidence) => ({

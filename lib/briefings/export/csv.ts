@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import type { BriefingEvidence, BriefingIssue, BriefingSnapshot } from "@/lib/briefings/snapshot";
 import { isoDay } from "@/lib/briefings/export/dates";
+import { designationsText } from "@/lib/briefings/export/outline";
 import { admiraltyGrade, likelihoodLabel, stanceLabels, statusLabel, trendLabels } from "@/lib/briefings/export/labels";
 
 // One row per issue × evidence item (issue columns repeated; an issue without evidence still gets a row),
@@ -21,6 +22,7 @@ export const CSV_COLUMNS = [
   "trend",
   "jurisdictions",
   "actors",
+  "designations",
   "hs_codes",
   "evidence_id",
   "document_title",
@@ -62,6 +64,7 @@ function issueCells(snapshot: BriefingSnapshot, issue: BriefingIssue): Partial<R
     trend: trendLabels[issue.trend],
     jurisdictions: join(issue.jurisdictions),
     actors: join(issue.actors),
+    designations: designationsText(issue.designations),
     hs_codes: join(issue.hsCodes),
   };
 }

@@ -42,7 +42,17 @@ export const fixtureSnapshot: BriefingSnapshot = {
       impact: 4,
       riskScore: 24,
       jurisdictions: ["US", "CN", "RU"],
-      actors: ["Antony Blinken", "Wang Yi (王毅)", "Kurt Campbell"],
+      actors: ["Antony Blinken", "Wang Yi (王毅)", "Kurt Campbell", "China Head Aerospace Technology Company"],
+      designations: [
+        {
+          entity: "China Head Aerospace Technology Company",
+          list: "OFAC Specially Designated Nationals (SDN)",
+          sourceId: "42075",
+          listedName: "CHINA HEAD AEROSPACE TECHNOLOGY COMPANY",
+          programs: ["RUSSIA-EO14024"],
+          since: null,
+        },
+      ],
       hsCodes: ["8542", "8411"],
       trend: "escalating",
       evidence: [
@@ -77,6 +87,7 @@ export const fixtureSnapshot: BriefingSnapshot = {
       riskScore: 20,
       jurisdictions: ["US", "CN"],
       actors: ["US Department of State", "US Treasury"],
+      designations: [],
       hsCodes: [],
       trend: "new",
       evidence: [
@@ -102,6 +113,7 @@ export const fixtureSnapshot: BriefingSnapshot = {
       riskScore: 15,
       jurisdictions: ["\tCN", "RU"],
       actors: ["+1 unnamed supplier"],
+      designations: [],
       hsCodes: ["8411"],
       trend: "steady",
       evidence: [
@@ -131,6 +143,7 @@ export const fixtureSnapshot: BriefingSnapshot = {
       riskScore: 9,
       jurisdictions: [],
       actors: [],
+      designations: [],
       hsCodes: ["8542"],
       trend: "de-escalating",
       evidence: [],

@@ -1,4 +1,4 @@
-import type { BriefingChange, BriefingEvidence, BriefingIssue, BriefingSnapshot } from "@/lib/briefings/snapshot";
+import type { BriefingChange, BriefingDesignation, BriefingEvidence, BriefingIssue, BriefingSnapshot } from "@/lib/briefings/snapshot";
 import { formatDate, formatDateTime } from "@/lib/briefings/export/dates";
 import {
   admiraltyGrade,
@@ -116,6 +116,17 @@ export function citationText(citation: Citation): string {
   return `${citation.sourceName}, "${citation.documentTitle}", ${citation.date}. Admiralty grade ${citation.grade} (${citation.gradeMeaning}).`;
 }
 
+/** "Acme Ltd: OFAC SDN (12345), RUSSIA-EO14024, since 1 May 2024; …" */
+export function designationsText(designations: readonly BriefingDesignation[]): string {
+  if (designations.length === 0) return NONE;
+  return designations
+    .map(({ entity, list, sourceId, programs, since }) => {
+      const parts = [`${oneLine(list)} (${oneLine(sourceId)})`, ...programs.map(oneLine), since === null ? "listing date unknown" : `since ${formatDate(since)}`];
+      return `${oneLine(entity)}: ${parts.join(", ")}`;
+    })
+    .join("; ");
+}
+
 function issueFields(issue: BriefingIssue): Field[] {
   return [
     ["Status", statusLabel(issue.status)],
@@ -126,6 +137,7 @@ function issueFields(issue: BriefingIssue): Field[] {
     ["Category", oneLine(issue.category) || NONE],
     ["Jurisdictions", list(issue.jurisdictions)],
     ["Actors", list(issue.actors)],
+    ["Designated actors", designationsText(issue.designations)],
     ["HS codes", list(issue.hsCodes)],
   ];
 }

@@ -7,6 +7,7 @@ import {
   likelihoodWithRange,
   statusLabel,
 } from "@/lib/briefings/export/labels";
+import { designationsText } from "@/lib/briefings/export/outline";
 import { toWinAnsi } from "@/lib/briefings/export/pdf-text";
 import { fixtureSnapshot } from "@/lib/briefings/export/fixture";
 import { briefingSnapshotSchema, LIKELIHOODS } from "@/lib/briefings/snapshot";
@@ -72,5 +73,18 @@ describe("snapshot schema", () => {
     const issue = fixtureSnapshot.issues[0];
     expect(bad({ issues: [{ ...issue, impact: 6 }] })).toBe(false);
     expect(bad({ issues: [{ ...issue, likelihood: "probable" }] })).toBe(false);
+  });
+});
+
+describe("designated actors", () => {
+  it("name the list, the entry, the programs and since when; snapshots from before designations parse with none", () => {
+    const designation = { entity: "Wuhan Global Sensor Technology", list: "OFAC SDN", sourceId: "46633", listedName: "WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD.", programs: ["RUSSIA-EO14024"] };
+    expect(designationsText([{ ...designation, since: "2024-05-01" }, { ...designation, entity: "Other", programs: [], since: null }])).toBe(
+      "Wuhan Global Sensor Technology: OFAC SDN (46633), RUSSIA-EO14024, since 1 May 2024; Other: OFAC SDN (46633), listing date unknown",
+    );
+    expect(designationsText([])).toBe("None recorded");
+    const old = structuredClone(fixtureSnapshot) as { issues: Array<{ designations?: unknown }> };
+    for (const issue of old.issues) delete issue.designations;
+    expect(briefingSnapshotSchema.parse(old).issues.every((issue) => issue.designations.length === 0)).toBe(true);
   });
 });
