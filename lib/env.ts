@@ -35,6 +35,10 @@ const schema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).default(64),
   /** Comma-separated emails of the people who may import sanctions lists; default: the seed admin. */
   LIST_ADMINS: z.string().optional(),
+  /** 1 lets the server fetch private, loopback and other internal addresses (lib/fetch); for tests and closed networks. */
+  FETCH_ALLOW_PRIVATE: z.enum(["0", "1", ""]).optional(),
+  /** Comma-separated host names (or addresses) the server may fetch whatever they resolve to. */
+  FETCH_ALLOW_HOSTS: z.string().optional(),
 });
 
 export type Env = {
@@ -50,6 +54,8 @@ export type Env = {
   server: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnectionsPerAddress: number };
   /** Lowercased. */
   listAdmins: string[];
+  /** What lib/fetch may reach beyond public addresses. Host names lowercased. */
+  fetch: { allowPrivate: boolean; allowHosts: string[] };
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -80,8 +86,14 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     },
     trustProxyHops: e.TRUST_PROXY,
     server: { headersTimeoutMs: e.HEADERS_TIMEOUT_MS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
-    listAdmins: (e.LIST_ADMINS ?? e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email).split(",").map((email) => email.trim().toLowerCase()).filter(Boolean),
+    fetch: { allowPrivate: e.FETCH_ALLOW_PRIVATE === "1", allowHosts: commaList(e.FETCH_ALLOW_HOSTS) },
+    listAdmins: commaList(e.LIST_ADMINS ?? e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email),
   };
+}
+
+/** "a, B ,," → ["a", "b"]. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
 }
 
 let cached: Env | undefined;
