@@ -5,8 +5,9 @@ import { snapshotQuerySchema } from "@/lib/validation/captures";
 
 // The page is someone else's HTML on our origin: `sandbox` gives it an opaque origin with scripts,
 // forms and plugins off, and `default-src 'none'` loads nothing (no images, styles or beacons that
-// would tell the site who is reading). nosniff keeps the browser to the type sent.
-const SANDBOX = "sandbox; default-src 'none'; form-action 'none'; frame-ancestors 'self'";
+// would tell the site who is reading). nosniff keeps the browser to the type sent. next.config.js sets
+// the same policy for this path, since its headers override a route's.
+const SANDBOX = "sandbox; default-src 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const GET = route({ role: "viewer", query: snapshotQuerySchema }, async ({ actor, params, query }) => {
   const snapshot = await getSnapshot(actor, params.id!);
