@@ -28,6 +28,7 @@ test.afterAll(async () => {
 });
 
 test("Fetch fills Add evidence from a page, and the document links to its snapshot", async ({ page }) => {
+  test.setTimeout(90_000); // fetch, analysis, save and the snapshot: several server round trips, some on a worker
   await page.goto("/library/new");
   const url = page.getByLabel("URL (optional)");
 
