@@ -17,6 +17,8 @@ const nextConfig = {
       { source: "/:path*", headers: baseHeaders },
       // Pages get their policy, with a per-request nonce, from proxy.ts; API responses are data only.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // A captured page's snapshot is someone else's HTML: sandboxed too (the last match wins; same policy as its route).
+      { source: "/api/captures/:id/snapshot", headers: [{ key: "Content-Security-Policy", value: "sandbox; default-src 'none'; form-action 'none'; frame-ancestors 'none'" }] },
     ];
   },
 };

@@ -40,6 +40,8 @@ export default defineConfig({
       APP_URL: baseURL,
       PGLITE_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      // e2e/capture.spec.ts serves pages from 127.0.0.1: only that host may be fetched beyond public addresses.
+      FETCH_ALLOW_HOSTS: "127.0.0.1",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

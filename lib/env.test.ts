@@ -16,3 +16,20 @@ describe("readEnv", () => {
     expect(readEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret }).authSecret).toBe(secret);
   });
 });
+
+describe("fetch settings", () => {
+  it("allows public addresses only by default", () => {
+    expect(readEnv({}).fetch).toEqual({ allowPrivate: false, allowHosts: [] });
+  });
+
+  it("reads FETCH_ALLOW_PRIVATE=1 and a comma-separated FETCH_ALLOW_HOSTS, lowercased", () => {
+    expect(readEnv({ FETCH_ALLOW_PRIVATE: "1", FETCH_ALLOW_HOSTS: " Intranet.Example ,127.0.0.1,," }).fetch).toEqual({
+      allowPrivate: true,
+      allowHosts: ["intranet.example", "127.0.0.1"],
+    });
+  });
+
+  it("refuses FETCH_ALLOW_PRIVATE values other than 0 and 1", () => {
+    expect(() => readEnv({ FETCH_ALLOW_PRIVATE: "yes" })).toThrow(/FETCH_ALLOW_PRIVATE/);
+  });
+});

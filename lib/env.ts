@@ -37,6 +37,10 @@ const schema = z.object({
   LIST_ADMINS: z.string().optional(),
   /** 0: the first start does not import the demo's OFAC SDN release (e.g. when current lists come from elsewhere). */
   SEED_SANCTIONS_LIST: z.enum(["0", "1"]).default("1"),
+  /** 1 lets the server fetch private, loopback and other internal addresses (lib/fetch); for tests and closed networks. */
+  FETCH_ALLOW_PRIVATE: z.enum(["0", "1", ""]).optional(),
+  /** Comma-separated host names (or addresses) the server may fetch whatever they resolve to. */
+  FETCH_ALLOW_HOSTS: z.string().optional(),
 });
 
 export type Env = {
@@ -54,6 +58,8 @@ export type Env = {
   server: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnectionsPerAddress: number };
   /** Lowercased. */
   listAdmins: string[];
+  /** What lib/fetch may reach beyond public addresses. Host names lowercased. */
+  fetch: { allowPrivate: boolean; allowHosts: string[] };
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -85,8 +91,14 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     seedSanctionsList: e.SEED_SANCTIONS_LIST === "1",
     trustProxyHops: e.TRUST_PROXY,
     server: { headersTimeoutMs: e.HEADERS_TIMEOUT_MS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
-    listAdmins: (e.LIST_ADMINS ?? e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email).split(",").map((email) => email.trim().toLowerCase()).filter(Boolean),
+    fetch: { allowPrivate: e.FETCH_ALLOW_PRIVATE === "1", allowHosts: commaList(e.FETCH_ALLOW_HOSTS) },
+    listAdmins: commaList(e.LIST_ADMINS ?? e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email),
   };
+}
+
+/** "a, B ,," → ["a", "b"]. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
 }
 
 let cached: Env | undefined;

@@ -54,7 +54,8 @@ beforeAll(async () => {
   const invitation = await db.invitation.create({ data: { teamId: home.teamId, email: "matrix@example.test", role: "viewer", tokenHash: randomBytes(16).toString("hex"), expiresAt: new Date(Date.now() + 3600_000) } });
   const token = await db.apiToken.findFirstOrThrow({ where: { teamId: home.teamId } });
   const briefing = await db.briefing.create({ data: { teamId: home.teamId, title: "Matrix briefing", filter: {}, snapshot: {} } });
-  homeIds = { issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId };
+  const capture = await db.capture.create({ data: { teamId: home.teamId, url: "https://example.org/", finalUrl: "https://example.org/", httpStatus: 200, contentType: "text/html", sha256: "0".repeat(64), body: new TextEncoder().encode("<p>Matrix page</p>") } });
+  homeIds = { capture: capture.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId };
   revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
   expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
   demotedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.update({ where: { id }, data: { role: "viewer" } }));
@@ -80,7 +81,7 @@ function homeIdFor(path: string): string {
   const collection = path.split("/{id}")[0]!.split("/").pop()!;
   const byCollection: Record<string, string> = {
     issues: homeIds.issue!, evidence: homeIds.evidence!, documents: homeIds.document!, sources: homeIds.source!,
-    briefings: homeIds.briefing!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!,
+    briefings: homeIds.briefing!, captures: homeIds.capture!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!,
   };
   const id = byCollection[collection];
   if (!id) throw new Error(`access.test.ts: say which record ${path} names (add "${collection}" to homeIdFor)`);

@@ -14,6 +14,8 @@ export const errorStatus = {
   precondition_required: 428,
   rate_limited: 429,
   internal: 500,
+  /** A server the app fetched from on the caller's behalf failed (lib/fetch): unreachable, too slow, an error status. */
+  bad_gateway: 502,
   service_unavailable: 503,
 } as const;
 

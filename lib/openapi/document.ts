@@ -20,6 +20,7 @@ import {
   exportBriefingQuerySchema,
   listBriefingsQuerySchema,
 } from "@/lib/validation/briefings";
+import { captureSchema, createCaptureSchema, snapshotQuerySchema } from "@/lib/validation/captures";
 import { idSchema, pageOf } from "@/lib/validation/common";
 import {
   analyzeDocumentSchema,
@@ -180,6 +181,7 @@ const errorDescriptions: Record<ApiError, string> = {
     "Text may not contain NUL (U+0000) or unpaired surrogate characters.",
   precondition_required: 'If-Match is missing: send the version you last read, e.g. `If-Match: "3"`',
   rate_limited: "Too many requests; the Retry-After header says in how many seconds to try again",
+  bad_gateway: "A server the app fetched from on your behalf failed: `details.reason` is `timeout`, `unreachable` or `bad_status` (with `details.status`)",
   service_unavailable: "The server is shutting down and stopped the work of this request; try again in a moment",
 };
 
@@ -269,6 +271,8 @@ function buildRegistry(): OpenAPIRegistry {
       }),
     ),
     DocumentAnalysis: component("DocumentAnalysis", documentAnalysisSchema),
+    CreateCapture: component("CreateCapture", createCaptureSchema),
+    Capture: component("Capture", captureSchema),
     Source: component("Source", sourceSchema),
     SourceList: component("SourceList", itemsOf(sourceSchema)),
     CreateSource: component("CreateSource", createSourceSchema),
@@ -509,6 +513,46 @@ function buildRegistry(): OpenAPIRegistry {
     body: { description: "The document's text (or file) and metadata", json: s.CreateDocument, multipart: s.CreateDocumentUpload },
     responses: { 201: created("The stored document", s.DocumentDetail, { Location: locationHeader }) },
     errors: { conflict: "This text is already in the library (`details.documentId`)", not_found: "An evidence link names an issue that is not in your team" },
+  });
+  operation({
+    method: "post",
+    path: "/api/captures",
+    operationId: "createCapture",
+    tag: "Evidence",
+    summary: "Fetch a page by URL, keep it as a snapshot, and answer its main text, title, byline and date",
+    description:
+      "Public addresses only (loopback, private, link-local, metadata and other internal addresses are refused, at every redirect too), " +
+      "at most 5 redirects, 10 MB and 20 s. HTML, XHTML, PDF or plain text. Nothing is stored when the page cannot be fetched or read. " +
+      "The answer fills the Add evidence form: save the document with `captureId` to link it to the snapshot.",
+    access: "analyst",
+    body: { description: "The page's address", json: s.CreateCapture },
+    responses: { 201: created("The capture and what was read from it", s.Capture, { Location: locationHeader }) },
+    errors: {
+      validation_failed:
+        "Not an http(s) URL, or the page is refused or unusable: `details.reason` is `bad_url`, `blocked_address`, `bad_content_type`, `too_large` or `too_many_redirects`, and `details.fields.url` says why",
+      bad_gateway: "The page's server did not answer in time, could not be reached, or answered an error status (`details.reason`, `details.status`)",
+    },
+  });
+  operation({
+    method: "get",
+    path: "/api/captures/{id}/snapshot",
+    operationId: "getCaptureSnapshot",
+    tag: "Evidence",
+    summary: "The captured page as fetched, never executed",
+    description: "HTML is served under `Content-Security-Policy: sandbox; default-src 'none'` (no scripts, nothing loaded), or as plain text with `as=text`; a PDF as a download.",
+    access: "viewer",
+    id: "capture",
+    query: snapshotQuerySchema,
+    responses: {
+      200: {
+        description: "The stored body",
+        content: {
+          "text/html": { schema: z.string() },
+          "text/plain": { schema: z.string() },
+          "application/pdf": { schema: z.string().meta({ contentMediaType: "application/pdf" }) },
+        },
+      },
+    },
   });
   operation({
     method: "get",

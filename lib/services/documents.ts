@@ -73,10 +73,15 @@ export async function createDocument(actor: Actor, input: CreateDocumentInput): 
         const source = await tx.source.findFirst({ where: { id: input.sourceId, teamId: actor.teamId }, select: { id: true } });
         if (!source) throw notFound("Source");
       }
+      if (input.captureId) {
+        const capture = await tx.capture.findFirst({ where: { id: input.captureId, teamId: actor.teamId }, select: { id: true } });
+        if (!capture) throw notFound("Capture");
+      }
       const document = await tx.document.create({
         data: {
           teamId: actor.teamId,
           sourceId: input.sourceId ?? null,
+          captureId: input.captureId ?? null,
           title: input.title ?? guessTitle(text),
           url: input.url ?? null,
           publishedAt: input.publishedAt ?? null,
@@ -116,6 +121,7 @@ export async function getDocument(actor: Actor, id: string): Promise<DocumentDet
       retrievedAt: true,
       text: true,
       attribution: true,
+      captureId: true,
       source: { select: { id: true, name: true, reliability: true } },
       evidence: {
         where: { issue: { deletedAt: null } },

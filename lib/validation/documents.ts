@@ -23,6 +23,8 @@ export const createDocumentSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
   publishedAt: isoDate.nullable().optional(),
   sourceId: z.string().max(64).nullable().optional(),
+  /** The page capture the text came from (POST /api/captures); the document links to its snapshot. */
+  captureId: z.string().max(64).nullable().optional(),
   /** Evidence links saved with the document, in the same transaction (the intake's one-step save). */
   evidence: z.array(linkEvidenceSchema.omit({ documentId: true }).extend({ issueId: z.string().min(1).max(64) })).max(50).default([]),
 });
@@ -68,6 +70,8 @@ export type DocumentPage = z.infer<typeof documentPageSchema>;
 
 export const documentDetailSchema = documentSummarySchema.omit({ snippet: true, rank: true }).extend({
   text: z.string(),
+  /** The page capture it came from: its snapshot is at /api/captures/{captureId}/snapshot. */
+  captureId: z.string().nullable(),
   attribution: z.string().nullable(),
   evidence: z.array(
     z.object({

@@ -14,6 +14,8 @@ export const jobs = {
   },
   /** The text of an uploaded file (lib/api/file-text.ts). */
   extractText: async (fileName: string, bytes: Uint8Array) => (await import("@/lib/api/file-text")).extractFileText(fileName, bytes),
+  /** A captured page's article: text, title, byline, publisher, date (lib/api/page-text.ts). */
+  extractPageText: async (contentType: string | null, bytes: Uint8Array) => (await import("@/lib/api/page-text")).extractPageText(contentType, bytes),
 };
 
 export type Jobs = typeof jobs;

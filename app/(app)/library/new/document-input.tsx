@@ -4,15 +4,20 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { ApiError } from "@/lib/query/api";
+import { captureRequests } from "@/lib/query/captures";
 import { documentRequests, type DocumentSuggestions } from "@/lib/query/documents";
+import type { Capture } from "@/lib/validation/captures";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 import { apiFieldErrors, apiMessage, Field, FieldError, focusFirstError, FormError, formatBytes, type Errors } from "./fields";
 
-export type DocumentDraft = { text: string; file: File | null; title: string; url: string };
+/** A page fetched by "Fetch": what the review form takes from it, and the capture the document will link to. */
+export type CapturedPage = Pick<Capture, "id" | "finalUrl" | "title" | "publisher" | "publishedAt">;
+
+export type DocumentDraft = { text: string; file: File | null; title: string; url: string; capture: CapturedPage | null };
 
 const ACCEPT = ".txt,.md,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf";
 
-/** Step 1: the document, pasted or uploaded (chosen or dropped), then "Analyze". */
+/** Step 1: the document, pasted, uploaded (chosen or dropped) or fetched by its URL, then "Analyze". */
 export function DocumentInput({
   draft,
   onChange,
@@ -58,6 +63,26 @@ export function DocumentInput({
     onError: (error) => showErrors(analyzeErrors(error, Boolean(draft.file))),
   });
 
+  const fetchPage = useMutation({
+    mutationFn: captureRequests.create,
+    onSuccess: ({ id, finalUrl, title, publisher, publishedAt, text }) => {
+      setErrors({});
+      onChange({ text, file: null, title: title ?? "", url: finalUrl, capture: { id, finalUrl, title, publisher, publishedAt } });
+    },
+    // Every failure (refused address, not a page, the site down) is said beside the URL.
+    onError: (error) => {
+      const fields = apiFieldErrors(error);
+      showErrors({ url: fields.url ?? [apiMessage(error)] });
+    },
+  });
+
+  function onFetch() {
+    const url = draft.url.trim();
+    if (!/^https?:\/\/\S+$/i.test(url)) return showErrors({ url: ["Enter the page’s address, starting with http:// or https://, then Fetch."] });
+    setErrors({});
+    fetchPage.mutate(url);
+  }
+
   function chooseFile(file: File | null, note?: string) {
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== "file" && key !== "form")));
     if (file && file.size > MAX_UPLOAD_BYTES) {
@@ -65,7 +90,8 @@ export function DocumentInput({
       showErrors({ file: [`Files are limited to 10 MB; “${file.name}” is ${formatBytes(file.size)}.`] });
       return;
     }
-    onChange({ file });
+    // A file replaces a fetched page: the document will not come from the capture.
+    onChange(file ? { file, capture: null } : { file });
     if (note) setErrors((current) => ({ ...current, file: [note] }));
   }
 
@@ -87,7 +113,7 @@ export function DocumentInput({
     analyze.mutate(draft.file ? { file: draft.file, title, url } : { text: draft.text, title, url });
   }
 
-  const busy = analyze.isPending;
+  const busy = analyze.isPending || fetchPage.isPending;
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="card stack" aria-labelledby="intake-step-1" aria-busy={busy}>
       <h2 id="intake-step-1" ref={heading} tabIndex={-1}>
@@ -152,12 +178,36 @@ export function DocumentInput({
       </div>
 
       <div className="grid-2">
-        <Field label="URL (optional)" errors={errors.url} hint="Where it was published; kept with the document, never fetched.">
-          {(control) => <input {...control} type="url" inputMode="url" value={draft.url} onChange={(e) => onChange({ url: e.target.value })} />}
+        <Field
+          label="URL (optional)"
+          errors={errors.url}
+          hint="Where it was published. “Fetch” reads the page into the text and title, and keeps a copy of it as a snapshot."
+        >
+          {(control) => (
+            <div className="input-with-button">
+              <input {...control} type="url" inputMode="url" value={draft.url} onChange={(e) => onChange({ url: e.target.value, capture: null })} />
+              <button type="button" className="button" onClick={onFetch} disabled={busy}>
+                {fetchPage.isPending ? "Fetching…" : "Fetch"}
+              </button>
+            </div>
+          )}
         </Field>
         <Field label="Title (optional)" errors={errors.title} hint="Leave empty to take it from the document.">
           {(control) => <input {...control} value={draft.title} maxLength={500} onChange={(e) => onChange({ title: e.target.value })} />}
         </Field>
+      </div>
+
+      <div role="status" className="analyze-status">
+        {fetchPage.isPending && (
+          <>
+            <progress aria-label="Fetching the page" /> <span>Fetching and reading the page…</span>
+          </>
+        )}
+        {!fetchPage.isPending && draft.capture && (
+          <span>
+            Fetched “{draft.capture.title ?? hostOf(draft.capture.finalUrl)}”: its text and title are filled in. Check them, then Analyze.
+          </span>
+        )}
       </div>
 
       <FormError errors={errors.form} />
@@ -176,6 +226,14 @@ export function DocumentInput({
       </div>
     </form>
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 /** An analysis failure as messages beside the control concerned: the file (413, 415, unreadable) or the text. */

@@ -6,10 +6,10 @@ import type { SourceView } from "@/lib/validation/sources";
 import { DocumentInput, type DocumentDraft } from "./document-input";
 import { ReviewForm } from "./review-form";
 
-// The intake in two steps: the document (pasted or uploaded) and its analysis, then the review of
+// The intake in two steps: the document (pasted, uploaded or fetched) and its analysis, then the review of
 // the suggestions and one save. Going back keeps what was entered.
 export function Intake({ initialSources }: { initialSources: SourceView[] }) {
-  const [draft, setDraft] = useState<DocumentDraft>({ text: "", file: null, title: "", url: "" });
+  const [draft, setDraft] = useState<DocumentDraft>({ text: "", file: null, title: "", url: "", capture: null });
   const [analysis, setAnalysis] = useState<DocumentSuggestions | null>(null);
   const [returned, setReturned] = useState(false);
 

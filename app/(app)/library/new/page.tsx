@@ -32,8 +32,8 @@ export default async function NewDocumentPage() {
         <Link href="/library">Back to the evidence library</Link>
       </div>
       <p className="muted">
-        Paste an article, statement or report, or upload it. The analysis suggests its details and the issues it bears on; you confirm,
-        grade and save. Nothing is fetched from the internet.
+        Paste an article, statement or report, upload it, or fetch it by its URL. The analysis suggests its details and the issues it
+        bears on; you confirm, grade and save.
       </p>
       <Intake initialSources={await listSources(actor)} />
     </>

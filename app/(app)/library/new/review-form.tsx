@@ -42,11 +42,14 @@ export function ReviewForm({
   const { data: sources } = useQuery({ ...sourcesQueryOptions(), initialData: initialSources });
 
   const choices = useMemo(() => new Map(analysis.issues.map((issue) => [issue.issueId, passageChoices(issue, analysis.keyPassages)])), [analysis]);
+  // A fetched page's own metadata (og:site_name, article:published_time) beats guesses from its text.
+  const publisher = draft.capture?.publisher ?? analysis.publisher;
+  const detectedDate = draft.capture?.publishedAt ?? analysis.publishedDate;
   const [details, setDetails] = useState<Details>(() => ({
     title: analysis.title,
     url: draft.url.trim(),
-    publishedAt: analysis.publishedDate ?? "",
-    sourceId: matchSource(initialSources, analysis.publisher)?.id ?? "",
+    publishedAt: detectedDate ?? "",
+    sourceId: (matchSource(initialSources, draft.capture?.publisher ?? null) ?? matchSource(initialSources, analysis.publisher))?.id ?? "",
   }));
   const [links, setLinks] = useState<Record<string, LinkDraft>>(() =>
     Object.fromEntries(analysis.issues.map((issue) => [issue.issueId, newLink(choices.get(issue.issueId) ?? [])])),
@@ -118,6 +121,7 @@ export function ReviewForm({
       url: details.url.trim() || undefined,
       publishedAt: details.publishedAt || undefined,
       sourceId: details.sourceId || undefined,
+      captureId: draft.capture?.id,
       evidence,
     };
     const issueIds = selectedIssues.map((issue) => issue.issueId);
@@ -149,7 +153,7 @@ export function ReviewForm({
             2. Review and save
           </h2>
           <p className="muted small">
-            Analyzed {draft.file ? `“${draft.file.name}” (${formatBytes(draft.file.size)})` : "the pasted text"}: {analysis.wordCount} words.{" "}
+            Analyzed {draft.file ? `“${draft.file.name}” (${formatBytes(draft.file.size)})` : draft.capture ? "the fetched page" : "the pasted text"}: {analysis.wordCount} words.{" "}
             <button type="button" className="button small-button" onClick={onBack}>
               Change the document
             </button>
@@ -181,7 +185,13 @@ export function ReviewForm({
               <Field
                 label="Published date"
                 errors={errors.publishedAt}
-                hint={analysis.publishedDate ? "Detected in the document; correct it if needed." : "No date was detected; optional."}
+                hint={
+                  draft.capture?.publishedAt
+                    ? "From the page’s metadata; correct it if needed."
+                    : detectedDate
+                      ? "Detected in the document; correct it if needed."
+                      : "No date was detected; optional."
+                }
               >
                 {(control) => (
                   <input {...control} type="date" value={details.publishedAt} onChange={(e) => setDetails({ ...details, publishedAt: e.target.value })} />
@@ -192,7 +202,7 @@ export function ReviewForm({
               sources={sources}
               value={details.sourceId}
               onChange={(sourceId) => setDetails((current) => ({ ...current, sourceId }))}
-              publisher={analysis.publisher}
+              publisher={publisher}
               errors={errors.sourceId}
             />
           </section>

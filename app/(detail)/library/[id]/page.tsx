@@ -78,6 +78,16 @@ export default async function DocumentPage({ params }: Props) {
               )}
             </dd>
           </div>
+          {document.captureId && (
+            <div>
+              <dt>Snapshot</dt>
+              <dd>
+                {/* The page as it was fetched: served sandboxed (no scripts, nothing loaded), or as its source text. */}
+                <a href={`/api/captures/${document.captureId}/snapshot`}>The page as fetched</a> (
+                <a href={`/api/captures/${document.captureId}/snapshot?as=text`}>its source</a>)
+              </dd>
+            </div>
+          )}
           {document.attribution && (
             <div className="facts-wide">
               <dt>Attribution</dt>
