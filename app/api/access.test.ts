@@ -55,14 +55,27 @@ beforeAll(async () => {
   const token = await db.apiToken.findFirstOrThrow({ where: { teamId: home.teamId } });
   const briefing = await db.briefing.create({ data: { teamId: home.teamId, title: "Matrix briefing", filter: {}, snapshot: {} } });
   const capture = await db.capture.create({ data: { teamId: home.teamId, url: "https://example.org/", finalUrl: "https://example.org/", httpStatus: 200, contentType: "text/html", sha256: "0".repeat(64), body: new TextEncoder().encode("<p>Matrix page</p>") } });
-  homeIds = { capture: capture.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId };
+  const entity = await db.entity.create({ data: { teamId: home.teamId, type: "organization", name: "Matrix entity" } });
+  const hit = await matrixHit(entity.id);
+  homeIds = { capture: capture.id, entity: entity.id, hit: hit.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId };
   revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
   expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
   demotedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.update({ where: { id }, data: { role: "viewer" } }));
   removedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.delete({ where: { id } }));
 });
 
+/** A hit of the home team's entity, on a list of its own (lists are the instance's). */
+async function matrixHit(entityId: string) {
+  const list = await db.sanctionsList.create({ data: { slug: `matrix-${randomUUID().slice(0, 8)}`, name: "Matrix list" } });
+  const release = await db.sanctionsRelease.create({ data: { listId: list.id, publishedAt: new Date(), sha256: "matrix", format: "ofac-sdn-csv", entries: 1, added: 0, removed: 0, changed: 0, importedBy: "cli" } });
+  const entry = await db.sanctionsEntry.create({ data: { releaseId: release.id, sourceId: "1", type: "organization", name: "MATRIX ENTITY", data: {}, contentHash: "matrix" } });
+  matrixList = list.id;
+  return db.hit.create({ data: { teamId: home.teamId, entityId, listId: list.id, sourceId: "1", entryId: entry.id, firstReleaseId: release.id, score: 1, level: "match", matchedName: "MATRIX ENTITY", explanation: {} } });
+}
+let matrixList: string;
+
 afterAll(async () => {
+  await db.sanctionsList.deleteMany({ where: { id: matrixList } });
   await purgeTeam(home.teamId);
   await purgeTeam(away.teamId);
   await db.user.deleteMany({ where: { id: { in: formerAdmins } } });
@@ -82,6 +95,7 @@ function homeIdFor(path: string): string {
   const byCollection: Record<string, string> = {
     issues: homeIds.issue!, evidence: homeIds.evidence!, documents: homeIds.document!, sources: homeIds.source!,
     briefings: homeIds.briefing!, captures: homeIds.capture!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!,
+    entities: homeIds.entity!, hits: homeIds.hit!,
   };
   const id = byCollection[collection];
   if (!id) throw new Error(`access.test.ts: say which record ${path} names (add "${collection}" to homeIdFor)`);

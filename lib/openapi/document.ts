@@ -54,6 +54,20 @@ import {
   screeningRequestSchema,
   screeningResponseSchema,
 } from "@/lib/validation/sanctions";
+import {
+  createEntitySchema,
+  decideHitSchema,
+  entityDetailSchema,
+  entityHistorySchema,
+  entityPageSchema,
+  hitSchema,
+  listEntitiesQuerySchema,
+  mergeEntitySchema,
+  trackActorsSchema,
+  trackDocumentNamesSchema,
+  trackedEntitiesSchema,
+  updateEntitySchema,
+} from "@/lib/validation/entities";
 import { createSourceSchema, sourceSchema, updateSourceSchema } from "@/lib/validation/sources";
 import { statsSchema } from "@/lib/validation/stats";
 import {
@@ -188,7 +202,7 @@ const errorDescriptions: Record<ApiError, string> = {
 // ---- operations ---------------------------------------------------------------------------------
 
 type Access = Role | "public";
-type Tag = "Issues" | "Evidence" | "Briefings" | "Dashboard" | "Team" | "Operations" | "Auth" | "Sanctions";
+type Tag = "Issues" | "Evidence" | "Briefings" | "Dashboard" | "Team" | "Operations" | "Auth" | "Sanctions" | "Entities";
 
 type Operation = {
   method: "get" | "post" | "patch" | "put" | "delete";
@@ -946,6 +960,129 @@ function buildRegistry(): OpenAPIRegistry {
     responses: { 200: ok("The matches of each name, in the order sent", component("ScreeningResponse", screeningResponseSchema)) },
   });
 
+  // ---- Entities the team tracks and their hits (issue 13) ----
+  const EntityDetail = component("EntityDetail", entityDetailSchema, "A tracked entity with its hits (best first), issues and documents.");
+  const TrackedEntities = component("TrackedEntities", trackedEntitiesSchema);
+  operation({
+    method: "get",
+    path: "/api/entities",
+    operationId: "listEntities",
+    tag: "Entities",
+    summary: "The entities the team tracks, by name, filtered and paged",
+    access: "viewer",
+    query: listEntitiesQuerySchema,
+    responses: { 200: ok("A page of entities with the total count", component("EntityPage", entityPageSchema)) },
+  });
+  operation({
+    method: "post",
+    path: "/api/entities",
+    operationId: "createEntity",
+    tag: "Entities",
+    summary: "Track an entity",
+    description: "It is screened at once against every list's latest release; its hits come back with it.",
+    access: "analyst",
+    body: { description: "The entity, and the issues and documents to link it to", json: component("CreateEntity", createEntitySchema) },
+    responses: { 201: created("The entity as stored, screened", EntityDetail, { ETag: etagHeader.ref, Location: locationHeader }) },
+    errors: { not_found: "An issue or document not in your team" },
+  });
+  operation({
+    method: "get",
+    path: "/api/entities/{id}",
+    operationId: "getEntity",
+    tag: "Entities",
+    summary: "One entity with its hits, issues and documents",
+    access: "viewer",
+    id: "entity",
+    responses: { 200: ok("The entity", EntityDetail, { ETag: etagHeader.ref }) },
+  });
+  operation({
+    method: "patch",
+    path: "/api/entities/{id}",
+    operationId: "updateEntity",
+    tag: "Entities",
+    summary: "Change an entity",
+    description: "New names, type, country or identifiers are screened at once.",
+    access: "analyst",
+    id: "entity",
+    ifMatch: true,
+    body: { description: "The fields to change", json: component("UpdateEntity", updateEntitySchema) },
+    responses: { 200: ok("The entity as stored", EntityDetail, { ETag: etagHeader.ref }) },
+  });
+  operation({
+    method: "delete",
+    path: "/api/entities/{id}",
+    operationId: "deleteEntity",
+    tag: "Entities",
+    summary: "Stop tracking an entity",
+    description: "Its links and hits go; its history stays.",
+    access: "analyst",
+    id: "entity",
+    ifMatch: true,
+    responses: { 204: noContent },
+  });
+  operation({
+    method: "post",
+    path: "/api/entities/{id}/merge",
+    operationId: "mergeEntities",
+    tag: "Entities",
+    summary: "Merge another entity into this one",
+    description: "The other's name and aliases become aliases; its issues, documents and hits move over (decisions kept); then it is deleted.",
+    access: "analyst",
+    id: "entity",
+    ifMatch: true,
+    body: { description: "The entity to merge into this one", json: component("MergeEntity", mergeEntitySchema) },
+    responses: { 200: ok("The merged entity", EntityDetail, { ETag: etagHeader.ref }) },
+    errors: { not_found: "No such entity, or no such entity to merge, in your team", validation_failed: "An entity merged into itself" },
+  });
+  operation({
+    method: "get",
+    path: "/api/entities/{id}/history",
+    operationId: "entityHistory",
+    tag: "Entities",
+    summary: "The entity's timeline: changes, hits found and decisions, oldest first",
+    access: "viewer",
+    id: "entity",
+    responses: { 200: ok("The events", component("EntityHistory", entityHistorySchema)) },
+  });
+  operation({
+    method: "patch",
+    path: "/api/hits/{id}",
+    operationId: "decideHit",
+    tag: "Entities",
+    summary: "Confirm a hit or mark it a false positive, with a note",
+    description: "The decision holds for later releases unless the entry itself changes; `null` takes it back.",
+    access: "analyst",
+    id: "hit",
+    body: { description: "The decision and a note", json: component("DecideHit", decideHitSchema) },
+    responses: { 200: ok("The hit as stored", component("Hit", hitSchema)) },
+  });
+  operation({
+    method: "post",
+    path: "/api/issues/{id}/entities",
+    operationId: "trackIssueActors",
+    tag: "Entities",
+    summary: "Track the issue's actors as entities",
+    description: "All of them, or those named; an entity of the same name (or alias) is linked rather than made again. New ones are screened at once.",
+    access: "analyst",
+    id: "issue",
+    body: { description: "Which actors, and their type", json: component("TrackActors", trackActorsSchema) },
+    responses: { 201: created("The entities made and those linked", TrackedEntities) },
+    errors: { validation_failed: "The issue names no actors" },
+  });
+  operation({
+    method: "post",
+    path: "/api/documents/{id}/entities",
+    operationId: "trackDocumentNames",
+    tag: "Entities",
+    summary: "Track the people and organisations a document names",
+    description: "Those given, or every one the document's analysis finds; an entity of the same name (or alias) is linked rather than made again.",
+    access: "analyst",
+    id: "document",
+    body: { description: "The names and their types; leave out `names` for all the analysis finds", json: component("TrackDocumentNames", trackDocumentNamesSchema) },
+    responses: { 201: created("The entities made and those linked", TrackedEntities) },
+    errors: { validation_failed: "The document names no people or organisations" },
+  });
+
   // ---- Auth: better-auth, under /api/auth/* (app/api/auth/[...all]); only the path that scripts use ----
   registry.registerPath({
     method: "post",
@@ -1016,6 +1153,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "Operations", description: "Health and this document" },
       { name: "Auth", description: "Sessions (better-auth)" },
       { name: "Sanctions", description: "Sanctions lists, their releases and entries (the same for every team), and screening names" },
+      { name: "Entities", description: "The companies, people, vessels and aircraft the team tracks, and their hits on the lists" },
     ],
   });
 }

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { windowOf } from "@/lib/services/rate-limits";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "account" | "request";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "account" | "request" | "entity" | "hit";
   entityId: string;
   action: string;
   before?: unknown;
@@ -28,6 +28,26 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput) {
       before: asJson(event.before),
       after: asJson(event.after),
     },
+  });
+}
+
+/**
+ * Appends events that no member caused (a background re-screening found a hit), named by `label`, inside the
+ * caller's transaction.
+ */
+export async function recordSystemEvents(tx: Tx, label: string, events: (EventInput & { teamId: string })[]) {
+  if (events.length === 0) return;
+  await tx.event.createMany({
+    data: events.map((event) => ({
+      teamId: event.teamId,
+      actorId: null,
+      actorLabel: label,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      action: event.action,
+      before: asJson(event.before),
+      after: asJson(event.after),
+    })),
   });
 }
 

@@ -1,0 +1,5 @@
+// GET /api/entities/{id}/history – the entity's timeline: its changes, hits found and decisions
+import { json, route } from "@/lib/api/route";
+import { entityHistory } from "@/lib/services/entities/entities";
+
+export const GET = route({ role: "viewer" }, async ({ actor, params }) => json(await entityHistory(actor, params.id!)));
