@@ -41,6 +41,8 @@ export const releaseSchema = releaseSummarySchema.extend({
   sha256: z.string(),
   /** The importing user's id, "cli" or "schedule". */
   importedBy: z.string(),
+  /** The list's name for people to read ("OFAC Specially Designated Nationals (SDN)"). */
+  listName: z.string(),
   /** Who imported it, for people to read: "cli", "schedule", or the user's name. */
   importedByName: z.string(),
   importedAt: z.string(),

@@ -23,10 +23,10 @@ const releaseSelect = {
   sha256: true,
   importedBy: true,
   importedAt: true,
-  list: { select: { slug: true } },
+  list: { select: { slug: true, name: true } },
 } as const;
 
-type ReleaseRow = { id: string; publishedAt: Date; entries: number; added: number; removed: number; changed: number; format: string; sha256: string; importedBy: string; importedAt: Date; list: { slug: string } };
+type ReleaseRow = { id: string; publishedAt: Date; entries: number; added: number; removed: number; changed: number; format: string; sha256: string; importedBy: string; importedAt: Date; list: { slug: string; name: string } };
 
 /** The releases as the API shows them, with who imported each in people's words. */
 async function releaseViews(rows: ReleaseRow[]): Promise<ReleaseView[]> {
@@ -35,6 +35,7 @@ async function releaseViews(rows: ReleaseRow[]): Promise<ReleaseView[]> {
   return rows.map(({ list, publishedAt, importedAt, ...release }) => ({
     ...release,
     list: list.slug,
+    listName: list.name,
     publishedAt: publishedAt.toISOString(),
     importedAt: importedAt.toISOString(),
     importedByName: names.get(release.importedBy) ?? (MACHINE_IMPORTERS.has(release.importedBy) ? release.importedBy : "a former user"),
