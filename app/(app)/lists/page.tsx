@@ -24,7 +24,7 @@ export default async function ListsPage() {
       </div>
 
       {canImport ? (
-        <section aria-labelledby="import-heading" className="card stack">
+        <section aria-labelledby="import-heading" className="card stack list-import">
           <h2 id="import-heading">Import a release</h2>
           <UploadForm lists={lists.map(({ slug, name }) => ({ slug, name }))} />
         </section>
@@ -62,7 +62,7 @@ function ReleasesTable({ listName, releases }: { listName: string; releases: Rel
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption className="visually-hidden">Releases of {listName}, newest first</caption>
+        <caption className="visually-hidden">Releases of {listName}, newest first; each date links to what the release changed</caption>
         <thead>
           <tr>
             <th scope="col">Published</th>
@@ -77,10 +77,11 @@ function ReleasesTable({ listName, releases }: { listName: string; releases: Rel
         <tbody>
           {releases.map((release) => (
             <tr key={release.id}>
-              <th scope="row">
-                <Link href={`/lists/releases/${release.id}`}>{formatDate(release.publishedAt)}</Link>
-                <div className="muted small">What changed</div>
-              </th>
+              <td>
+                <Link href={`/lists/releases/${release.id}`} className="issue-link">
+                  {formatDate(release.publishedAt)}
+                </Link>
+              </td>
               <td>{release.entries.toLocaleString("en-GB")}</td>
               <td>{release.added.toLocaleString("en-GB")}</td>
               <td>{release.removed.toLocaleString("en-GB")}</td>

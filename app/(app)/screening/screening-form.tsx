@@ -133,10 +133,12 @@ function MatchesTable({ result }: { result: Result }) {
         <tbody>
           {result.matches.map((match) => (
             <tr key={match.entryId}>
-              <th scope="row">
-                <Link href={`/lists/entries/${match.entryId}`}>{match.name}</Link>
+              <td>
+                <Link href={`/lists/entries/${match.entryId}`} className="issue-link">
+                  {match.name}
+                </Link>
                 {match.matchedName !== match.name && <div className="small">matched: {match.matchedName}</div>}
-              </th>
+              </td>
               <td>
                 {match.list}
                 <div className="muted small">id {match.sourceId}</div>

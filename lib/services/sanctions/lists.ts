@@ -63,9 +63,13 @@ export async function listSanctionsLists(actor: Actor): Promise<SanctionsListsVi
  * (15,000 for the SDN list): the changes are read by the (releaseId, kind) index and joined to their entries.
  */
 export async function releaseChanges(releaseId: string, query: ChangesQuery): Promise<ChangePage> {
-  const row = await db.sanctionsRelease.findUnique({ where: { id: releaseId }, select: releaseSelect });
-  if (!row) throw notFound("Release");
-  const ofKind = Prisma.sql`c."releaseId" = ${releaseId}${query.kind ? Prisma.sql` AND c."kind" = ${query.kind}::"SanctionsChangeKind"` : Prisma.empty}`;
+  const found = await db.sanctionsRelease.findUnique({ where: { id: releaseId }, select: { ...releaseSelect, previousId: true } });
+  if (!found) throw notFound("Release");
+  const { previousId, ...row } = found;
+  // A change's entry is in this release (added, changed) or the one before (removed): saying so lets the entries
+  // be read by their release's index instead of scanning every release's entries.
+  const releases = previousId ? [releaseId, previousId] : [releaseId];
+  const ofKind = Prisma.sql`c."releaseId" = ${releaseId} AND e."releaseId" IN (${Prisma.join(releases)})${query.kind ? Prisma.sql` AND c."kind" = ${query.kind}::"SanctionsChangeKind"` : Prisma.empty}`;
   const where = Prisma.join([ofKind, ...entryFilters(query)], " AND ");
   const from = Prisma.sql`FROM "sanctions_change" c JOIN "sanctions_entry" e ON e."id" = c."entryId"`;
   const [release] = await releaseViews([row]);

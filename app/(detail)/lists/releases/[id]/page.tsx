@@ -139,12 +139,12 @@ export default async function ReleaseChangesPage({ params, searchParams }: Props
             <tbody>
               {page.items.map((change) => (
                 <tr key={change.sourceId}>
-                  <th scope="row">
+                  <td>
                     <Link href={`/lists/entries/${change.entryId}`} className="issue-link">
                       {change.name}
                     </Link>
                     <div className="muted small">id {change.sourceId}</div>
-                  </th>
+                  </td>
                   <td>
                     <span className={`badge change-${change.kind}`}>{change.kind}</span>
                     {change.fields.length > 0 && <div className="small">Fields: {change.fields.join(", ")}</div>}
