@@ -85,6 +85,8 @@ test.describe("signed in", () => {
     { name: "new issue", path: "/issues/new" },
     { name: "team", path: "/team" },
     { name: "audit log", path: "/audit" },
+    { name: "sanctions lists", path: "/lists" },
+    { name: "screening", path: "/screening" },
   ]) {
     test(`the ${name} page`, async ({ page }) => {
       const response = await page.goto(path);

@@ -33,6 +33,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <Link href="/briefings">Briefings</Link>
             </li>
             <li>
+              <Link href="/lists">Lists</Link>
+            </li>
+            <li>
+              <Link href="/screening">Screening</Link>
+            </li>
+            <li>
               <Link href="/team">Team</Link>
             </li>
             {actor.role === "admin" && (

@@ -12,6 +12,7 @@ import type { analyzeForTeam } from "@/lib/services/documents";
 import type { checkHealth } from "@/lib/services/health";
 import type { acceptInvitation } from "@/lib/services/invitations";
 import type { issueHistory } from "@/lib/services/issues";
+import type { listSanctionsLists, releaseChanges } from "@/lib/services/sanctions/lists";
 import type { listMyTeams } from "@/lib/services/teams";
 import {
   briefingDetailSchema,
@@ -50,7 +51,7 @@ import {
   MAX_LIST_FILE_BYTES,
   MAX_SCREENING_NAMES,
   releaseSummarySchema,
-  sanctionsListSchema,
+  sanctionsListsSchema,
   screeningRequestSchema,
   screeningResponseSchema,
 } from "@/lib/validation/sanctions";
@@ -171,6 +172,8 @@ export type DocumentedShapesFit = [
   Fits<Result<typeof acceptInvitation>, z.infer<typeof acceptedInvitationSchema>>,
   Fits<Result<typeof analyzeForTeam>, z.infer<typeof documentAnalysisSchema>>,
   Fits<{ items: Result<typeof listMyTeams> }, z.infer<ReturnType<typeof itemsOf<typeof teamSchema>>>>,
+  Fits<Result<typeof listSanctionsLists>, z.infer<typeof sanctionsListsSchema>>,
+  Fits<Result<typeof releaseChanges>, z.infer<typeof changePageSchema>>,
 ] extends true[]
   ? true
   : never;
@@ -888,7 +891,7 @@ function buildRegistry(): OpenAPIRegistry {
 
   // ---- Sanctions lists and screening (issue 13): the instance's lists, the same for every team ----
   const ReleaseSummary = component("ReleaseSummary", releaseSummarySchema, "An imported release with its changes since the list's release before (none for a list's first).");
-  const SanctionsListList = component("SanctionsListList", itemsOf(sanctionsListSchema));
+  const SanctionsListList = component("SanctionsListList", sanctionsListsSchema);
   const ImportRelease = component(
     "ImportRelease",
     importReleaseFieldsSchema.extend({
@@ -903,6 +906,7 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: "listSanctionsLists",
     tag: "Sanctions",
     summary: "The sanctions lists and their releases, newest first",
+    description: "`canImport` says whether the caller may import releases (their email is in LIST_ADMINS), so a page can offer the upload.",
     access: "viewer",
     responses: { 200: ok("The lists", SanctionsListList) },
   });
@@ -930,7 +934,10 @@ function buildRegistry(): OpenAPIRegistry {
     path: "/api/sanctions/releases/{id}/changes",
     operationId: "sanctionsReleaseChanges",
     tag: "Sanctions",
-    summary: "What a release changed: added, removed and changed entries, paged",
+    summary: "What a release changed: added, removed and changed entries, filtered and paged",
+    description:
+      "Filters: `program` and `country` as the list writes them, `type`, and `q` (words of the name or an alias, case-insensitive, or the list's own id). " +
+      "`facets` holds each filter's values among the release's changes of the `kind` asked, with their counts.",
     access: "viewer",
     id: "release",
     query: changesQuerySchema,

@@ -39,7 +39,12 @@ export type ReleaseSummary = z.infer<typeof releaseSummarySchema>;
 export const releaseSchema = releaseSummarySchema.extend({
   format: z.string(),
   sha256: z.string(),
+  /** The importing user's id, "cli" or "schedule". */
   importedBy: z.string(),
+  /** The list's name for people to read ("OFAC Specially Designated Nationals (SDN)"). */
+  listName: z.string(),
+  /** Who imported it, for people to read: "cli", "schedule", or the user's name. */
+  importedByName: z.string(),
   importedAt: z.string(),
 });
 export type ReleaseView = z.infer<typeof releaseSchema>;
@@ -52,8 +57,22 @@ export const sanctionsListSchema = z.object({
 });
 export type SanctionsListView = z.infer<typeof sanctionsListSchema>;
 
+export const sanctionsListsSchema = z.object({
+  items: z.array(sanctionsListSchema),
+  /** Whether the caller may import releases (their email is in LIST_ADMINS). */
+  canImport: z.boolean(),
+});
+export type SanctionsListsView = z.infer<typeof sanctionsListsSchema>;
+
 export const changesQuerySchema = z.strictObject({
   kind: z.enum(CHANGE_KINDS).optional(),
+  /** Entries under this program, as the list writes it (e.g. RUSSIA-EO14024). */
+  program: z.string().trim().min(1).max(100).optional(),
+  /** Entries with this country, as the list writes it (e.g. China). */
+  country: z.string().trim().min(1).max(100).optional(),
+  type: z.enum(ENTRY_TYPES).optional(),
+  /** Words in the name or an alias, or the list's own id. */
+  q: z.string().trim().min(1).max(200).optional(),
   ...pageParams,
 });
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;
@@ -69,7 +88,12 @@ export const changeSchema = z.object({
   /** Which fields of the entry changed (empty for added and removed entries). */
   fields: z.array(z.string()),
 });
-export const changePageSchema = pageOf(changeSchema).extend({ release: releaseSchema });
+const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const changePageSchema = pageOf(changeSchema).extend({
+  release: releaseSchema,
+  /** The values the filters can take among the release's changes of this kind, with how many changes have each. */
+  facets: z.object({ programs: facetSchema, countries: facetSchema, types: facetSchema }),
+});
 export type ChangePage = z.infer<typeof changePageSchema>;
 
 const aliasSchema = z.object({ name: z.string(), kind: z.enum(["aka", "fka", "nka", "original_script"]), quality: z.enum(["strong", "weak"]) });

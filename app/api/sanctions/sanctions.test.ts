@@ -162,12 +162,85 @@ describe("importing releases", () => {
   });
 
   describe("reading", () => {
-    it("shows every member the lists and their releases", async () => {
+    it("shows every member the lists and their releases, with who imported them", async () => {
       const { status, json } = await call(lists.GET, "GET", "/api/sanctions/lists", { token: team.tokens.viewer });
       expect(status).toBe(200);
-      const list = (json.items as { slug: string; releases: { id: string; added: number }[] }[]).find((l) => l.slug === SDN)!;
+      const list = (json.items as { slug: string; releases: { id: string; added: number; importedByName: string }[] }[]).find((l) => l.slug === SDN)!;
       expect(list.releases.map((r) => r.added)).toEqual([298, 0]);
       expect(list.releases[0]!.id).toBe(may1);
+      expect(list.releases[0]!.importedByName).toBe("List admin");
+    });
+
+    it("tells the caller whether they may import: list admins yes, a team admin no", async () => {
+      const asListAdmin = await call(lists.GET, "GET", "/api/sanctions/lists", { token: listAdmin });
+      expect(asListAdmin.json.canImport).toBe(true);
+      const asTeamAdmin = await call(lists.GET, "GET", "/api/sanctions/lists", { token: team.tokens.admin });
+      expect(asTeamAdmin.json.canImport).toBe(false);
+    });
+
+    describe("filtering a release's changes", () => {
+      type Change = { sourceId: string; entryId: string; name: string; type: string; programs: string[]; countries: string[] };
+      type Facet = { value: string; count: number };
+      type Page = { total: number; items: Change[]; facets: { programs: Facet[]; countries: Facet[]; types: Facet[] } };
+      const changesOf = async (search: string) => {
+        const { status, json } = await call(changes.GET, "GET", `/api/sanctions/releases/${may1}/changes?${search}`, { token: team.tokens.viewer, params: { id: may1 } });
+        expect(status, JSON.stringify(json)).toBe(200);
+        return json as unknown as Page;
+      };
+
+      /** The value most changes have. */
+      const commonest = (facet: Facet[]) => facet.reduce((best, f) => (f.count > best.count ? f : best));
+
+      it("offers each filter's values among the changes of the kind, with their counts", async () => {
+        const { facets, total } = await changesOf("kind=added");
+        expect(total).toBe(298);
+        expect(facets.types.reduce((sum, t) => sum + t.count, 0)).toBe(298);
+        expect(commonest(facets.programs)).toEqual({ value: "RUSSIA-EO14024", count: expect.any(Number) });
+        expect(commonest(facets.programs).count).toBeGreaterThan(200);
+        expect(facets.countries.length).toBeGreaterThan(1);
+      });
+
+      it("filters by program, country and type, each alone and together", async () => {
+        const { facets } = await changesOf("kind=added");
+        const country = commonest(facets.countries);
+        const byCountry = await changesOf(`kind=added&country=${encodeURIComponent(country.value)}&pageSize=100`);
+        expect(byCountry.total).toBe(country.count);
+        expect(byCountry.items.every((c) => c.countries.includes(country.value))).toBe(true);
+        const people = await changesOf("kind=added&type=person&pageSize=100");
+        expect(people.total).toBe(facets.types.find((t) => t.value === "person")!.count);
+        expect(people.items.every((c) => c.type === "person")).toBe(true);
+        const program = await changesOf("kind=added&program=RUSSIA-EO14024");
+        expect(program.total).toBe(commonest(facets.programs).count);
+        const one = byCountry.items[0]!;
+        const all = await changesOf(`kind=added&country=${encodeURIComponent(country.value)}&type=${one.type}&program=${encodeURIComponent(one.programs[0]!)}&pageSize=100`);
+        expect(all.items.map((c) => c.entryId)).toContain(one.entryId);
+        expect(all.total).toBeLessThanOrEqual(byCountry.total);
+        expect(all.items.every((c) => c.type === one.type && c.countries.includes(country.value) && c.programs.includes(one.programs[0]!))).toBe(true);
+        // The facets stay those of the kind, whatever the other filters.
+        expect(all.facets).toEqual(facets);
+      });
+
+      it("searches names case-insensitively, aliases and the list's own id", async () => {
+        const byName = await changesOf("q=global%20sensor");
+        expect(byName.items.map((c) => c.name)).toContain("WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD.");
+        const wuhan = byName.items.find((c) => c.name.startsWith("WUHAN GLOBAL"))!;
+        expect((await changesOf(`q=${wuhan.sourceId}`)).items.map((c) => c.entryId)).toEqual([wuhan.entryId]);
+        // An entry found by an alias that its name does not contain.
+        const withAlias = await db.sanctionsChange.findMany({ where: { releaseId: may1, kind: "added" }, select: { entry: { select: { id: true, name: true, data: true } } } });
+        const aliased = withAlias.map((c) => c.entry).find((e) => (e.data as { aliases: { name: string }[] }).aliases.some((a) => !e.name.toLowerCase().includes(a.name.toLowerCase())))!;
+        const alias = (aliased.data as { aliases: { name: string }[] }).aliases.find((a) => !aliased.name.toLowerCase().includes(a.name.toLowerCase()))!.name;
+        expect((await changesOf(`q=${encodeURIComponent(alias.toLowerCase())}`)).items.map((c) => c.entryId)).toContain(aliased.id);
+        // LIKE's wildcards are searched for as they are.
+        expect((await changesOf("q=%25")).total).toBe(0);
+        expect((await changesOf("q=Ministry%20of%20Silly%20Walks")).total).toBe(0);
+      });
+
+      it("refuses an unknown type and an empty or overlong search with 422", async () => {
+        for (const search of ["type=ship", "q=", `q=${"x".repeat(201)}`, "country="]) {
+          const { status } = await call(changes.GET, "GET", `/api/sanctions/releases/${may1}/changes?${search}`, { token: team.tokens.viewer, params: { id: may1 } });
+          expect(status, search).toBe(422);
+        }
+      });
     });
 
     it("pages a release's changes by kind, and opens each entry", async () => {

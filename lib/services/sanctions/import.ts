@@ -37,11 +37,13 @@ export type ImportOptions = {
 };
 
 /** Lists are the instance's, so importing is for the people named in LIST_ADMINS, whatever their team role. */
-export async function assertListAdmin(actor: Actor): Promise<void> {
+export async function mayImportLists(actor: Actor): Promise<boolean> {
   const user = actor.userId ? await db.user.findUnique({ where: { id: actor.userId }, select: { email: true } }) : null;
-  if (!user || !env().listAdmins.includes(user.email.toLowerCase())) {
-    throw new AppError("forbidden", "Only list admins (LIST_ADMINS) may import sanctions lists");
-  }
+  return !!user && env().listAdmins.includes(user.email.toLowerCase());
+}
+
+export async function assertListAdmin(actor: Actor): Promise<void> {
+  if (!(await mayImportLists(actor))) throw new AppError("forbidden", "Only list admins (LIST_ADMINS) may import sanctions lists");
 }
 
 /** Imports a list file (gzipped or not) as the list's newest release, with its changes since the one before. */

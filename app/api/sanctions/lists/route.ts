@@ -1,5 +1,6 @@
-// GET /api/sanctions/lists – the sanctions lists and their latest releases (the same for every team)
+// GET /api/sanctions/lists – the sanctions lists and their latest releases (the same for every team), and
+// whether the caller may import (LIST_ADMINS)
 import { json, route } from "@/lib/api/route";
 import { listSanctionsLists } from "@/lib/services/sanctions/lists";
 
-export const GET = route({ role: "viewer" }, async () => json({ items: await listSanctionsLists() }));
+export const GET = route({ role: "viewer" }, async ({ actor }) => json(await listSanctionsLists(actor)));

@@ -1,4 +1,5 @@
-// GET /api/sanctions/releases/{id}/changes?kind=added|removed|changed – what the release changed, paged
+// GET /api/sanctions/releases/{id}/changes?kind=added|removed|changed&program=&country=&type=&q= – what the
+// release changed, filtered and paged, with the values each filter can take
 import { json, route } from "@/lib/api/route";
 import { releaseChanges } from "@/lib/services/sanctions/lists";
 import { changesQuerySchema } from "@/lib/validation/sanctions";
