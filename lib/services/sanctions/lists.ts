@@ -42,8 +42,8 @@ async function releaseViews(rows: ReleaseRow[]): Promise<ReleaseView[]> {
   }));
 }
 
-/** Imports no person made: by the CLI, or by the scheduled job. */
-const MACHINE_IMPORTERS = new Set(["cli", "schedule"]);
+/** Imports no person made: by the CLI, the scheduled job, or the demo seed. */
+const MACHINE_IMPORTERS = new Set(["cli", "schedule", "seed"]);
 
 export async function listSanctionsLists(actor: Actor): Promise<SanctionsListsView> {
   const [lists, canImport] = await Promise.all([
