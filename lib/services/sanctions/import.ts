@@ -115,22 +115,35 @@ async function writeRelease(tx: Tx, content: Uint8Array, release: Release): Prom
 async function writeEntries(tx: Tx, releaseId: string, entries: AsyncIterable<SanctionsEntry>): Promise<number> {
   const seen = new Set<string>();
   let batch: string[] = [];
-  const flush = async () => {
-    await tx.$executeRaw`
+  // The statement for one batch runs while the next is parsed (on PostgreSQL, in another process); one at a time.
+  let writing: Promise<unknown> = Promise.resolve();
+  const insert = (rows: string[]) => tx.$executeRaw`
       INSERT INTO "sanctions_entry" ("id", "releaseId", "sourceId", "type", "name", "programs", "countries", "data", "contentHash")
       SELECT x."id", ${releaseId}, x."data" ->> 'sourceId', (x."data" ->> 'type')::"SanctionsEntryType", x."data" ->> 'name',
         ARRAY(SELECT jsonb_array_elements_text(x."data" -> 'programs')), ARRAY(SELECT jsonb_array_elements_text(x."data" -> 'countries')),
         x."data", x."contentHash"
-      FROM jsonb_to_recordset(${`[${batch.join(",")}]`}::jsonb) AS x("id" text, "data" jsonb, "contentHash" text)`;
+      FROM jsonb_to_recordset(${`[${rows.join(",")}]`}::jsonb) AS x("id" text, "data" jsonb, "contentHash" text)`;
+  const flush = async () => {
+    const rows = batch;
     batch = [];
+    await writing;
+    writing = insert(rows).then(() => undefined);
+    // A failure surfaces at the next flush or at the end; until then it must not count as unhandled.
+    writing.catch(() => undefined);
   };
-  for await (const entry of entries) {
-    if (seen.has(entry.sourceId)) throw new SanctionsImportError("malformed", "the list's id appears twice", { record: entry.sourceId });
-    seen.add(entry.sourceId);
-    batch.push(entryRow(entry));
-    if (batch.length === BATCH) await flush();
+  try {
+    for await (const entry of entries) {
+      if (seen.has(entry.sourceId)) throw new SanctionsImportError("malformed", "the list's id appears twice", { record: entry.sourceId });
+      seen.add(entry.sourceId);
+      batch.push(entryRow(entry));
+      if (batch.length === BATCH) await flush();
+    }
+    if (batch.length) await flush();
+  } catch (error) {
+    await writing.catch(() => undefined); // nothing may still run on the transaction once it is rolled back
+    throw error;
   }
-  if (batch.length) await flush();
+  await writing;
   return seen.size;
 }
 
