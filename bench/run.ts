@@ -37,6 +37,8 @@ import { load, loadTogether, stopLoads, type LoadResult } from "./lib/load";
 import { ratio, round } from "./lib/measure";
 import { killAll, portInUse, run, start, stopAll, waitForHttp, type Started } from "./lib/processes";
 import { table, targetsTable, type Cell, type Target } from "./lib/report";
+import { designationTables, designationTargets, measureDesignationWatch } from "./lib/designations";
+import type { DesignationsResult } from "./designations";
 
 // ---------------------------------------------------------------- options
 const argv = process.argv.slice(2);
@@ -295,6 +297,25 @@ async function main() {
     noteLoad("in-process postgres");
     ipPostgres = await inProcess("postgres", { kind: "postgres", url: postgresUrl }, { manifest: postgres.manifest, mode: "full", analysis: false, articlePath, quick, scale: 0.5 });
   }
+
+  // Designation watch (issue 13): a fresh PGlite directory, and the PostgreSQL database under lists of its own.
+  say("Designation watch: import, compare and screen on each database, then quality…");
+  noteLoad("designation watch");
+  const designations = await measureDesignationWatch(
+    async (label) => {
+      const outPath = path.join(RUN_DIR, `designations-${label}.result.json`);
+      const db: Db = label === "pglite" ? { kind: "pglite", dir: path.join(RUN_DIR, `designations-pglite-${process.pid}`) } : { kind: "postgres", url: postgresUrl! };
+      await run(tsx, ["--conditions=react-server", "--expose-gc", "bench/designations.ts", outPath], {
+        cwd: ROOT,
+        env: appEnv({ NODE_ENV: "production", ...dbEnv(db) }),
+        logPath: path.join(logDir, `designations-${label}.log`),
+        timeoutMs: 20 * 60_000,
+        echoStderr: true,
+      });
+      return JSON.parse(readFileSync(outPath, "utf8")) as DesignationsResult;
+    },
+    postgresUrl ? ["pglite", "postgres"] : ["pglite"],
+  );
 
   // 3. the production build, then every server at once (a build by someone else later cannot change what they serve)
   if (build) {
@@ -565,6 +586,8 @@ async function main() {
     },
   ];
 
+  targets.push(...designationTargets(designations));
+
   const ratios = {
     "prisma vs replayed SQL (watchlist p50, PGlite)": prismaRatio,
     "prisma vs replayed SQL (watchlist p95, PGlite)": ratio(ipLarge.watchlist.status.prisma.p95, ipLarge.watchlist.status.replayedSql.p95),
@@ -620,6 +643,7 @@ async function main() {
     twoInstances: twoInstances ?? null,
     pgliteVsPostgres: pgliteVsPostgres ?? null,
     inProcess: { pgliteLarge: ipLarge, pgliteSmall: ipSmall, postgres: ipPostgres ?? null },
+    designations,
     briefingAtScale: atScale,
     firstLoadJs: { path: FIRST_LOAD_JS.path, gzipLevel: 9, html: dashboardFromHtml, build: dashboardFromBuild, sameChunks: sameAsBuild },
     ratios,
@@ -627,6 +651,7 @@ async function main() {
     durationSeconds: Math.round((Date.now() - startedAt) / 1000),
   };
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
+  console.log(designationTables(designations));
   printReport(results.machine, http, ipLarge, ipSmall, ipPostgres, ratios, targets, twoInstances, atScale, results.firstLoadJs);
   console.log(`\nWrote ${path.relative(ROOT, resultsPath)} (${results.durationSeconds} s in all). Logs: ${path.relative(ROOT, logDir)}/`);
 }

@@ -105,6 +105,17 @@ describe("importing releases", () => {
     expect(await entryCount()).toBe(entries);
   });
 
+  it("refuses a file broken after thousands of rows, writing none of the batches before", async () => {
+    // Batches are written while the next one is parsed: a failure with one in flight still leaves nothing.
+    const lines = gunzipSync(fixture("ofacSdn2024May01")).toString("utf8").split("\n");
+    const entries = await entryCount();
+    const { status, json } = await upload(listAdmin, [...lines.slice(0, 2500), lines[0], ...lines.slice(2500)].join("\n"), { list: SDN, publishedAt: "2024-05-03" });
+    expect(status).toBe(422);
+    expect(json.error?.details).toMatchObject({ reason: "malformed" });
+    expect(await releaseCount(SDN)).toBe(2);
+    expect(await entryCount()).toBe(entries);
+  });
+
   it("refuses an unknown format and an older release with 422", async () => {
     expect((await upload(listAdmin, "hello, world\n", { list: SDN })).json.error?.details).toMatchObject({ reason: "unknown_format" });
     const older = await upload(listAdmin, "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", { list: SDN, publishedAt: "2024-01-01", force: "1" });

@@ -83,6 +83,14 @@ describe("scoreEntry", () => {
     expect(sdn.weights.weight("trading")).toBeLessThan(sdn.weights.weight("gazprom"));
   });
 
+  it("never matches on a name of one word against a longer one: a nickname or a surname alone is a review", () => {
+    const sufaat = entry("YAZID SUFAAT", "person", { aliases: [{ name: "Joe", kind: "aka", quality: "strong" }] });
+    const result = score({ name: "Joe Biden", type: "person" }, sufaat);
+    expect(result.level).not.toBe("match");
+    expect(score({ name: "Reneez Shipping Co., Ltd." }, entry("RENEEZ")).level).toBe("review");
+    expect(score({ name: "Reneez" }, entry("RENEEZ SHIPPING LIMITED")).level).toBe("review");
+  });
+
   it("is certain on an exact identifier, whatever the name", () => {
     const vessel = entry("EBANO", "vessel", { identifiers: [{ kind: "imo", value: "7406784", label: "IMO", country: null }] });
     const result = score({ name: "Some Other Ship", identifiers: [{ kind: "imo", value: "IMO 7406784" }] }, vessel);

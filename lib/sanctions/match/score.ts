@@ -51,7 +51,13 @@ export interface ScreeningScore {
 
 // How a name's coverage on both sides makes its score: mostly the weaker side, so that one shared word between
 // a short and a long name does not pass, and partly the stronger, so that a name written shorter still does.
-const WEAKER_SIDE = 0.3;
+// Even halves: at 0.3 a name wholly inside a longer one ("SBERBANK" in "Sberbank Financial Company", "Quantum
+// Optics" in "International Center for Quantum Optics…") matched at 0.8 and more (designation set: precision 0.83
+// at 0.3, 0.95 at 0.5, with the same recall; F1 on the 826 pairs 0.811 → 0.809).
+const WEAKER_SIDE = 0.5;
+// A name of one word against a longer one (a nickname such as "Joe", a surname alone, "OOO GAS") cannot tell one
+// bearer from another: at most worth a review, never a match on its own.
+const ONE_WORD_AT_MOST = 0.7;
 const WEAK_ALIAS = 0.9;
 // Words left over on both sides ("AL-DULAIMI" where the entry has "AL-TIKRITI") mean another person or company
 // far more than words the other name merely lacks ("Akhtar Mansour" for "Akhtar Mohammad Mansour").
@@ -130,6 +136,7 @@ export function compareNames(query: NormalisedName, entry: NormalisedName, weigh
   const queryCoverage = coverage(query, queryTaken, weights);
   const entryCoverage = coverage(entry, entryTaken, weights);
   let score = coverageScore(queryCoverage, entryCoverage);
+  if (Math.min(query.words.length, entry.words.length) === 1 && Math.max(query.words.length, entry.words.length) > 1) score = Math.min(score, ONE_WORD_AT_MOST);
   if (query.legalForms.length && entry.legalForms.length && !query.legalForms.some((form) => entry.legalForms.includes(form))) {
     score *= OTHER_LEGAL_FORM;
   }
