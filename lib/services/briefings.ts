@@ -18,6 +18,7 @@ import {
   type Trend,
 } from "@/lib/briefings/snapshot";
 import { db, type Tx } from "@/lib/db/client";
+import { designationsByIssue, type IssueDesignation } from "@/lib/services/entities/hits";
 import { uuidv7 } from "@/lib/db/uuid";
 import { admiraltyGrade } from "@/lib/domain/grading";
 import { likelihoodLabels } from "@/lib/domain/likelihood";
@@ -192,7 +193,7 @@ function trendOf(issue: SnapshotIssueRow, before: PreviousIssue | undefined): Tr
   return "steady";
 }
 
-function toSnapshotIssue(issue: SnapshotIssueRow, trend: Trend): BriefingSnapshot["issues"][number] {
+function toSnapshotIssue(issue: SnapshotIssueRow, trend: Trend, designations: IssueDesignation[]): BriefingSnapshot["issues"][number] {
   return {
     id: issue.id,
     title: issue.title,
@@ -204,7 +205,7 @@ function toSnapshotIssue(issue: SnapshotIssueRow, trend: Trend): BriefingSnapsho
     riskScore: issue.riskScore,
     jurisdictions: issue.jurisdictions,
     actors: issue.actors,
-    designations: [],
+    designations: designations.map(({ entityName, listName, sourceId, name, programs, since }) => ({ entity: entityName, list: listName, sourceId, listedName: name, programs, since })),
     hsCodes: issue.hsCodes,
     trend,
     evidence: issue.evidence.map((evidence) => ({
@@ -331,10 +332,12 @@ async function changesBetween(tx: Tx, actor: Actor, since: Date, until: Date, is
  */
 export async function createBriefing(actor: Actor, input: CreateBriefingInput): Promise<BriefingDetail> {
   const filterIds = input.filter ? await issueIdsMatching(actor, input.filter) : null;
+  const wanted = filterIds ?? input.issueIds ?? [];
+  // Read before the transaction: on PGlite a query outside an open transaction would wait for it to end.
+  const designations = await designationsByIssue(actor.teamId, wanted);
   const snapshot = await db.$transaction(async (tx) => {
     const now = new Date();
     const id = uuidv7(now);
-    const wanted = filterIds ?? input.issueIds ?? [];
     const rows = await tx.issue.findMany({
       where: { teamId: actor.teamId, deletedAt: null, id: { in: wanted } },
       select: snapshotIssueSelect(actor.teamId),
@@ -356,7 +359,7 @@ export async function createBriefing(actor: Actor, input: CreateBriefingInput): 
     // An issue deleted between the two lookups simply drops out (filter order is kept for the rest).
     const issues = wanted.flatMap((issueId) => {
       const row = byId.get(issueId);
-      return row ? [toSnapshotIssue(row, trendOf(row, before.get(issueId)))] : [];
+      return row ? [toSnapshotIssue(row, trendOf(row, before.get(issueId)), designations.get(issueId) ?? [])] : [];
     });
     const changes = previous
       ? await changesBetween(tx, actor, previous.createdAt, now, new Set([...issues.map((i) => i.id), ...before.keys()]))

@@ -10,6 +10,8 @@ import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import type { EntityDetail, EntityPage, HitView, TrackedEntities } from "@/lib/validation/entities";
+import * as briefingExport from "../briefings/[id]/export/route";
+import * as briefings from "../briefings/route";
 import * as trackDocument from "../documents/[id]/entities/route";
 import * as hit from "../hits/[id]/route";
 import * as trackIssue from "../issues/[id]/entities/route";
@@ -211,10 +213,19 @@ describe("decisions and later releases", () => {
     // For the issue's banner and its briefing.
     expect(await actorsDesignatedSince(team.teamId, issueId, since)).toBe(1);
     await decide(emsHits[0]!.id, { decision: "confirmed" });
-    expect((await designatedActors(team.teamId, issueId)).filter((d) => d.list === LIST).map((d) => [d.entityName, d.sourceId])).toEqual([
-      ["Banco Nacional de Cuba", BANCO],
-      ["OOO EMS Ekspert", EMS],
+    // Since when: the release that added the entry; unknown for one already on the first release imported.
+    expect((await designatedActors(team.teamId, issueId)).filter((d) => d.list === LIST).map((d) => [d.entityName, d.sourceId, d.since])).toEqual([
+      ["Banco Nacional de Cuba", BANCO, null],
+      ["OOO EMS Ekspert", EMS, "2024-05-01T00:00:00.000Z"],
     ]);
+    // …and the briefing lists them with list, program and date, in its snapshot and its exports.
+    const briefing = await call(briefings.POST, "POST", "/api/briefings", { token: team.tokens.analyst, body: { title: "Designations", marking: "TLP:CLEAR", issueIds: [issueId] } });
+    expect(briefing.status).toBe(201);
+    const snapshotIssue = (briefing.json as unknown as { snapshot: { issues: Array<{ designations: unknown[] }> } }).snapshot.issues[0]!;
+    expect(snapshotIssue.designations).toContainEqual({ entity: "OOO EMS Ekspert", list: LIST, sourceId: EMS, listedName: "LIMITED LIABILITY COMPANY EMS EKSPERT", programs: ["RUSSIA-EO14024"], since: "2024-05-01T00:00:00.000Z" });
+    const briefingId = (briefing.json as unknown as { id: string }).id;
+    const markdown = await briefingExport.GET(new Request(`http://localhost:3000/api/briefings/${briefingId}/export?format=md`, { headers: { authorization: `Bearer ${team.tokens.viewer}` } }), { params: Promise.resolve({ id: briefingId }) });
+    expect(await markdown.text()).toContain(`**Designated actors:** Banco Nacional de Cuba: ${LIST} (${BANCO}), CUBA, listing date unknown; OOO EMS Ekspert: ${LIST} (${EMS}), RUSSIA-EO14024, since 1 May 2024`);
     const events = (await call(history.GET, "GET", `${path(anglo.id)}/history`, { token: team.tokens.viewer, params: { id: anglo.id } })).json as unknown as { action: string }[];
     expect(events.map((e) => e.action)).toContain("hit_reopened");
   });

@@ -183,37 +183,61 @@ export type IssueDesignation = {
   sourceId: string;
   name: string;
   programs: string[];
-  /** When the list first had it (the release the hit was first found in). */
-  since: string;
+  /**
+   * Since when the entry is listed: the date the list states, or else the publication of the release that added it.
+   * Null when neither is known (the entry was already on the first release imported).
+   */
+  since: string | null;
   confirmedAt: string;
 };
 
-/** An issue's designated actors: its entities' confirmed hits still on their lists (for briefings). */
+/** An issue's designated actors: its entities' confirmed hits still on their lists. */
 export async function designatedActors(teamId: string, issueId: string): Promise<IssueDesignation[]> {
+  return (await designationsByIssue(teamId, [issueId])).get(issueId) ?? [];
+}
+
+/** The designated actors of several issues at once (for briefings), by issue id; issues with none are absent. */
+export async function designationsByIssue(teamId: string, issueIds: string[]): Promise<Map<string, IssueDesignation[]>> {
+  const byIssue = new Map<string, IssueDesignation[]>();
+  if (issueIds.length === 0) return byIssue;
   const hits = await db.hit.findMany({
-    where: { teamId, decision: "confirmed", goneAt: null, entity: { issues: { some: { issueId } } } },
+    where: { teamId, decision: "confirmed", goneAt: null, entity: { issues: { some: { issueId: { in: issueIds } } } } },
     orderBy: [{ entity: { name: "asc" } }, { score: "desc" }],
     select: {
       entityId: true,
       sourceId: true,
       decidedAt: true,
-      entity: { select: { name: true } },
+      firstReleaseId: true,
+      entity: { select: { name: true, issues: { where: { issueId: { in: issueIds } }, select: { issueId: true } } } },
       list: { select: { slug: true, name: true } },
-      entry: { select: { name: true, programs: true } },
+      entry: { select: { name: true, programs: true, data: true } },
       firstRelease: { select: { publishedAt: true } },
     },
   });
-  return hits.map((hit) => ({
-    entityId: hit.entityId,
-    entityName: hit.entity.name,
-    list: hit.list.slug,
-    listName: hit.list.name,
-    sourceId: hit.sourceId,
-    name: hit.entry.name,
-    programs: hit.entry.programs,
-    since: hit.firstRelease.publishedAt.toISOString(),
-    confirmedAt: hit.decidedAt!.toISOString(),
-  }));
+  if (hits.length === 0) return byIssue;
+  // Entries the release a hit was first found in had added: designated on that release's date.
+  const additions = await db.sanctionsChange.findMany({
+    where: { kind: "added", OR: hits.map((hit) => ({ releaseId: hit.firstReleaseId, sourceId: hit.sourceId })) },
+    select: { releaseId: true, sourceId: true },
+  });
+  const added = new Set(additions.map((change) => `${change.releaseId} ${change.sourceId}`));
+  for (const hit of hits) {
+    const listedOn = (hit.entry.data as { listedOn?: string | null }).listedOn ?? null;
+    const addedOn = added.has(`${hit.firstReleaseId} ${hit.sourceId}`) ? hit.firstRelease.publishedAt.toISOString() : null;
+    const designation: IssueDesignation = {
+      entityId: hit.entityId,
+      entityName: hit.entity.name,
+      list: hit.list.slug,
+      listName: hit.list.name,
+      sourceId: hit.sourceId,
+      name: hit.entry.name,
+      programs: hit.entry.programs,
+      since: listedOn ?? addedOn,
+      confirmedAt: hit.decidedAt!.toISOString(),
+    };
+    for (const { issueId } of hit.entity.issues) byIssue.set(issueId, [...(byIssue.get(issueId) ?? []), designation]);
+  }
+  return byIssue;
 }
 
 /**
