@@ -13,6 +13,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { env } from "@/lib/env";
 import { createMigration, deployMigrations, withDeployLock } from "@/lib/db/migrations";
 import { closeDatabase, databaseAdapter, db } from "@/lib/db/client";
+import { seedTrackedEntities } from "@/lib/seed/entities";
 import { seedSanctionsList } from "@/lib/seed/sanctions-list";
 import { seedDemoTeam, hasAnyTeam } from "@/lib/seed/seed";
 import { exportDatabase, importDatabase } from "@/lib/services/backup";
@@ -29,6 +30,7 @@ async function seed(onlyIfEmpty: boolean) {
   if (onlyIfEmpty && (await hasAnyTeam())) return;
   console.log(await seedDemoTeam());
   if (env().seedSanctionsList) console.log(await seedSanctionsList());
+  console.log(await seedTrackedEntities());
 }
 
 async function reset() {
