@@ -1,0 +1,69 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { databasePglite } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { runningQueue, setRunningQueue } from "./instance";
+import { DEFAULT_RETRY, type AnyJob } from "./job";
+import { pgliteDb } from "./pglite";
+
+// The job queue of this process (DESIGN.md "Jobs"): pg-boss, its tables in the schema "pgboss" of the app's database.
+// On PostgreSQL every app instance starts one on the shared tables, and pg-boss hands each job to one worker
+// (SELECT … FOR UPDATE SKIP LOCKED); on PGlite it runs in this process, on the same embedded database.
+
+export type QueueOptions = {
+  /** Run the jobs here (the server); false only sends them (a CLI). */
+  work?: boolean;
+  /** The jobs whose queues, schedules and workers to set up: the app's are JOBS (./registry.ts). */
+  jobs?: readonly AnyJob[];
+  /** How often an idle worker looks for jobs. */
+  pollingIntervalSeconds?: number;
+};
+
+const holder = globalThis as unknown as { sanctionsWatchQueueStarting?: Promise<PgBoss> };
+
+/** Starts the queue once per process (later calls get the same one): its schema, queues, schedules and workers. */
+export function startQueue(options: QueueOptions = {}): Promise<PgBoss> {
+  const running = runningQueue();
+  if (running) return Promise.resolve(running);
+  holder.sanctionsWatchQueueStarting ??= start(options).finally(() => (holder.sanctionsWatchQueueStarting = undefined));
+  return holder.sanctionsWatchQueueStarting;
+}
+
+async function start({ work = true, jobs = [], pollingIntervalSeconds = 2 }: QueueOptions): Promise<PgBoss> {
+  const pglite = databasePglite();
+  const boss = new PgBoss({
+    ...(pglite ? { db: pgliteDb(pglite) } : { connectionString: env().databaseUrl, max: 4, application_name: "sanctions-watch-jobs" }),
+    ...DEFAULT_RETRY,
+    // Maintenance (expiring, archiving) and the cron clock run where jobs run.
+    supervise: work,
+    schedule: work,
+  });
+  boss.on("error", (error) => console.error("[sanctions-watch] job queue:", error));
+  await boss.start();
+  for (const job of jobs) {
+    const options = { ...DEFAULT_RETRY, ...job.queue };
+    if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, { name: job.name, ...options });
+    else await boss.createQueue(job.name, { name: job.name, ...options });
+  }
+  if (work) {
+    for (const job of jobs) {
+      const schedule = job.schedule?.();
+      if (schedule) await boss.schedule(job.name, schedule.cron, schedule.data, { tz: "UTC" });
+      else await boss.unschedule(job.name); // no longer configured
+      await boss.work<object>(job.name, { pollingIntervalSeconds }, ([run]) => job.handle(run!.data, { id: run!.id }));
+    }
+  }
+  setRunningQueue(boss);
+  return boss;
+}
+
+/**
+ * Stops the queue: no new jobs are taken, running ones get `graceMs` to finish, and those still running then are
+ * failed, which puts them back in the queue (retried) unless they were on their last attempt.
+ */
+export async function stopQueue({ graceMs = 8_000 } = {}): Promise<void> {
+  const boss = runningQueue();
+  if (!boss) return;
+  await boss.stop({ graceful: true, timeout: graceMs, wait: true, close: true });
+  setRunningQueue(undefined);
+}
