@@ -10,6 +10,8 @@ export type JobDefinition<Data extends object> = {
   /** Runs one job. Throwing fails the run (retried with backoff until the queue's retryLimit); what it returns is kept as the job's output. */
   handle: (data: Data, job: { id: string }) => Promise<object | void>;
   queue?: QueuePolicy;
+  /** How many waiting jobs a worker takes at each look (run one after another); 5 unless said. */
+  batchSize?: number;
   /** When it runs by itself: a cron expression (UTC) and the data of each run; nothing when it is not configured. */
   schedule?: () => { cron: string; data: Data } | undefined;
 };

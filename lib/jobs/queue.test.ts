@@ -31,13 +31,22 @@ const flaky = defineJob<{ failures: number }>({
   },
   queue: { retryLimit: 2, retryDelay: 1, retryBackoff: true },
 });
+const slowStarted: string[] = [];
+const slow = defineJob<{ ms: number }>({
+  name: `test.slow-${run}`,
+  handle: async ({ ms }, { id }) => {
+    slowStarted.push(id);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return { sleptMs: ms };
+  },
+});
 const scheduled = defineJob<{ from: string }>({ name: `test.scheduled-${run}`, handle: async () => {}, schedule: () => ({ cron: "*/5 * * * *", data: { from: "cron" } }) });
 
 beforeAll(async () => {
-  await startQueue({ jobs: [echo, flaky, scheduled], pollingIntervalSeconds: 0.5 });
+  await startQueue({ jobs: [echo, flaky, slow, scheduled], pollingIntervalSeconds: 0.5 });
 }, 60_000);
 afterAll(async () => {
-  for (const job of [echo, flaky, scheduled]) await runningQueue()?.deleteQueue(job.name); // its jobs and schedule too
+  for (const job of [echo, flaky, slow, scheduled]) await runningQueue()?.deleteQueue(job.name); // its jobs and schedule too
   await stopQueue();
 });
 
@@ -100,6 +109,28 @@ describe("the job queue", () => {
     await stopQueue();
     expect(runningQueue()).toBeUndefined();
     await expect(enqueue(echo, { word: "late" })).rejects.toThrow(/not running/);
-    await startQueue({ jobs: [echo, flaky, scheduled], pollingIntervalSeconds: 0.5 });
+    await startQueue({ jobs: [echo, flaky, slow, scheduled], pollingIntervalSeconds: 0.5 });
+  }, 60_000);
+
+  it("on stop, lets a running job finish within the grace period, and puts one that outlasts it back in the queue", async () => {
+    const started = async (id: string) => {
+      while (!slowStarted.includes(id)) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    const quick = (await enqueue(slow, { ms: 800 }))!;
+    await started(quick);
+    await stopQueue({ graceMs: 5_000 });
+    const long = await restartAndSend({ ms: 6_000 });
+    await started(long);
+    await stopQueue({ graceMs: 1_000 });
+    const boss = await startQueue({ pollingIntervalSeconds: 0.5 }); // sends only: nothing runs the job again here
+    expect((await boss.getJobById(slow.name, quick))?.state).toBe("completed");
+    expect(await boss.getJobById(slow.name, long)).toMatchObject({ state: "retry", output: { value: "pg-boss shut down while active" } });
+    await stopQueue();
+    await startQueue({ jobs: [echo, flaky, slow, scheduled], pollingIntervalSeconds: 0.5 });
   }, 60_000);
 });
+
+async function restartAndSend(data: { ms: number }) {
+  await startQueue({ jobs: [echo, flaky, slow, scheduled], pollingIntervalSeconds: 0.5 });
+  return (await enqueue(slow, data))!;
+}

@@ -25,11 +25,17 @@ const holder = globalThis as unknown as { sanctionsWatchQueueStarting?: Promise<
 export function startQueue(options: QueueOptions = {}): Promise<PgBoss> {
   const running = runningQueue();
   if (running) return Promise.resolve(running);
-  holder.sanctionsWatchQueueStarting ??= start(options).finally(() => (holder.sanctionsWatchQueueStarting = undefined));
+  holder.sanctionsWatchQueueStarting ??= openQueue(options)
+    .then((boss) => {
+      setRunningQueue(boss);
+      return boss;
+    })
+    .finally(() => (holder.sanctionsWatchQueueStarting = undefined));
   return holder.sanctionsWatchQueueStarting;
 }
 
-async function start({ work = true, jobs = [], pollingIntervalSeconds = 2 }: QueueOptions): Promise<PgBoss> {
+/** A started queue on the app's database, not the process's one: what startQueue runs, and a test's second instance. */
+export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds = 2 }: QueueOptions): Promise<PgBoss> {
   const pglite = databasePglite();
   const boss = new PgBoss({
     ...(pglite ? { db: pgliteDb(pglite) } : { connectionString: env().databaseUrl, max: 4, application_name: "sanctions-watch-jobs" }),
@@ -50,10 +56,20 @@ async function start({ work = true, jobs = [], pollingIntervalSeconds = 2 }: Que
       const schedule = job.schedule?.();
       if (schedule) await boss.schedule(job.name, schedule.cron, schedule.data, { tz: "UTC" });
       else await boss.unschedule(job.name); // no longer configured
-      await boss.work<object>(job.name, { pollingIntervalSeconds }, ([run]) => job.handle(run!.data, { id: run!.id }));
+      // pg-boss waits a polling interval between looks, so a worker takes several jobs at each; every one is
+      // settled on its own, so one failure fails (and retries) only its job.
+      await boss.work<object>(job.name, { pollingIntervalSeconds, batchSize: job.batchSize ?? 5 }, async (runs) => {
+        for (const run of runs) {
+          try {
+            const output = await job.handle(run.data, { id: run.id });
+            await (output ? boss.complete(job.name, run.id, output) : boss.complete(job.name, run.id));
+          } catch (error) {
+            await boss.fail(job.name, run.id, error as object);
+          }
+        }
+      });
     }
   }
-  setRunningQueue(boss);
   return boss;
 }
 
