@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiToken } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { runningQueue } from "@/lib/jobs/instance";
+import { defineJob } from "@/lib/jobs/job";
+import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { TEST_ORIGIN } from "@/lib/testing/http";
@@ -25,6 +29,8 @@ let expiredToken: string;
 let demotedAdminToken: string;
 let removedAdminToken: string;
 const formerAdmins: string[] = [];
+/** A job of the home team, for the Jobs routes; sent, never run (the queue only sends here). */
+const matrixJob = defineJob<{ teamId: string }>({ name: "test.access-matrix", handle: async () => {} });
 
 async function extraToken(teamId: string, data: { revokedAt?: Date; expiresAt?: Date; createdById?: string }) {
   const token = `sw_test_${randomBytes(16).toString("hex")}`;
@@ -54,7 +60,9 @@ beforeAll(async () => {
   const invitation = await db.invitation.create({ data: { teamId: home.teamId, email: "matrix@example.test", role: "viewer", tokenHash: randomBytes(16).toString("hex"), expiresAt: new Date(Date.now() + 3600_000) } });
   const token = await db.apiToken.findFirstOrThrow({ where: { teamId: home.teamId } });
   const briefing = await db.briefing.create({ data: { teamId: home.teamId, title: "Matrix briefing", filter: {}, snapshot: {} } });
-  homeIds = { issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId };
+  await startQueue({ work: false, jobs: [matrixJob] });
+  const job = (await enqueue(matrixJob, { teamId: home.teamId }))!;
+  homeIds = { issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job };
   revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
   expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
   demotedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.update({ where: { id }, data: { role: "viewer" } }));
@@ -62,6 +70,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await runningQueue()?.deleteQueue(matrixJob.name);
+  await stopQueue();
   await purgeTeam(home.teamId);
   await purgeTeam(away.teamId);
   await db.user.deleteMany({ where: { id: { in: formerAdmins } } });
@@ -80,7 +90,7 @@ function homeIdFor(path: string): string {
   const collection = path.split("/{id}")[0]!.split("/").pop()!;
   const byCollection: Record<string, string> = {
     issues: homeIds.issue!, evidence: homeIds.evidence!, documents: homeIds.document!, sources: homeIds.source!,
-    briefings: homeIds.briefing!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!,
+    briefings: homeIds.briefing!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!, jobs: homeIds.job!,
   };
   const id = byCollection[collection];
   if (!id) throw new Error(`access.test.ts: say which record ${path} names (add "${collection}" to homeIdFor)`);
