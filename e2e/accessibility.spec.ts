@@ -85,6 +85,7 @@ test.describe("signed in", () => {
     { name: "new issue", path: "/issues/new" },
     { name: "team", path: "/team" },
     { name: "audit log", path: "/audit" },
+    { name: "jobs", path: "/jobs" },
   ]) {
     test(`the ${name} page`, async ({ page }) => {
       const response = await page.goto(path);
