@@ -1,13 +1,12 @@
 // The production server (`npm start`, after the prepare step): Next.js on node:http with the limits
 // `next start` cannot set (decision 006): slow headers and slow bodies time out, one address holds
 // a bounded number of connections, requests Next.js answered with a 500 are refused first, and
-// SIGTERM lets the requests in flight finish. It also runs the job queue (lib/jobs).
+// SIGTERM lets the requests in flight finish and the running jobs (lib/jobs) finish or go back to the queue.
 import { createServer } from "node:http";
 import next from "next";
 import { toErrorResponse } from "@/lib/api/errors";
 import { env } from "@/lib/env";
-import { startQueue, stopQueue } from "@/lib/jobs/queue";
-import { JOBS } from "@/lib/jobs/registry";
+import { stopQueue } from "@/lib/jobs/instance";
 import { capConnectionsPerAddress } from "@/lib/server/connections";
 import { refusal } from "@/lib/server/refusals";
 
@@ -46,14 +45,8 @@ const server = createServer(
 server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 capConnectionsPerAddress(server, limits.maxConnectionsPerAddress);
 
-server.listen(port, () => {
-  console.log(`[sanctions-watch] serving on port ${port}`);
-  // After listening: creating the queue's tables on a new database takes seconds, and requests need not wait.
-  startQueue({ jobs: JOBS }).catch((error: unknown) => {
-    console.error("[sanctions-watch] the job queue could not start", error);
-    process.exit(1);
-  });
-});
+// The job queue starts with Next.js (instrumentation.ts), which loads its modules in the server's own way.
+server.listen(port, () => console.log(`[sanctions-watch] serving on port ${port}`));
 
 /**
  * Stops accepting, lets the requests in flight finish (closing each connection once idle) and the running jobs

@@ -1,4 +1,5 @@
-import { parseExpression } from "cron-parser";
+// cron-parser 4 is CommonJS: Node gives its exports to a default import only.
+import cronParser from "cron-parser";
 import { z } from "zod";
 
 // The server's configuration, validated once at start-up: a wrong value fails loudly here,
@@ -49,7 +50,7 @@ const schema = z.object({
 function isCron(expression: string): boolean {
   if (expression.split(/\s+/).length !== 5) return false;
   try {
-    parseExpression(expression);
+    cronParser.parseExpression(expression);
     return true;
   } catch {
     return false;

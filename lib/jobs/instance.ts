@@ -1,7 +1,8 @@
 import type PgBoss from "pg-boss";
 
-// The process's one queue. Kept on globalThis: server.ts and the route handlers Next.js bundles load this module
-// twice, and both must see the queue server.ts started (like the database client, lib/db/client.ts).
+// The process's one queue. Kept on globalThis: Next.js bundles instrumentation.ts (which starts it), the route
+// handlers and pages apart, and server.ts (which stops it) loads this module on its own; all must see one queue.
+// Nothing here imports the database, so server.ts, which runs outside Next.js's server-only world, can use it.
 const holder = globalThis as unknown as { sanctionsWatchQueue?: PgBoss };
 
 export function runningQueue(): PgBoss | undefined {
@@ -10,4 +11,15 @@ export function runningQueue(): PgBoss | undefined {
 
 export function setRunningQueue(boss: PgBoss | undefined) {
   holder.sanctionsWatchQueue = boss;
+}
+
+/**
+ * Stops the queue: no new jobs are taken, running ones get `graceMs` to finish, and those still running then are
+ * failed, which puts them back in the queue (retried) unless they were on their last attempt.
+ */
+export async function stopQueue({ graceMs = 8_000 } = {}): Promise<void> {
+  const boss = runningQueue();
+  if (!boss) return;
+  await boss.stop({ graceful: true, timeout: graceMs, wait: true, close: true });
+  setRunningQueue(undefined);
 }

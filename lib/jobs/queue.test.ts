@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTestDatabase } from "@/lib/testing/db";
 import { enqueue } from "./enqueue";
-import { runningQueue } from "./instance";
+import { runningQueue, stopQueue } from "./instance";
 import { defineJob } from "./job";
-import { startQueue, stopQueue } from "./queue";
+import { startQueue } from "./queue";
 
 // The queue on the test database (PGlite in this process, or the PostgreSQL of DATABASE_URL): start and stop,
 // sending and working, retries with growing delays, schedules. Queue names are unique per run, so files sharing

@@ -72,14 +72,3 @@ export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds
   }
   return boss;
 }
-
-/**
- * Stops the queue: no new jobs are taken, running ones get `graceMs` to finish, and those still running then are
- * failed, which puts them back in the queue (retried) unless they were on their last attempt.
- */
-export async function stopQueue({ graceMs = 8_000 } = {}): Promise<void> {
-  const boss = runningQueue();
-  if (!boss) return;
-  await boss.stop({ graceful: true, timeout: graceMs, wait: true, close: true });
-  setRunningQueue(undefined);
-}

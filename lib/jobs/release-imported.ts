@@ -1,6 +1,6 @@
 import { enqueue } from "./enqueue";
-import { runningQueue } from "./instance";
-import { startQueue, stopQueue } from "./queue";
+import { runningQueue, stopQueue } from "./instance";
+import { startQueue } from "./queue";
 
 /**
  * The hook every import of a release calls once it is committed (the API upload, `lists:import`, the schedule):

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { runningQueue } from "@/lib/jobs/instance";
+import { runningQueue, stopQueue } from "@/lib/jobs/instance";
 import { defineJob } from "@/lib/jobs/job";
-import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { startQueue } from "@/lib/jobs/queue";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";

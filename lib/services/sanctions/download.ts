@@ -21,7 +21,10 @@ export async function downloadListFile(url: string, previous: Validators | null)
   if (previous?.lastModified) headers.set("if-modified-since", previous.lastModified);
   // The file as stored, not re-encoded: the import gunzips it if it is gzip, within its size limit.
   headers.set("accept-encoding", "identity");
-  const response = await fetchFile(url, { headers, redirect: "follow", signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  const response = await fetchFile(url, { headers, redirect: "follow", signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch((error: Error) => {
+    // fetch says only "fetch failed"; the Jobs page shows why (refused, timed out, unknown host).
+    throw new DownloadError(`${url}: ${[error.message, (error.cause as Error | undefined)?.message].filter(Boolean).join(": ")}`);
+  });
   if (response.status === 304) return { changed: false };
   if (!response.ok) throw new DownloadError(`${url} answered ${response.status} ${response.statusText}`.trim());
   return {
