@@ -10,8 +10,9 @@ const baseHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // PGlite loads its WebAssembly and data files from its package folder at run time; pdfkit its fonts.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit"],
+  // PGlite loads its WebAssembly and data files from its package folder at run time; pdfkit its fonts; pg-boss
+  // is loaded as is, beside the queue server.ts starts (lib/jobs).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit", "pg-boss"],
   async headers() {
     return [
       { source: "/:path*", headers: baseHeaders },

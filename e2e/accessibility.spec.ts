@@ -87,6 +87,7 @@ test.describe("signed in", () => {
     { name: "audit log", path: "/audit" },
     { name: "sanctions lists", path: "/lists" },
     { name: "screening", path: "/screening" },
+    { name: "jobs", path: "/jobs" },
   ]) {
     test(`the ${name} page`, async ({ page }) => {
       const response = await page.goto(path);

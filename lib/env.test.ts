@@ -15,6 +15,16 @@ describe("readEnv", () => {
     const secret = "a-random-secret-of-at-least-32-characters";
     expect(readEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret }).authSecret).toBe(secret);
   });
+
+  it("reads SANCTIONS_LIST_URLS as bare URLs or list=URL pairs, and checks the schedule", () => {
+    const { sanctionsLists } = readEnv({ SANCTIONS_LIST_URLS: " https://example.org/sdn.csv\n  un-sc=https://example.org/un.xml ", SANCTIONS_LIST_SCHEDULE: "15 4 * * *" });
+    expect(sanctionsLists).toEqual({ urls: [{ url: "https://example.org/sdn.csv" }, { list: "un-sc", url: "https://example.org/un.xml" }], schedule: "15 4 * * *" });
+    expect(readEnv({}).sanctionsLists).toEqual({ urls: [], schedule: "0 6 * * *" });
+    expect(() => readEnv({ SANCTIONS_LIST_URLS: "ftp://example.org/sdn.csv" })).toThrow(/SANCTIONS_LIST_URLS: "ftp:\/\/example.org\/sdn.csv" is not an http\(s\) URL/);
+    expect(() => readEnv({ SANCTIONS_LIST_URLS: "sdn" })).toThrow(/SANCTIONS_LIST_URLS/);
+    expect(() => readEnv({ SANCTIONS_LIST_SCHEDULE: "daily" })).toThrow(/SANCTIONS_LIST_SCHEDULE must be a cron expression/);
+    expect(() => readEnv({ SANCTIONS_LIST_SCHEDULE: "0 0 99 * *" })).toThrow(/SANCTIONS_LIST_SCHEDULE/);
+  });
 });
 
 describe("fetch settings", () => {

@@ -1,3 +1,5 @@
+// cron-parser 4 is CommonJS: Node gives its exports to a default import only.
+import cronParser from "cron-parser";
 import { z } from "zod";
 
 // The server's configuration, validated once at start-up: a wrong value fails loudly here,
@@ -41,7 +43,41 @@ const schema = z.object({
   FETCH_ALLOW_PRIVATE: z.enum(["0", "1", ""]).optional(),
   /** Comma-separated host names (or addresses) the server may fetch whatever they resolve to. */
   FETCH_ALLOW_HOSTS: z.string().optional(),
+  /** Sanctions list files to import on a schedule: whitespace-separated `https://…` or `list=https://…`. */
+  SANCTIONS_LIST_URLS: z.string().optional(),
+  /** When to fetch them: a cron expression (UTC); default daily at 06:00. */
+  SANCTIONS_LIST_SCHEDULE: z
+    .string()
+    .trim()
+    .default("0 6 * * *")
+    .refine((cron) => isCron(cron), "SANCTIONS_LIST_SCHEDULE must be a cron expression of five fields, e.g. 0 6 * * *"),
 });
+
+function isCron(expression: string): boolean {
+  if (expression.split(/\s+/).length !== 5) return false;
+  try {
+    cronParser.parseExpression(expression);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A list file to import on a schedule: its list's slug when given, else the list its format belongs to. */
+export type ScheduledList = { list?: string; url: string };
+
+/** `SANCTIONS_LIST_URLS`: each whitespace-separated item is a URL, or `slug=URL` to say which list the file is. */
+export function parseListUrls(value: string | undefined): ScheduledList[] {
+  const items = (value ?? "").split(/\s+/).filter(Boolean);
+  return items.map((item) => {
+    const named = /^([a-z0-9][a-z0-9-]{1,39})=(.+)$/.exec(item);
+    const url = named ? named[2]! : item;
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      throw new Error(`Invalid configuration: SANCTIONS_LIST_URLS: "${item}" is not an http(s) URL or list=URL`);
+    }
+    return named ? { list: named[1]!, url } : { url };
+  });
+}
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
@@ -60,6 +96,7 @@ export type Env = {
   listAdmins: string[];
   /** What lib/fetch may reach beyond public addresses. Host names lowercased. */
   fetch: { allowPrivate: boolean; allowHosts: string[] };
+  sanctionsLists: { urls: ScheduledList[]; schedule: string };
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -93,6 +130,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     server: { headersTimeoutMs: e.HEADERS_TIMEOUT_MS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
     fetch: { allowPrivate: e.FETCH_ALLOW_PRIVATE === "1", allowHosts: commaList(e.FETCH_ALLOW_HOSTS) },
     listAdmins: commaList(e.LIST_ADMINS ?? e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email),
+    sanctionsLists: { urls: parseListUrls(e.SANCTIONS_LIST_URLS), schedule: e.SANCTIONS_LIST_SCHEDULE },
   };
 }
 

@@ -46,6 +46,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 <Link href="/audit">Audit log</Link>
               </li>
             )}
+            {actor.role === "admin" && (
+              <li>
+                <Link href="/jobs">Jobs</Link>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="who">

@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiToken } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { runningQueue, stopQueue } from "@/lib/jobs/instance";
+import { defineJob } from "@/lib/jobs/job";
+import { startQueue } from "@/lib/jobs/queue";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { TEST_ORIGIN } from "@/lib/testing/http";
@@ -25,6 +29,8 @@ let expiredToken: string;
 let demotedAdminToken: string;
 let removedAdminToken: string;
 const formerAdmins: string[] = [];
+/** A job of the home team, for the Jobs routes; sent, never run (the queue only sends here). */
+const matrixJob = defineJob<{ teamId: string }>({ name: "test.access-matrix", handle: async () => {} });
 
 async function extraToken(teamId: string, data: { revokedAt?: Date; expiresAt?: Date; createdById?: string }) {
   const token = `sw_test_${randomBytes(16).toString("hex")}`;
@@ -57,7 +63,9 @@ beforeAll(async () => {
   const capture = await db.capture.create({ data: { teamId: home.teamId, url: "https://example.org/", finalUrl: "https://example.org/", httpStatus: 200, contentType: "text/html", sha256: "0".repeat(64), body: new TextEncoder().encode("<p>Matrix page</p>") } });
   const entity = await db.entity.create({ data: { teamId: home.teamId, type: "organization", name: "Matrix entity" } });
   const hit = await matrixHit(entity.id);
-  homeIds = { capture: capture.id, entity: entity.id, hit: hit.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId };
+  await startQueue({ work: false, jobs: [matrixJob] });
+  const job = (await enqueue(matrixJob, { teamId: home.teamId }))!;
+  homeIds = { capture: capture.id, entity: entity.id, hit: hit.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job };
   revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
   expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
   demotedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.update({ where: { id }, data: { role: "viewer" } }));
@@ -75,6 +83,8 @@ async function matrixHit(entityId: string) {
 let matrixList: string;
 
 afterAll(async () => {
+  await runningQueue()?.deleteQueue(matrixJob.name);
+  await stopQueue();
   await db.sanctionsList.deleteMany({ where: { id: matrixList } });
   await purgeTeam(home.teamId);
   await purgeTeam(away.teamId);
@@ -94,7 +104,7 @@ function homeIdFor(path: string): string {
   const collection = path.split("/{id}")[0]!.split("/").pop()!;
   const byCollection: Record<string, string> = {
     issues: homeIds.issue!, evidence: homeIds.evidence!, documents: homeIds.document!, sources: homeIds.source!,
-    briefings: homeIds.briefing!, captures: homeIds.capture!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!,
+    briefings: homeIds.briefing!, captures: homeIds.capture!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!, jobs: homeIds.job!,
     entities: homeIds.entity!, hits: homeIds.hit!,
   };
   const id = byCollection[collection];

@@ -33,6 +33,11 @@ export function databaseKind() {
   return cached().connection.kind;
 }
 
+/** The embedded PGlite database when there is one (not on PostgreSQL): the job queue runs on it in-process. */
+export function databasePglite() {
+  return cached().connection.pglite;
+}
+
 /** The adapter under the client: for running migrations in the same process (tests). */
 export function databaseAdapter() {
   return cached().connection.adapter;

@@ -13,6 +13,8 @@ export type DatabaseTarget = { databaseUrl?: string | undefined; pgliteDataDir: 
 export type Connection = {
   kind: DatabaseKind;
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database itself, for what runs beside Prisma in this process (the job queue). */
+  pglite?: PGlite;
   close: () => Promise<void>;
 };
 
@@ -27,7 +29,7 @@ export function openConnection(target: DatabaseTarget): Connection {
   const dataDir = target.pgliteDataDir;
   if (dataDir.startsWith("memory://")) {
     const pglite = new PGlite(dataDir);
-    return { kind: "pglite", adapter: new AwaitedScriptsPGlite(pglite), close: () => pglite.close() };
+    return { kind: "pglite", adapter: new AwaitedScriptsPGlite(pglite), pglite, close: () => pglite.close() };
   }
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
@@ -35,6 +37,7 @@ export function openConnection(target: DatabaseTarget): Connection {
   return {
     kind: "pglite",
     adapter: new AwaitedScriptsPGlite(pglite),
+    pglite,
     close: async () => {
       await pglite.close();
       release();

@@ -32,6 +32,7 @@ import {
   searchDocumentsQuerySchema,
 } from "@/lib/validation/documents";
 import { evidenceSchema, linkEvidenceSchema, updateEvidenceSchema } from "@/lib/validation/evidence";
+import { jobSchema, jobsPageSchema, jobsQuerySchema } from "@/lib/validation/jobs";
 import {
   createIssueSchema,
   eventSchema,
@@ -300,6 +301,8 @@ function buildRegistry(): OpenAPIRegistry {
     BriefingSnapshot: component("BriefingSnapshot", briefingSnapshotSchema),
     CreateBriefing: component("CreateBriefing", createBriefingSchema, "A title, a marking, and either a watchlist `filter` (the query parameters of GET /api/issues without paging; numbers and booleans are accepted for `impact` and `reviewDue`) or `issueIds` (not both)."),
     AuditPage: component("AuditPage", auditPageSchema),
+    Job: component("Job", jobSchema),
+    JobPage: component("JobPage", jobsPageSchema),
     Member: component("Member", memberSchema),
     MemberList: component("MemberList", itemsOf(memberSchema)),
     ChangeRole: component("ChangeRole", changeRoleSchema),
@@ -713,6 +716,29 @@ function buildRegistry(): OpenAPIRegistry {
     access: "admin",
     body: { json: s.TeamBackup, description: "A file from GET /api/admin/backup" },
     responses: { 201: ok("The new team", s.RestoredTeam) },
+  });
+
+  operation({
+    method: "get",
+    path: "/api/admin/jobs",
+    operationId: "listJobs",
+    tag: "Operations",
+    summary: "The job queue: queued, running, completed and failed jobs, newest first",
+    description: "The instance's jobs (scheduled list imports) and your team's own; never another team's.",
+    access: "admin",
+    query: jobsQuerySchema,
+    responses: { 200: ok("A page of jobs", s.JobPage) },
+  });
+  operation({
+    method: "post",
+    path: "/api/admin/jobs/{id}/retry",
+    operationId: "retryJob",
+    tag: "Operations",
+    summary: "Run a failed job again (one more attempt)",
+    access: "admin",
+    id: "job",
+    responses: { 200: ok("The job, waiting to run", s.Job) },
+    errors: { conflict: "The job has not failed", service_unavailable: "The job queue is not running in this server" },
   });
 
   // ---- Team ----
@@ -1157,7 +1183,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "Briefings", description: "Immutable snapshots and their exports" },
       { name: "Dashboard", description: "The numbers behind the dashboard" },
       { name: "Team", description: "Members, invitations, API tokens, teams and the audit log" },
-      { name: "Operations", description: "Health and this document" },
+      { name: "Operations", description: "Health, the job queue and this document" },
       { name: "Auth", description: "Sessions (better-auth)" },
       { name: "Sanctions", description: "Sanctions lists, their releases and entries (the same for every team), and screening names" },
       { name: "Entities", description: "The companies, people, vessels and aircraft the team tracks, and their hits on the lists" },

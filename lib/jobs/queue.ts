@@ -1,0 +1,74 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { databasePglite } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { runningQueue, setRunningQueue } from "./instance";
+import { DEFAULT_RETRY, type AnyJob } from "./job";
+import { pgliteDb } from "./pglite";
+
+// The job queue of this process (DESIGN.md "Jobs"): pg-boss, its tables in the schema "pgboss" of the app's database.
+// On PostgreSQL every app instance starts one on the shared tables, and pg-boss hands each job to one worker
+// (SELECT … FOR UPDATE SKIP LOCKED); on PGlite it runs in this process, on the same embedded database.
+
+export type QueueOptions = {
+  /** Run the jobs here (the server); false only sends them (a CLI). */
+  work?: boolean;
+  /** The jobs whose queues, schedules and workers to set up: the app's are JOBS (./registry.ts). */
+  jobs?: readonly AnyJob[];
+  /** How often an idle worker looks for jobs. */
+  pollingIntervalSeconds?: number;
+};
+
+const holder = globalThis as unknown as { sanctionsWatchQueueStarting?: Promise<PgBoss> };
+
+/** Starts the queue once per process (later calls get the same one): its schema, queues, schedules and workers. */
+export function startQueue(options: QueueOptions = {}): Promise<PgBoss> {
+  const running = runningQueue();
+  if (running) return Promise.resolve(running);
+  holder.sanctionsWatchQueueStarting ??= openQueue(options)
+    .then((boss) => {
+      setRunningQueue(boss);
+      return boss;
+    })
+    .finally(() => (holder.sanctionsWatchQueueStarting = undefined));
+  return holder.sanctionsWatchQueueStarting;
+}
+
+/** A started queue on the app's database, not the process's one: what startQueue runs, and a test's second instance. */
+export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds = 2 }: QueueOptions): Promise<PgBoss> {
+  const pglite = databasePglite();
+  const boss = new PgBoss({
+    ...(pglite ? { db: pgliteDb(pglite) } : { connectionString: env().databaseUrl, max: 4, application_name: "sanctions-watch-jobs" }),
+    ...DEFAULT_RETRY,
+    // Maintenance (expiring, archiving) and the cron clock run where jobs run.
+    supervise: work,
+    schedule: work,
+  });
+  boss.on("error", (error) => console.error("[sanctions-watch] job queue:", error));
+  await boss.start();
+  for (const job of jobs) {
+    const options = { ...DEFAULT_RETRY, ...job.queue };
+    if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, { name: job.name, ...options });
+    else await boss.createQueue(job.name, { name: job.name, ...options });
+  }
+  if (work) {
+    for (const job of jobs) {
+      const schedule = job.schedule?.();
+      if (schedule) await boss.schedule(job.name, schedule.cron, schedule.data, { tz: "UTC" });
+      else await boss.unschedule(job.name); // no longer configured
+      // pg-boss waits a polling interval between looks, so a worker takes several jobs at each; every one is
+      // settled on its own, so one failure fails (and retries) only its job.
+      await boss.work<object>(job.name, { pollingIntervalSeconds, batchSize: job.batchSize ?? 5 }, async (runs) => {
+        for (const run of runs) {
+          try {
+            const output = await job.handle(run.data, { id: run.id });
+            await (output ? boss.complete(job.name, run.id, output) : boss.complete(job.name, run.id));
+          } catch (error) {
+            await boss.fail(job.name, run.id, error as object);
+          }
+        }
+      });
+    }
+  }
+  return boss;
+}

@@ -1,0 +1,6 @@
+import { importList } from "./handlers/import-list";
+import { importLists } from "./handlers/import-lists";
+import type { AnyJob } from "./job";
+
+/** Every job this app runs: the queue creates their queues, workers and schedules when it starts (lib/jobs/README.md). */
+export const JOBS: readonly AnyJob[] = [importLists, importList];
