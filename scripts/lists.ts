@@ -7,6 +7,9 @@ import { parseArgs } from "node:util";
 import { AppError } from "@/lib/api/errors";
 import { parse } from "@/lib/api/route";
 import { closeDatabase } from "@/lib/db/client";
+import { stopQueue } from "@/lib/jobs/instance";
+import { startQueue } from "@/lib/jobs/queue";
+import { JOBS } from "@/lib/jobs/registry";
 import { releaseImported } from "@/lib/jobs/release-imported";
 import { importRelease } from "@/lib/services/sanctions/import";
 import { importReleaseFieldsSchema } from "@/lib/validation/sanctions";
@@ -23,7 +26,14 @@ async function importFile(args: string[]) {
   if (!file || positionals.length > 1) throw new AppError("bad_request", USAGE);
   const options = parse(importReleaseFieldsSchema, { list: values.list, format: values.format, force: values.force ? "true" : undefined, publishedAt: values.published });
   const release = await importRelease(readFileSync(file), { ...options, importedBy: "cli" });
-  await releaseImported(release.id);
+  // The server's workers re-screen every team's entities; here the queue only sends (on PGlite they run when the
+  // server next starts: the embedded database has one process at a time).
+  await startQueue({ work: false, jobs: JOBS });
+  try {
+    await releaseImported(release.id);
+  } finally {
+    await stopQueue();
+  }
   const date = release.publishedAt.slice(0, 10);
   console.log(`${release.list}, ${date}: ${release.entries} entries; ${release.added} added, ${release.removed} removed, ${release.changed} changed (release ${release.id}).`);
 }

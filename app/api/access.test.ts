@@ -4,13 +4,14 @@ import { hashApiToken } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { runningQueue, stopQueue } from "@/lib/jobs/instance";
+import { stopQueue } from "@/lib/jobs/instance";
 import { defineJob } from "@/lib/jobs/job";
 import { startQueue } from "@/lib/jobs/queue";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { TEST_ORIGIN } from "@/lib/testing/http";
 import { apiRoutes, type ApiRoute, type Handler, type HttpMethod } from "@/lib/testing/routes";
+import { dropTestQueues } from "@/lib/testing/queue";
 
 // The access matrix (issue 7), generated from the route files: every API route × every kind of caller
 // gets the status its declared role implies, another team's ids are never reachable, and lists never
@@ -83,7 +84,7 @@ async function matrixHit(entityId: string) {
 let matrixList: string;
 
 afterAll(async () => {
-  await runningQueue()?.deleteQueue(matrixJob.name);
+  await dropTestQueues(matrixJob.name);
   await stopQueue();
   await db.sanctionsList.deleteMany({ where: { id: matrixList } });
   await purgeTeam(home.teamId);

@@ -5,6 +5,7 @@ import { enqueue } from "./enqueue";
 import { runningQueue, stopQueue } from "./instance";
 import { defineJob } from "./job";
 import { startQueue } from "./queue";
+import { dropTestQueues } from "@/lib/testing/queue";
 
 // The queue on the test database (PGlite in this process, or the PostgreSQL of DATABASE_URL): start and stop,
 // sending and working, retries with growing delays, schedules. Queue names are unique per run, so files sharing
@@ -46,7 +47,7 @@ beforeAll(async () => {
   await startQueue({ jobs: [echo, flaky, slow, scheduled], pollingIntervalSeconds: 0.5 });
 }, 60_000);
 afterAll(async () => {
-  for (const job of [echo, flaky, slow, scheduled]) await runningQueue()?.deleteQueue(job.name); // its jobs and schedule too
+  await dropTestQueues(echo.name, flaky.name, slow.name, scheduled.name);
   await stopQueue();
 });
 

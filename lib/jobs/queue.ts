@@ -34,6 +34,11 @@ export function startQueue(options: QueueOptions = {}): Promise<PgBoss> {
   return holder.sanctionsWatchQueueStarting;
 }
 
+/** The process's queue once started (waiting for a start under way), or null when this process runs none. */
+export async function startedQueue(): Promise<PgBoss | null> {
+  return runningQueue() ?? (await holder.sanctionsWatchQueueStarting) ?? null;
+}
+
 /** A started queue on the app's database, not the process's one: what startQueue runs, and a test's second instance. */
 export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds = 2 }: QueueOptions): Promise<PgBoss> {
   const pglite = databasePglite();

@@ -1,6 +1,7 @@
 import { importList } from "./handlers/import-list";
 import { importLists } from "./handlers/import-lists";
+import { rescreenAfterRelease } from "./handlers/rescreen";
 import type { AnyJob } from "./job";
 
 /** Every job this app runs: the queue creates their queues, workers and schedules when it starts (lib/jobs/README.md). */
-export const JOBS: readonly AnyJob[] = [importLists, importList];
+export const JOBS: readonly AnyJob[] = [importLists, importList, rescreenAfterRelease];

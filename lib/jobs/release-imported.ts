@@ -1,28 +1,18 @@
 import { enqueue } from "./enqueue";
-import { runningQueue, stopQueue } from "./instance";
-import { startQueue } from "./queue";
+import { startedQueue } from "./queue";
 
 /**
  * The hook every import of a release calls once it is committed (the API upload, `lists:import`, the schedule):
- * it sends the job named "sanctions.release-imported" with `{ releaseId }` when one is registered in JOBS (issue 13:
- * re-screen every team's entities; see README.md here). None is yet, so it does nothing.
+ * it sends "sanctions.release-imported" (handlers/rescreen.ts: every team's entities screened again, issue 13).
+ * The server always runs the queue (instrumentation.ts) and the CLI starts one to send; a process with none
+ * (a test of the import alone) has nowhere to send it, and says so in the return value.
  */
 export const RELEASE_IMPORTED = "sanctions.release-imported";
 
-export async function releaseImported(releaseId: string): Promise<void> {
-  // Loaded here, not imported above: the registry imports the jobs, which import the services that call this.
-  const { JOBS } = await import("./registry");
-  const job = JOBS.find((candidate) => candidate.name === RELEASE_IMPORTED);
-  if (!job) return;
-  if (runningQueue()) {
-    await enqueue(job, { releaseId });
-    return;
-  }
-  // A process without the queue (the CLI): start it to send only; the server's workers run the job.
-  await startQueue({ work: false });
-  try {
-    await enqueue(job, { releaseId });
-  } finally {
-    await stopQueue();
-  }
+export async function releaseImported(releaseId: string): Promise<boolean> {
+  if (!(await startedQueue())) return false;
+  // Loaded here, not imported above: the job imports the services that call this.
+  const { rescreenAfterRelease } = await import("./handlers/rescreen");
+  await enqueue(rescreenAfterRelease, { releaseId });
+  return true;
 }

@@ -9,6 +9,7 @@ import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factorie
 import { call } from "@/lib/testing/http";
 import * as retry from "./jobs/[id]/retry/route";
 import * as jobs from "./jobs/route";
+import { dropTestQueues } from "@/lib/testing/queue";
 
 // The Jobs page's API (issue 14): admins see the instance's jobs and their team's, filter and page them, and retry
 // a failed one; another team's jobs are 404. Queue names are unique per run, for a shared PostgreSQL.
@@ -50,7 +51,7 @@ beforeAll(async () => {
   for (const id of Object.values(ids)) await settled(id);
 }, 60_000);
 afterAll(async () => {
-  await runningQueue()?.deleteQueue(flaky.name);
+  await dropTestQueues(flaky.name);
   await stopQueue();
   await Promise.all([purgeTeam(home.teamId), purgeTeam(other.teamId)]);
 });

@@ -9,9 +9,11 @@ import { importList } from "@/lib/jobs/handlers/import-list";
 import { importLists } from "@/lib/jobs/handlers/import-lists";
 import { runningQueue, stopQueue } from "@/lib/jobs/instance";
 import { startQueue } from "@/lib/jobs/queue";
+import { RELEASE_IMPORTED } from "@/lib/jobs/release-imported";
 import { sanctionsFixturePath, type SanctionsFixture } from "@/lib/sanctions/fixtures/fixtures";
 import { withTestDatabase } from "@/lib/testing/db";
 import { importListFromUrl } from "./scheduled-import";
+import { dropTestQueues } from "@/lib/testing/queue";
 
 // Scheduled list imports (issue 13, SANCTIONS_LIST_URLS): the real fixture files served from 127.0.0.1, fetched
 // with conditional GETs, imported as releases by "schedule"; unchanged files are quiet successes, refused ones fail
@@ -34,6 +36,8 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 // Read by the scheduled job (lib/env.ts): one bare URL (its format says the list) would collide with the other
 // test files' lists on PostgreSQL, so both name theirs.
+// The test server is on 127.0.0.1, which the fetch guard refuses unless allowed (lib/fetch).
+process.env.FETCH_ALLOW_HOSTS = "127.0.0.1";
 process.env.SANCTIONS_LIST_URLS = `${SDN}=${base}/sdn.csv.gz ${OTHER}=${base}/other.csv.gz`;
 process.env.SANCTIONS_LIST_SCHEDULE = "30 5 * * 1";
 
@@ -41,8 +45,12 @@ withTestDatabase();
 
 beforeAll(async () => {
   await startQueue({ jobs: [importLists, importList], pollingIntervalSeconds: 0.5 });
+  // Each import sends the re-screening job; nothing works it here: on PostgreSQL it would re-screen the entities of
+  // the test files running beside this one (e2e/designations.spec.ts runs it on the server).
+  await runningQueue()!.createQueue(RELEASE_IMPORTED);
 }, 60_000);
 afterAll(async () => {
+  await dropTestQueues(RELEASE_IMPORTED);
   await runningQueue()?.unschedule(importLists.name); // the schedule outlives the process, in a shared database
   await stopQueue();
   await db.sanctionsList.deleteMany({ where: { slug: { endsWith: suffix } } });
@@ -105,5 +113,9 @@ describe("scheduled list imports", () => {
     expect(imports).toHaveLength(1);
     const job = await finished(importList.name, imports[0]!.id);
     expect(job.output).toMatchObject({ outcome: "imported", list: SDN, added: 298, removed: 0 });
+    // …and asks for every team's entities to be screened again against it.
+    const release = await db.sanctionsRelease.findFirstOrThrow({ where: { list: { slug: SDN }, added: 298 } });
+    const rescreens = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM pgboss.job WHERE name = ${RELEASE_IMPORTED} AND data->>'releaseId' = ${release.id}`;
+    expect(rescreens).toHaveLength(1);
   }, 90_000);
 });
