@@ -1,9 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { sanctionsFixturePath } from "@/lib/sanctions/fixtures/fixtures";
+import { documentNames } from "@/lib/services/entities/document-names";
 import { issueWatch } from "@/lib/services/entities/issue-watch";
 import { importRelease } from "@/lib/services/sanctions/import";
 import { withTestDatabase } from "@/lib/testing/db";
@@ -16,6 +17,7 @@ import * as stats from "@/app/api/stats/route";
 import * as hit from "@/app/api/hits/[id]/route";
 import * as issueRoute from "../route";
 import * as trackIssue from "../entities/route";
+import * as trackDocument from "@/app/api/documents/[id]/entities/route";
 import * as history from "./route";
 
 // The designation watch seen from an issue and the dashboard (issue 13): hits on the entities tracked as an
@@ -141,5 +143,27 @@ describe("an issue's actors tracked as entities", () => {
     expect((await historyOf(issueId, other.tokens.viewer)).status).toBe(404);
     const { designations } = await getStats(other.tokens.viewer);
     expect(designations).toEqual({ toReview: 0, waiting: [], recent: [] });
+  });
+});
+
+describe("the names a document's analysis finds", () => {
+  it("lists them for the document page, each linked to its entity once tracked, and is the team's only", async () => {
+    const text = "The Havana Port Authority signed the deal, said Maria Gonzalez.";
+    const document = await db.document.create({ data: { teamId: team.teamId, title: "Deal", text, contentHash: randomBytes(8).toString("hex") } });
+    expect(await documentNames(team.actors.viewer, document.id)).toEqual([
+      { name: "Havana Port Authority", type: "organization", entity: null },
+      { name: "Maria Gonzalez", type: "person", entity: null },
+    ]);
+    const tracked = await call(trackDocument.POST, "POST", `/api/documents/${document.id}/entities`, {
+      token: team.tokens.analyst,
+      body: { names: [{ name: "Maria Gonzalez", type: "person" }] },
+      params: { id: document.id },
+    });
+    const maria = (tracked.json as unknown as TrackedEntities).created[0]!;
+    expect(await documentNames(team.actors.viewer, document.id)).toEqual([
+      { name: "Havana Port Authority", type: "organization", entity: null },
+      { name: "Maria Gonzalez", type: "person", entity: { id: maria.id, name: "Maria Gonzalez" } },
+    ]);
+    await expect(documentNames(other.actors.viewer, document.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
