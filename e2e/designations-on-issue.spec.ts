@@ -1,29 +1,14 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { sanctionsFixturePath } from "@/lib/sanctions/fixtures/fixtures";
 import { test, expect, unique } from "./fixtures";
+import { expectAccessible, importSdnList } from "./sanctions-helpers";
 
 // The designation watch seen from an issue (issue 13), in a real browser: an issue's actors tracked with one
 // click, the screening's hit on a real OFAC SDN name (26 April 2024 lines, imported into a list of this run's own)
 // announced by the banner and the timeline, then confirmed on the entity; back on the issue, the suggestion opens
 // the edit form with "Designations in force" chosen, and the analyst saves it with a rationale.
 
-const sdnLines = gunzipSync(readFileSync(sanctionsFixturePath("ofacSdn2024Apr26"))).toString("utf8").split("\n").slice(0, 40).join("\n");
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 test("track an issue's actors, see the designation arrive, move the status with a rationale", async ({ page }) => {
   test.setTimeout(120_000); // an import, a first screening (the list indexed) and two accessibility scans
-  const list = unique("e2e-issue").toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  const imported = await page.request.post("/api/sanctions/releases", {
-    multipart: { file: { name: "sdn.csv", mimeType: "text/csv", buffer: Buffer.from(`${sdnLines}\n`) }, list, publishedAt: "2024-04-26" },
-  });
-  expect(imported.status(), await imported.text()).toBe(201);
+  const list = await importSdnList(page.request, "e2e-issue");
   const title = unique("Cuban banking exposure");
   const created = await page.request.post("/api/issues", { data: { title, category: "other", actors: ["Banco Nacional de Cuba", unique("Harbour Quay Partners")] } });
   expect(created.status()).toBe(201);
