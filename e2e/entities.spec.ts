@@ -1,28 +1,13 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { sanctionsFixturePath } from "@/lib/sanctions/fixtures/fixtures";
 import { test, expect, unique } from "./fixtures";
+import { expectAccessible, importSdnList } from "./sanctions-helpers";
 
 // Tracking an entity in a real browser (issue 13): a small list of real OFAC SDN lines imported by the demo admin
 // (a list admin), an entity added with the form and screened at once, its hit explained and confirmed with a note,
 // then shown as a designation on the entity and in the list. Each run imports into a list of its own.
 
-const sdnLines = gunzipSync(readFileSync(sanctionsFixturePath("ofacSdn2024Apr26"))).toString("utf8").split("\n").slice(0, 40).join("\n");
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 test("add an entity, see its hit explained, confirm it as a designation", async ({ page }) => {
   test.setTimeout(120_000); // an import, a first screening (the list indexed) and two accessibility scans
-  const list = unique("e2e").toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  const imported = await page.request.post("/api/sanctions/releases", {
-    multipart: { file: { name: "sdn.csv", mimeType: "text/csv", buffer: Buffer.from(`${sdnLines}\n`) }, list, publishedAt: "2024-04-26" },
-  });
-  expect(imported.status(), await imported.text()).toBe(201);
+  const list = await importSdnList(page.request, "e2e");
 
   await page.goto("/entities");
   await expect(page.getByRole("heading", { level: 1, name: "Entities" })).toBeVisible();

@@ -36,3 +36,11 @@ export function statusDirection(from: IssueStatus, to: IssueStatus): "escalating
   if (isClosed(from)) return "escalating";
   return issueStatuses.indexOf(to) > issueStatuses.indexOf(from) ? "escalating" : "de-escalating";
 }
+
+/**
+ * An issue whose actor has a confirmed designation suggests the status "designations_in_force" (issue 13), unless
+ * it is already there or closed. Only a suggestion: the analyst moves the status, with a rationale.
+ */
+export function suggestsDesignationsInForce(status: IssueStatus, actorDesignated: boolean): boolean {
+  return actorDesignated && status !== "designations_in_force" && !isClosed(status);
+}

@@ -460,7 +460,7 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: "issueHistory",
     tag: "Issues",
     summary: "The issue's timeline, oldest first",
-    description: "Every event about the issue and its evidence, deleted issues included.",
+    description: "Every event about the issue and its evidence, deleted issues included, and the screening's hit events (`entityType` `hit`: hit_found, hit_decided, hit_reopened, hit_gone; `after.entityId` names the entity) on the entities tracked as its actors.",
     access: "viewer",
     id: "issue",
     responses: { 200: ok("The events", s.IssueHistory) },
@@ -691,7 +691,7 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: "getStats",
     tag: "Dashboard",
     summary: "The team's risk picture",
-    description: "Counts by status and category, the likelihood × impact matrix, weekly activity, recent changes and reviews due.",
+    description: "Counts by status and category, the likelihood × impact matrix, weekly activity, recent changes, reviews due, and the designation watch (hits waiting for review, recent confirmed designations).",
     access: "viewer",
     responses: { 200: ok("The numbers", s.Stats) },
   });

@@ -242,14 +242,23 @@ export async function restoreIssue(actor: Actor, id: string): Promise<IssueDetai
   return getIssue(actor, id);
 }
 
-/** The issue's timeline: every event about it and its evidence, oldest first. */
+/**
+ * The issue's timeline, oldest first: every event about it and its evidence, and the screening's hits on the
+ * entities tracked as its actors (found, decided, reopened, gone; through entity_issue, so an entity linked
+ * later brings its earlier hits along).
+ */
 export async function issueHistory(actor: Actor, id: string): Promise<HistoryEvent[]> {
   const issue = await db.issue.findFirst({ where: { id, teamId: actor.teamId }, select: { id: true } });
   if (!issue) throw notFound("Issue");
+  const entities = await db.entityIssue.findMany({ where: { issueId: id }, select: { entityId: true } });
   const events = await db.event.findMany({
     where: {
       teamId: actor.teamId,
-      OR: [{ entityType: "issue", entityId: id }, { entityType: "evidence", after: { path: ["issueId"], equals: id } }],
+      OR: [
+        { entityType: "issue", entityId: id },
+        { entityType: "evidence", after: { path: ["issueId"], equals: id } },
+        ...entities.map(({ entityId }) => ({ entityType: "hit", after: { path: ["entityId"], equals: entityId } })),
+      ],
     },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });

@@ -5,6 +5,7 @@ import { likelihoods } from "@/lib/domain/likelihood";
 import { IMPACT_MAX, IMPACT_MIN, riskLevel, riskScore } from "@/lib/domain/risk";
 import { isClosed, issueStatuses } from "@/lib/domain/status";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { designationsPanel } from "@/lib/services/entities/dashboard";
 import type { IssueStatus, Likelihood } from "@/lib/generated/prisma/enums";
 import {
   MATRIX_IDS_PER_CELL,
@@ -71,7 +72,7 @@ export async function getStats(actor: Actor, now = new Date()): Promise<Stats> {
     db.issue.findMany({ where: { ...open, nextReviewAt: { lte: now } }, select: dueSelect, orderBy: [{ nextReviewAt: "asc" }, { riskScore: "desc" }, { id: "asc" }], take: REVIEWS_DUE_LISTED }),
   ]).then(([never, past]) => [...never, ...past].slice(0, REVIEWS_DUE_LISTED));
 
-  const [issueGroups, categories, evidenceRows, moveRows, changeRows, dueRows] = await Promise.all([
+  const [issueGroups, categories, evidenceRows, moveRows, changeRows, dueRows, designations] = await Promise.all([
     // One pass over the team's issues for three groupings (GROUPING SETS): by status and category,
     // by matrix cell (with the cell's ids), and due or not. A column a row is not grouped by is null.
     // The ids are kept in no particular order: sorting 10,000 of them would cost more than the rest.
@@ -109,6 +110,7 @@ export async function getStats(actor: Actor, now = new Date()): Promise<Stats> {
       ) weeks`,
     recentChanges(teamId),
     dueReads,
+    designationsPanel(teamId),
   ]);
 
   // Sort the grouping sets apart: each row has the columns of its own grouping and nulls elsewhere.
@@ -162,6 +164,7 @@ export async function getStats(actor: Actor, now = new Date()): Promise<Stats> {
       total: dueTotal,
       items: dueRows.map((issue) => ({ ...issue, nextReviewAt: issue.nextReviewAt?.toISOString() ?? null })),
     },
+    designations,
   };
 }
 

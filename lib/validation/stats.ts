@@ -10,6 +10,8 @@ export const STATS_WEEKS = 26;
 export const RECENT_CHANGES = 20;
 /** How many due issues are listed (the total is always given; the watchlist shows them all). */
 export const REVIEWS_DUE_LISTED = 20;
+/** How many hits waiting for review, and how many recent designations, the dashboard lists. */
+export const DESIGNATIONS_LISTED = 5;
 /** How many issue ids a matrix cell carries (its count is always the full number). */
 export const MATRIX_IDS_PER_CELL = 100;
 
@@ -59,6 +61,19 @@ export const dueIssueSchema = z.object({
 });
 export type DueIssue = z.infer<typeof dueIssueSchema>;
 
+const hitEntity = z.object({ id: z.string(), name: z.string() });
+
+export const designationsPanelSchema = z.object({
+  toReview: count.describe("Hits waiting for an analyst's decision (undecided and still found)"),
+  waiting: z
+    .array(z.object({ hitId: z.string(), entity: hitEntity, list: z.string(), listName: z.string(), name: z.string(), score: z.number(), level: z.enum(["match", "review"]), foundAt: z.string() }))
+    .describe(`The hits waiting for review, the newest first (at most ${DESIGNATIONS_LISTED})`),
+  recent: z
+    .array(z.object({ hitId: z.string(), entity: hitEntity, list: z.string(), listName: z.string(), name: z.string(), programs: z.array(z.string()), confirmedAt: z.string() }))
+    .describe(`Designations confirmed by the team and still on their lists, the latest confirmed first (at most ${DESIGNATIONS_LISTED})`),
+});
+export type DesignationsPanel = z.infer<typeof designationsPanelSchema>;
+
 export const statsSchema = z.object({
   generatedAt: z.string(),
   totals: z.object({
@@ -77,5 +92,6 @@ export const statsSchema = z.object({
     total: count,
     items: z.array(dueIssueSchema).describe(`Open issues whose review date has passed or was never set, the longest overdue first (at most ${REVIEWS_DUE_LISTED})`),
   }),
+  designations: designationsPanelSchema.describe("The designation watch: hits on the team's tracked entities waiting for review, and recent confirmed designations"),
 });
 export type Stats = z.infer<typeof statsSchema>;

@@ -8,6 +8,7 @@ import { STATS_WEEKS, type Stats, type WeekCount } from "@/lib/validation/stats"
 import { ChartCard } from "./chart-card";
 import { chartTheme } from "./chart-theme";
 import { BarChart } from "./lazy-charts";
+import { Designations } from "./designations";
 import { RecentChanges } from "./recent-changes";
 import { ReviewsDue } from "./reviews-due";
 import { RiskMatrix } from "./risk-matrix";
@@ -27,6 +28,7 @@ export async function Dashboard({ actor }: { actor: Actor }) {
       <KeyNumbers stats={stats} />
       <RiskMatrix cells={stats.matrix} />
       <ReviewsDue reviews={stats.reviewsDue} />
+      <Designations designations={stats.designations} />
       <ChartCard
         id="status"
         title="Issues by status"

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { listEntities } from "@/lib/services/entities/entities";
-import { formatDate } from "@/lib/ui/format";
 import { entityTypeLabels } from "@/lib/ui/entity-labels";
 import { listEntitiesQuerySchema, type ListEntitiesQuery } from "@/lib/validation/entities";
 import { NewEntityForm } from "./new-entity-form";
+import { DesignationList } from "./designation-list";
 import { EntityTypeOptions } from "./entity-type-options";
 
 export const metadata: Metadata = { title: "Entities" };
@@ -124,13 +124,7 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
                     {entity.designations.length === 0 ? (
                       <span className="muted">none</span>
                     ) : (
-                      <ul className="inline-list">
-                        {entity.designations.map((d) => (
-                          <li key={d.hitId}>
-                            {d.list}: {d.programs.join(", ") || "no program"} · since {formatDate(d.since)}
-                          </li>
-                        ))}
-                      </ul>
+                      <DesignationList designations={entity.designations} />
                     )}
                   </td>
                 </tr>

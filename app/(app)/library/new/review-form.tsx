@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { ApiError } from "@/lib/query/api";
 import { documentKeys, documentRequests, type CreateDocumentRequest, type DocumentSuggestions } from "@/lib/query/documents";
+import { entityRequests } from "@/lib/query/entities";
 import { issueKeys } from "@/lib/query/issues";
 import { sourceKeys, sourcesQueryOptions } from "@/lib/query/sources";
 import { createDocumentSchema } from "@/lib/validation/documents";
@@ -57,6 +58,12 @@ export function ReviewForm({
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [duplicateOf, setDuplicateOf] = useState(analysis.duplicateOf);
+  // The organisations and people found, trackable as entities in the same click as the save (at most 100 a call).
+  const foundNames = useMemo(
+    () => [...analysis.organizations.map(({ name }) => ({ name, type: "organization" as const })), ...analysis.people.map(({ name }) => ({ name, type: "person" as const }))].slice(0, 100),
+    [analysis],
+  );
+  const [trackNames, setTrackNames] = useState(false);
 
   useEffect(() => {
     // Where the analysis leads: the notice when the library already has the document, the review otherwise.
@@ -69,7 +76,12 @@ export function ReviewForm({
   };
 
   const save = useMutation({
-    mutationFn: documentRequests.create,
+    mutationFn: async (body: CreateDocumentRequest) => {
+      const document = await documentRequests.create(body);
+      // The document is saved either way: if tracking fails, its page lists the names with a "Track" button each.
+      if (trackNames && foundNames.length > 0) await entityRequests.trackDocumentNames(document.id, foundNames).catch(() => undefined);
+      return document;
+    },
     onSuccess: (document) => {
       void queryClient.invalidateQueries({ queryKey: documentKeys.all });
       void queryClient.invalidateQueries({ queryKey: issueKeys.all });
@@ -244,6 +256,13 @@ export function ReviewForm({
 
         {!duplicateOf && (
           <div className="card stack tight">
+            {foundNames.length > 0 && (
+              <label className="checkbox">
+                <input type="checkbox" checked={trackNames} onChange={(e) => setTrackNames(e.target.checked)} disabled={busy} /> Also track the{" "}
+                {foundNames.length === 1 ? "organisation or person" : `${foundNames.length} organisations and people`} found as entities (screened against
+                the sanctions lists)
+              </label>
+            )}
             <FormError errors={errors.form} />
             <div className="form-actions">
               <button type="submit" className="button primary" disabled={busy}>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { statusLabels, suggestsDesignationsInForce } from "@/lib/domain/status";
 import { isApiError } from "@/lib/query/api";
 import { issueHistoryQueryOptions, issueKeys, issueQueryOptions, issueRequests, issueWithChanges } from "@/lib/query/issues";
 import { formatDateTime } from "@/lib/ui/format";
@@ -26,7 +27,8 @@ import { DeleteIssue } from "./delete-issue";
 import { EditIssueForm } from "./edit-issue-form";
 import { IssueFacts, StatusBadge } from "./issue-facts";
 
-type Props = { issue: IssueDetail; categories: Category[]; canEdit: boolean };
+/** `actorDesignated`: an actor tracked on the issue has a confirmed designation (suggests the status "designations_in_force"). */
+type Props = { issue: IssueDetail; categories: Category[]; canEdit: boolean; actorDesignated?: boolean };
 
 /** An edit in progress: the version it started from, and what the user has typed. */
 type Draft = { base: IssueDetail; values: IssueFormValues; rationale: string };
@@ -37,7 +39,7 @@ type Save = { version: number; changes: UpdateIssueInput; base: IssueDetail; sho
 
 const versionOf = (after: unknown) => Number((after as { version?: unknown } | null)?.version ?? 0);
 
-export function IssueEditor({ issue: serverIssue, categories, canEdit }: Props) {
+export function IssueEditor({ issue: serverIssue, categories, canEdit, actorDesignated = false }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const key = issueKeys.detail(serverIssue.id);
@@ -107,10 +109,11 @@ export function IssueEditor({ issue: serverIssue, categories, canEdit }: Props) 
     onSettled: () => queryClient.invalidateQueries({ queryKey: issueKeys.history(issue.id) }),
   });
 
-  function startEditing() {
+  /** Opens the form on the current version, with `preset` already chosen (the analyst still writes the rationale and saves). */
+  function startEditing(preset: Partial<IssueFormValues> = {}) {
     if (save.isPending) return; // the last save is still on its way; its answer is the next base
     flushSync(() => {
-      setDraft({ base: issue, values: issueFormValues(issue, categories), rationale: "" });
+      setDraft({ base: issue, values: { ...issueFormValues(issue, categories), ...preset }, rationale: "" });
       setErrors({});
       setConflict(null);
       setAnnouncement("");
@@ -168,7 +171,7 @@ export function IssueEditor({ issue: serverIssue, categories, canEdit }: Props) 
         </div>
         {canEdit && !formOpen && (
           <div className="form-actions">
-            <button type="button" ref={editButton} className="button primary" onClick={startEditing} aria-disabled={save.isPending || undefined}>
+            <button type="button" ref={editButton} className="button primary" onClick={() => startEditing()} aria-disabled={save.isPending || undefined}>
               Edit
             </button>
             <DeleteIssue id={issue.id} version={issue.version} title={issue.title} />
@@ -178,6 +181,18 @@ export function IssueEditor({ issue: serverIssue, categories, canEdit }: Props) 
       <p role="status" className="save-status">
         {announcement}
       </p>
+      {canEdit && !formOpen && suggestsDesignationsInForce(issue.status, actorDesignated) && (
+        <div className="notice stack tight">
+          <p>
+            <strong>An actor is designated:</strong> consider the status {statusLabels.designations_in_force}.
+          </p>
+          <p>
+            <button type="button" className="button" onClick={() => startEditing({ status: "designations_in_force" })} aria-disabled={save.isPending || undefined}>
+              Set the status to {statusLabels.designations_in_force}…
+            </button>
+          </p>
+        </div>
+      )}
       {conflict && draft && formOpen && (
         <ConflictPanel
           theirFields={theirFields}

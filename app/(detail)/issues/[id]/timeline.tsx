@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { credibilityLabels } from "@/lib/domain/grading";
 import { likelihoodLabels } from "@/lib/domain/likelihood";
@@ -8,6 +9,7 @@ import { issueFieldLabels } from "@/lib/ui/issue-labels";
 import type { HistoryEvent } from "@/lib/validation/issues";
 
 type Category = { slug: string; name: string };
+type Entity = { id: string; name: string };
 type Values = Record<string, unknown>;
 
 const asValues = (value: unknown): Values => (value && typeof value === "object" && !Array.isArray(value) ? (value as Values) : {});
@@ -36,8 +38,8 @@ function show(field: string, value: unknown, categories: Category[]): string {
   }
 }
 
-/** The issue's history, newest first: who changed what, when (UTC), and why. */
-export function Timeline({ events, categories }: { events: HistoryEvent[]; categories: Category[] }) {
+/** The issue's history, newest first: who changed what, when (UTC), and why; and what the screening found on its actors. */
+export function Timeline({ events, categories, entities = [] }: { events: HistoryEvent[]; categories: Category[]; entities?: Entity[] }) {
   return (
     <section aria-labelledby="timeline-heading" className="stack">
       <h2 id="timeline-heading">Timeline</h2>
@@ -50,7 +52,7 @@ export function Timeline({ events, categories }: { events: HistoryEvent[]; categ
               <p className="small muted">
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time> · <span className="timeline-actor">{event.actor}</span>
               </p>
-              <EventDescription event={event} categories={categories} />
+              {event.entityType === "hit" ? <HitEvent action={event.action} after={asValues(event.after)} entities={entities} /> : <EventDescription event={event} categories={categories} />}
             </li>
           ))}
         </ol>
@@ -138,6 +140,42 @@ function EvidenceEvent({ action, after }: { action: string; after: Values }) {
         Added evidence{credibilityLabels[credibility] ? ` (${credibilityLabels[credibility].toLowerCase()})` : ""}:
       </p>
       {typeof after.quote === "string" && <blockquote className="quote">{after.quote}</blockquote>}
+    </>
+  );
+}
+
+const hitHeadlines: Record<string, string> = {
+  hit_found: "Screening found a possible designation of",
+  hit_reopened: "A listed entry changed: the hit waits for review again for",
+  hit_gone: "A decided hit is no longer found for",
+};
+const decisionLabels: Record<string, string> = { confirmed: "Confirmed the designation of", false_positive: "Marked as a false positive the hit on" };
+
+/** A screening event on an entity tracked as one of the issue's actors (found, decided, reopened, gone). */
+function HitEvent({ action, after, entities }: { action: string; after: Values; entities: Entity[] }) {
+  const entityId = String(after.entityId ?? "");
+  const entity = entities.find((e) => e.id === entityId);
+  const headline = action === "hit_decided" ? (decisionLabels[String(after.decision)] ?? "Took back the decision on the hit on") : (hitHeadlines[action] ?? action.replaceAll("_", " "));
+  const listed = typeof after.name === "string" ? after.name : null;
+  const note = typeof after.note === "string" && after.note ? after.note : null;
+  return (
+    <>
+      <p>
+        {headline} {entity ? <Link href={`/entities/${entity.id}`}>{entity.name}</Link> : "an entity no longer tracked on this issue"}
+        {listed && (
+          <>
+            {" "}
+            as <strong>{listed}</strong>
+          </>
+        )}
+        {typeof after.list === "string" && <> on {after.list}</>}
+        {Array.isArray(after.programs) && after.programs.length > 0 && <> ({after.programs.join(", ")})</>}.
+      </p>
+      {note && (
+        <p className="rationale">
+          <strong>Note:</strong> {note}
+        </p>
+      )}
     </>
   );
 }

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { credibilityLabels, reliabilityLabels } from "@/lib/domain/grading";
+import { hasRole } from "@/lib/auth/roles";
 import { getDocument } from "@/lib/services/documents";
+import { documentNames } from "@/lib/services/entities/document-names";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
 import type { DocumentDetail } from "@/lib/validation/documents";
 import { segmentText, type Highlight } from "@/app/(app)/library/highlights";
 import { safeUrl, stanceLabels, type Stance } from "@/app/(app)/library/labels";
+import { FoundNames } from "./found-names";
 
 type Props = { params: Promise<{ id: string }> };
 type Evidence = DocumentDetail["evidence"][number];
@@ -20,7 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DocumentPage({ params }: Props) {
-  const { record: document } = await loadDocument((await params).id);
+  const { actor, record: document } = await loadDocument((await params).id);
+  const names = await documentNames(actor, document.id);
   const url = safeUrl(document.url);
   const { source } = document;
   // Each quote gets a number, in the order it appears in the text: the same number marks it in the text and in the list.
@@ -129,6 +133,8 @@ export default async function DocumentPage({ params }: Props) {
           </ul>
         )}
       </section>
+
+      <FoundNames documentId={document.id} names={names} canEdit={hasRole(actor.role, "analyst")} />
 
       <section aria-labelledby="document-text-heading" className="stack">
         <h2 id="document-text-heading">Full text</h2>

@@ -1,0 +1,54 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+import { nameKey } from "@/lib/domain/entities";
+import type { EntitySummary } from "@/lib/validation/entities";
+import { actorsDesignatedSince } from "./hits";
+import { entitySummarySelect, toEntitySummary } from "./views";
+
+// What the issue page shows of the designation watch (issue 13): the issue's tracked entities, the actors not
+// tracked yet, and how many were designated since the team last reviewed the issue.
+
+export type IssueWatch = {
+  entities: EntitySummary[];
+  /** The issue's actors no linked entity names (by name or alias): "Track actors as entities" tracks them. */
+  untrackedActors: string[];
+  /** When a person last changed the issue (or when it was made): hits found after it are news. */
+  lastReviewAt: string;
+  /** Entities with a hit found since the last review, not dismissed as a false positive. */
+  designatedSinceReview: number;
+  /** Whether an entity has a confirmed designation still on its list. */
+  designated: boolean;
+};
+
+/**
+ * "Last review" is the issue's last change made by a person (an edit or a status move; adding evidence does not count):
+ * the moment someone last looked at the issue and recorded a judgment. Screening's own events have no person.
+ */
+async function lastReview(teamId: string, issueId: string, createdAt: Date): Promise<Date> {
+  const event = await db.event.findFirst({
+    where: { teamId, entityType: "issue", entityId: issueId, actorId: { not: null } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { at: true },
+  });
+  return event?.at ?? createdAt;
+}
+
+export async function issueWatch(actor: Actor, issueId: string): Promise<IssueWatch> {
+  const issue = await db.issue.findFirst({ where: { id: issueId, teamId: actor.teamId }, select: { actors: true, createdAt: true } });
+  if (!issue) throw notFound("Issue");
+  const [rows, since] = await Promise.all([
+    db.entity.findMany({ where: { teamId: actor.teamId, issues: { some: { issueId } } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: entitySummarySelect }),
+    lastReview(actor.teamId, issueId, issue.createdAt),
+  ]);
+  const entities = rows.map(toEntitySummary);
+  const tracked = new Set(entities.flatMap((entity) => [entity.name, ...entity.aliases].map(nameKey)));
+  return {
+    entities,
+    untrackedActors: issue.actors.filter((name) => !tracked.has(nameKey(name))),
+    lastReviewAt: since.toISOString(),
+    designatedSinceReview: await actorsDesignatedSince(actor.teamId, issueId, since),
+    designated: entities.some((entity) => entity.designations.length > 0),
+  };
+}
