@@ -6,7 +6,8 @@ import { test, expect } from "./fixtures";
 // Designation watch in a real browser (issue 13), as the seed admin, a list admin by default (LIST_ADMINS):
 // the demo seed imported the real OFAC release of 26 April 2024; upload the 1 May release, read what changed
 // (298 added), filter it, open an entry, screen names; the refusals shown on the page; axe on the lists, change,
-// entry and screening pages. The server starts on a fresh database (playwright.config.ts), so 1 May is new to it.
+// entry and screening pages; then the hit the re-screening finds on a tracked company, confirmed, on its issue and in
+// a briefing export. The server starts on a fresh database (playwright.config.ts), so 1 May is new to it.
 
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -77,4 +78,28 @@ test("imports the 1 May 2024 OFAC release, reads what changed, opens an entry an
   await expect(results.filter({ has: page.getByRole("heading", { name: "Ministry of Silly Walks" }) })).toContainText("No match");
   await expect(page.getByText(/2 names screened: 1 with a match/)).toBeVisible();
   await expectAccessible(page);
+
+  // The demo team tracks Wuhan Global Sensor Technology on its chips issue: the re-screening the import queued finds
+  // its 1 May designation. Confirm it, then find it on the issue and in a briefing export.
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Entities" }).click();
+  await page.getByRole("link", { name: "Wuhan Global Sensor Technology Co Ltd" }).click();
+  const hit = page.getByRole("region", { name: /Hits waiting for review/ }).getByRole("listitem").filter({ hasText: "WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD." });
+  await expect(async () => {
+    await page.reload();
+    await expect(hit).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 90_000 });
+  await hit.getByLabel("Note (why)").fill("Same company: the Wuhan sensor maker");
+  await hit.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("region", { name: "Designations" })).toContainText("WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD.");
+
+  await page.getByRole("region", { name: "Issues" }).getByRole("link", { name: "Microelectronics and chips supply to Russia" }).click();
+  await expect(page.getByRole("region", { name: /Tracked entities/ })).toContainText("Designated");
+  await expect(page.getByText("An actor is designated:")).toBeVisible();
+  const issueId = new URL(page.url()).pathname.split("/").pop()!;
+  const briefing = await page.request.post("/api/briefings", { data: { title: "Chips: designations", marking: "TLP:CLEAR", issueIds: [issueId] } });
+  expect(briefing.status(), await briefing.text()).toBe(201);
+  const markdown = await page.request.get(`/api/briefings/${(await briefing.json()).id}/export?format=md`);
+  expect(await markdown.text()).toContain(
+    "**Designated actors:** Wuhan Global Sensor Technology Co Ltd: OFAC Specially Designated Nationals (SDN) (46633), RUSSIA-EO14024, since 1 May 2024",
+  );
 });

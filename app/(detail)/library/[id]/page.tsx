@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Fragment } from "react";
+import { Fragment, Suspense } from "react";
 import { credibilityLabels, reliabilityLabels } from "@/lib/domain/grading";
 import { hasRole } from "@/lib/auth/roles";
 import { getDocument } from "@/lib/services/documents";
 import { documentNames } from "@/lib/services/entities/document-names";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
+import type { Actor } from "@/lib/auth/actor";
 import type { DocumentDetail } from "@/lib/validation/documents";
 import { segmentText, type Highlight } from "@/app/(app)/library/highlights";
 import { safeUrl, stanceLabels, type Stance } from "@/app/(app)/library/labels";
@@ -24,7 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DocumentPage({ params }: Props) {
   const { actor, record: document } = await loadDocument((await params).id);
-  const names = await documentNames(actor, document.id);
   const url = safeUrl(document.url);
   const { source } = document;
   // Each quote gets a number, in the order it appears in the text: the same number marks it in the text and in the list.
@@ -134,7 +134,10 @@ export default async function DocumentPage({ params }: Props) {
         )}
       </section>
 
-      <FoundNames documentId={document.id} names={names} canEdit={hasRole(actor.role, "analyst")} />
+      {/* The names come from analysing the text again (seconds on a long one): the rest of the page does not wait. */}
+      <Suspense fallback={<p className="muted" role="status">Finding the organisations and people the document names…</p>}>
+        <NamesFound actor={actor} documentId={document.id} />
+      </Suspense>
 
       <section aria-labelledby="document-text-heading" className="stack">
         <h2 id="document-text-heading">Full text</h2>
@@ -147,6 +150,10 @@ export default async function DocumentPage({ params }: Props) {
       </section>
     </div>
   );
+}
+
+async function NamesFound({ actor, documentId }: { actor: Actor; documentId: string }) {
+  return <FoundNames documentId={documentId} names={await documentNames(actor, documentId)} canEdit={hasRole(actor.role, "analyst")} />;
 }
 
 type Numbered = { evidence: Evidence; number: number };
