@@ -261,6 +261,7 @@ test("a file of the wrong type, a file too large and an empty form are refused b
 });
 
 test("the library's empty result, and its pages pass an accessibility check", async ({ page }) => {
+  test.setTimeout(90_000); // four pages, an analysis and five accessibility scans
   const check = async () => {
     const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -83,6 +83,7 @@ test("imports the 1 May 2024 OFAC release, reads what changed, opens an entry an
   // its 1 May designation. Confirm it, then find it on the issue and in a briefing export.
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Entities" }).click();
   await page.getByRole("link", { name: "Wuhan Global Sensor Technology Co Ltd" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Wuhan Global Sensor Technology Co Ltd" })).toBeVisible();
   const hit = page.getByRole("region", { name: /Hits waiting for review/ }).getByRole("listitem").filter({ hasText: "WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD." });
   await expect(async () => {
     await page.reload();

@@ -9,10 +9,11 @@ import type { JobName, Jobs } from "@/lib/workers/jobs";
 // CPU-heavy work runs in worker threads, never on the thread that serves requests: a 200-issue briefing
 // takes ~1 s as DOCX and ~2 s as PDF, and a hostile document can take as long as it is allowed to
 // analyse or extract (issue 18), long enough to stall every other request, `GET /api/health` included.
-// A few long-lived workers (one per spare core, at most four) take jobs from one queue; each job has a
-// time budget, past which its worker is stopped and replaced. The jobs themselves are in jobs.ts.
+// A few long-lived workers (one per spare core, at least two, at most four) take jobs from one queue; each job
+// has a time budget, past which its worker is stopped and replaced. The jobs themselves are in jobs.ts. At least
+// two: with one, a quick job (an upload refused as the wrong type, a short text) waited behind a long analysis.
 
-const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
+const POOL_SIZE = Math.max(2, Math.min(4, availableParallelism() - 1));
 /** Jobs waiting for a worker beyond this are refused (429) rather than queued without bound. */
 const MAX_WAITING = 32;
 /** An idle worker is stopped after this, so a quiet server gives its memory back. */
