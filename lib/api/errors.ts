@@ -31,7 +31,22 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** An expected failure with a code from the table above; services throw it, the route wrapper maps it. */
+/** Marks AppErrors across copies of this module (below). */
+const APP_ERROR = Symbol.for("sanctions-watch.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
+  /**
+   * Next.js bundles server code once per layer, so a page and a route handler can each have their own copy of this
+   * class. The worker pool is one per process: when a page started it, the AppErrors it rebuilt from its workers
+   * came from the page's copy and failed the route's `instanceof AppError` (a 415 became a 500). The brand is
+   * shared by every copy.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,
