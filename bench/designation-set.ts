@@ -42,12 +42,37 @@ for (const item of listed) {
   }
 }
 
-/** Other entries with a name spelled like one of this entry's: the same person on the other list, or a namesake. */
+// The same designee on the other list under another spelling: a person born the same day (a real date, not the
+// 1 January that stands in for an unknown one) who shares two names spelled alike (the same spelling key, three letters or more) ("ZAKI EZAT ZAKI
+// AHMED" on the UN list is "AHMAD, Zaki Izzat Zaki" on OFAC's, both born 21 April 1960). Brothers can pass that
+// test: Kamal and Jamal Mustafa Abdallah Sultan al-Tikriti share names and, on OFAC's list, a date.
+const FULL_DATE = /^\d{4}-(?!01-01)\d{2}-\d{2}$/;
+const NOT_THE_SAME = new Set(["ofac-sdn:7852 un-sc:6908069"]);
+const byBirthDate = new Map<string, Listed[]>();
+for (const item of listed) {
+  if (item.entry.type !== "person") continue;
+  for (const date of item.entry.birthDates.filter((d) => FULL_DATE.test(d))) byBirthDate.set(date, [...(byBirthDate.get(date) ?? []), item]);
+}
+const namesWords = (entry: SanctionsEntry) => new Set(namesOf(entry).flatMap((name) => normaliseName(name, { person: true }).keys.filter((key) => key.length >= 3)));
+
+function sameDesignee(item: Listed, other: Listed): boolean {
+  if (other.list === item.list || NOT_THE_SAME.has([ref(item), ref(other)].sort().join(" "))) return false;
+  const words = namesWords(item.entry);
+  return [...namesWords(other.entry)].filter((word) => words.has(word)).length >= 2;
+}
+
+/**
+ * Other entries a hit on which is right too: an entry with a name spelled like one of this entry's (the same person
+ * on the other list, or a namesake), and the same designee on the other list (above).
+ */
 function alsoExpected(item: Listed): string {
   const person = item.entry.type === "person";
   const others = new Set<string>();
   for (const name of namesOf(item.entry)) {
     for (const other of byWordSet.get(`${person}|${[...wordsOf(name, person)].sort().join(" ")}`) ?? []) if (other !== item) others.add(ref(other));
+  }
+  for (const date of person ? item.entry.birthDates.filter((d) => FULL_DATE.test(d)) : []) {
+    for (const other of byBirthDate.get(date) ?? []) if (sameDesignee(item, other)) others.add(ref(other));
   }
   return [...others].join(" ");
 }

@@ -4,10 +4,10 @@ import { THRESHOLDS } from "./score";
 import { ScreeningIndex } from "./screening-index";
 
 // The designation set (fixtures/README.md): recall at the review threshold and precision at the match threshold,
-// over OFAC SDN (1 May 2024) and the UN list as the app screens them. Floors a little under the measured
-// figures (recall 0.976, precision 0.9496; issue 13 aims at 0.95 for both).
+// over OFAC SDN (1 May 2024) and the UN list as the app screens them. The floors are issue 13's targets (measured:
+// recall 0.976, precision 0.952), so a change to the matcher that costs either below its target fails here.
 const RECALL_FLOOR = 0.95;
-const PRECISION_FLOOR = 0.93;
+const PRECISION_FLOOR = 0.95;
 
 it("finds listed names written as articles write them, and matches few names that are not listed", async () => {
   const all = await designationLists();
