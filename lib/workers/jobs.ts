@@ -1,6 +1,8 @@
 // What the worker threads of lib/workers/pool.ts run. Each job takes and returns plain data (structured
 // clone) and loads its code on first use, so a worker that only analyses never loads the exporters.
 import type { DocumentInput, IssueToMatch } from "@/lib/analysis/analyze";
+import type { ScreeningQuery } from "@/lib/sanctions/match/score";
+import type { SharedRelease } from "@/lib/sanctions/match/shared-releases";
 
 export const jobs = {
   /** A briefing export from the snapshot as stored (lib/briefings/export/render-job.ts). */
@@ -16,6 +18,9 @@ export const jobs = {
   extractText: async (fileName: string, bytes: Uint8Array) => (await import("@/lib/api/file-text")).extractFileText(fileName, bytes),
   /** A captured page's article: text, title, byline, publisher, date (lib/api/page-text.ts). */
   extractPageText: async (contentType: string | null, bytes: Uint8Array) => (await import("@/lib/api/page-text")).extractPageText(contentType, bytes),
+  /** Tracked entities screened against the lists' latest releases (lib/sanctions/match/shared-releases.ts). */
+  screenEntities: async (releases: SharedRelease[], entities: ScreeningQuery[][]) =>
+    (await import("@/lib/sanctions/match/shared-releases")).screenAgainstReleases(releases, entities),
 };
 
 export type Jobs = typeof jobs;

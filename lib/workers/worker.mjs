@@ -13,7 +13,7 @@ const { jobs } = await importTypeScript("./jobs.ts", import.meta.url);
 
 /** Byte arrays of the result (an export's body) move to the main thread without a copy, each in a buffer of its own. */
 function transferable(result) {
-  if (typeof result !== "object" || result === null) return { result, transfer: [] };
+  if (typeof result !== "object" || result === null || Array.isArray(result)) return { result, transfer: [] };
   const own = { ...result };
   const transfer = [];
   for (const [key, value] of Object.entries(own)) {
