@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -14,6 +15,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest runs one file at a time on 2 cores (cores - 1). On PGlite every file has its own in-memory database, so
+    // two files at once are independent and keep both cores busy. On PostgreSQL the files share one database and
+    // its instance-wide tables (sanctions lists, the job queue): one at a time, as the default on 2 cores was.
+    maxWorkers: process.env.DATABASE_URL ? 1 : Math.max(2, availableParallelism() - 1),
     env: { NODE_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

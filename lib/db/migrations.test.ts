@@ -60,7 +60,7 @@ describe("migrations", () => {
     const sql = await pendingSchemaSql(new AwaitedScriptsPGlite(pglite));
     expect(sql, "run `npm run db:migrate -- <name>` and commit the new migration").toBe("");
     await pglite.close();
-  });
+  }, 120_000); // replays every migration in a shadow database and diffs it: ~10 s alone, 30 s and more on a busy machine
 
   it("keep the history append-only", async () => {
     const pglite = new PGlite("memory://");
