@@ -5,7 +5,8 @@ import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordSecurityEvent } from "@/lib/services/events";
-import { AppError, toErrorResponse, validationDetails } from "./errors";
+import { AppError, validationDetails } from "@/lib/errors";
+import { toErrorResponse } from "./errors";
 import { isUnstorable, parseJson, storable } from "./json";
 
 // The one wrapper every API route goes through: origin check, authentication, role, parsing,

@@ -1,7 +1,7 @@
 import "server-only";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 import { runOffThread } from "@/lib/workers/pool";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { unreadable } from "./file-text";
 import { storable } from "./json";
 import { readBody, readJson } from "./route";

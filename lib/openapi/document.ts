@@ -3,7 +3,8 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteCo
 import { z } from "zod";
 import { ISSUE_MATCHES_SHOWN } from "@/lib/analysis/analyze";
 import { teamBackupSchema } from "@/lib/validation/backup";
-import { errorBodySchema, errorStatus, type ErrorCode } from "@/lib/api/errors";
+import { errorBodySchema, errorStatus } from "@/lib/api/errors";
+import type { ErrorCode } from "@/lib/errors";
 import { briefingFormatInfo, BRIEFING_FORMAT_NAMES } from "@/lib/briefings/export/formats";
 import { briefingSnapshotSchema } from "@/lib/briefings/snapshot";
 import type { Role } from "@/lib/generated/prisma/enums";

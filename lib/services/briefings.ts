@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/api/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { stanceLabels } from "@/lib/briefings/export/labels";
 import {
   BRIEFING_FORMAT_NAMES,
