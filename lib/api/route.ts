@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { recordSecurityEvent } from "@/lib/services/events";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { AppError, validationDetails } from "@/lib/errors";
 import { toErrorResponse } from "./errors";
 import { isUnstorable, parseJson, storable } from "./json";
