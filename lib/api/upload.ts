@@ -4,7 +4,7 @@ import { runOffThread } from "@/lib/workers/pool";
 import { AppError } from "@/lib/errors";
 import { unreadable } from "./file-text";
 import { storable } from "./json";
-import { readBody, readJson } from "./route";
+import { readBody, readJson } from "./body";
 
 /**
  * The body of an intake request, as fields: JSON as is, or a multipart upload whose `file` is turned

@@ -3,7 +3,8 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { toErrorResponse } from "@/lib/api/errors";
 import { AppError } from "@/lib/errors";
-import { assertSameOrigin, withBodyLimit } from "@/lib/api/route";
+import { withBodyLimit } from "@/lib/api/body";
+import { assertSameOrigin } from "@/lib/api/route";
 import { getAuth } from "@/lib/auth/auth";
 import { guardPasswordChange, guardSignIn } from "@/lib/auth/sign-in-guard";
 import { withoutSessionTokens } from "@/lib/auth/session-tokens";
