@@ -62,9 +62,14 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       return Response.json(body, { status, headers });
     }
   };
-  // The minimum role travels with the handler, so the access-matrix test can derive what to expect.
-  return Object.assign(handle, { role: options.role });
+  // The declaration travels with the handler: the access-matrix test derives what to expect from the role,
+  // and the OpenAPI document reads each operation's role, body and query from it (lib/openapi).
+  const declaration: RouteDeclaration = { role: options.role, body: options.body, query: options.query };
+  return Object.assign(handle, declaration);
 }
+
+/** What a route declares, as its handler carries it. */
+export type RouteDeclaration = { role: Role | "public"; body?: z.ZodType; query?: z.ZodType };
 
 function presentedCredentials(request: Request): boolean {
   return request.headers.has("authorization") || /sanctions-watch\.session_token=/.test(request.headers.get("cookie") ?? "");
