@@ -4,7 +4,8 @@
 //     The database must be deployed (`npm run db:deploy`, or `npm start` once).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { AppError } from "@/lib/api/errors";
+import { errorStatus } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { parse } from "@/lib/api/route";
 import { closeDatabase } from "@/lib/db/client";
 import { stopQueue } from "@/lib/jobs/instance";
@@ -48,7 +49,7 @@ try {
 } catch (error) {
   // An expected refusal reads as the API would answer it, without a stack trace.
   if (!(error instanceof AppError)) throw error;
-  console.error(`Refused (${error.status} ${error.code}): ${error.message}${error.details ? `\n${JSON.stringify(error.details)}` : ""}`);
+  console.error(`Refused (${errorStatus[error.code]} ${error.code}): ${error.message}${error.details ? `\n${JSON.stringify(error.details)}` : ""}`);
   process.exitCode = 1;
 } finally {
   await closeDatabase();

@@ -533,10 +533,6 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
   { code: "ZA", name: "South Africa", demonyms: ["South African"], capitals: ["Pretoria"] },
 ];
 
-export function categoryBySlug(slug: string): Category | undefined {
-  return CATEGORIES.find((c) => c.slug === slug);
-}
-
 export function hsHeadingByCode(code: string): HsHeading | undefined {
   const heading = code.replace(/\D/g, "").slice(0, 4);
   return HS_HEADINGS.find((h) => h.code === heading);

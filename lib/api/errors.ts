@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { AppError, errorCodes, notFound, validationDetails, type ErrorCode } from "@/lib/errors";
 
-// The API's error codes and their HTTP statuses (DESIGN.md). Every error body is built from here.
+// The HTTP side of the errors in lib/errors.ts: each code's status, and the API's error body (DESIGN.md).
+
 export const errorStatus = {
   bad_request: 400,
   unauthenticated: 401,
@@ -14,71 +16,25 @@ export const errorStatus = {
   precondition_required: 428,
   rate_limited: 429,
   internal: 500,
-  /** A server the app fetched from on the caller's behalf failed (lib/fetch): unreachable, too slow, an error status. */
   bad_gateway: 502,
   service_unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof errorStatus;
+} as const satisfies Record<ErrorCode, number>;
 
 export const errorBodySchema = z.object({
   error: z.object({
-    code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
+    code: z.enum(errorCodes),
     message: z.string(),
     details: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** An expected failure with a code from the table above; services throw it, the route wrapper maps it. */
-/** Marks AppErrors across copies of this module (below). */
-const APP_ERROR = Symbol.for("sanctions-watch.AppError");
-
-export class AppError extends Error {
-  readonly [APP_ERROR] = true;
-
-  /**
-   * Next.js bundles server code once per layer, so a page and a route handler can each have their own copy of this
-   * class. The worker pool is one per process: when a page started it, the AppErrors it rebuilt from its workers
-   * came from the page's copy and failed the route's `instanceof AppError` (a 415 became a 500). The brand is
-   * shared by every copy.
-   */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
-  }
-
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = "AppError";
-  }
-  get status(): number {
-    return errorStatus[this.code];
-  }
-}
-
-export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-
-/** Field-level details of a validation failure: `{ "title": ["Required"], ... }`. */
-export function validationDetails(error: z.ZodError) {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "(body)";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return { fields };
-}
-
 /** Maps anything thrown while serving a request to a status and the API's error body, never a stack trace. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
-    return { status: error.status, body, headers: error.headers };
+    return { status: errorStatus[error.code], body, headers: error.headers };
   }
   if (error instanceof z.ZodError) {
     return toErrorResponse(new AppError("validation_failed", "The request is not valid", validationDetails(error)));

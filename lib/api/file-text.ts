@@ -2,7 +2,7 @@
 // server-only; its AppErrors reach the route with their codes.
 import { HtmlTooDeepError, htmlToText } from "@/lib/analysis/html";
 import { PdfTooLargeError, pdfToText } from "@/lib/analysis/pdf";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 /** .txt/.md as UTF-8, .html without scripts and styles, .pdf through PDF.js; anything else is a 415. */
 export async function extractFileText(fileName: string, bytes: Uint8Array): Promise<string> {

@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 // The checks of a JSON body that need no server: the route wrapper (lib/api/route.ts) runs them on
 // every request, and the restore worker (lib/backup/read-worker.mjs) on a backup, off the request thread.

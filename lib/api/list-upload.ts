@@ -1,6 +1,6 @@
 import "server-only";
 import { MAX_LIST_FILE_BYTES } from "@/lib/validation/sanctions";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { storable } from "./json";
 import { readMultipart } from "./upload";
 

@@ -2,7 +2,7 @@
 // (lib/workers/jobs.ts) like the uploads' extraction, so it imports nothing server-only.
 import { readArticle, type Article } from "@/lib/analysis/article";
 import { HtmlTooDeepError } from "@/lib/analysis/html";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { extractFileText } from "./file-text";
 
 export const PAGE_TYPES = ["text/html", "application/xhtml+xml", "application/pdf", "text/plain"] as const;

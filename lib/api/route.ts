@@ -4,14 +4,15 @@ import { env } from "@/lib/env";
 import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { recordSecurityEvent } from "@/lib/services/events";
-import { AppError, toErrorResponse, validationDetails } from "./errors";
-import { isUnstorable, parseJson, storable } from "./json";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { AppError, validationDetails } from "@/lib/errors";
+import { toErrorResponse } from "./errors";
+import { readJson } from "./body";
+import { isUnstorable, storable } from "./json";
 
 // The one wrapper every API route goes through: origin check, authentication, role, parsing,
 // and the mapping of every failure to the API's error body. Handlers only call services.
 
-export const MAX_JSON_BYTES = 1024 * 1024;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 type RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
@@ -61,9 +62,14 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       return Response.json(body, { status, headers });
     }
   };
-  // The minimum role travels with the handler, so the access-matrix test can derive what to expect.
-  return Object.assign(handle, { role: options.role });
+  // The declaration travels with the handler: the access-matrix test derives what to expect from the role,
+  // and the OpenAPI document reads each operation's role, body and query from it (lib/openapi).
+  const declaration: RouteDeclaration = { role: options.role, body: options.body, query: options.query };
+  return Object.assign(handle, declaration);
 }
+
+/** What a route declares, as its handler carries it. */
+export type RouteDeclaration = { role: Role | "public"; body?: z.ZodType; query?: z.ZodType };
 
 function presentedCredentials(request: Request): boolean {
   return request.headers.has("authorization") || /sanctions-watch\.session_token=/.test(request.headers.get("cookie") ?? "");
@@ -102,66 +108,6 @@ export function assertSameOrigin(request: Request) {
     throw new AppError("forbidden", "Cross-origin requests are not allowed");
   }
 }
-
-/** Reads a JSON body within the size limit; a JSON API takes no text/plain or form bodies. */
-export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
-  return parseJson(await readJsonBytes(request, limit));
-}
-
-/** The body's bytes, when it is JSON and within the limit (for a handler that parses it elsewhere: restores). */
-export async function readJsonBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new AppError("unsupported_media_type", "Send the body as application/json");
-  }
-  return readBody(request, limit);
-}
-
-/**
- * The request with its body read within the limit (413 past it), for handlers that read bodies
- * themselves without any limit (better-auth's, under /api/auth).
- */
-export async function withBodyLimit(request: Request, limit: number): Promise<Request> {
-  const body = await readBody(request, limit);
-  return new Request(request.url, { method: request.method, headers: request.headers, body: body.byteLength > 0 ? body : null, signal: request.signal });
-}
-
-/** The raw body, refused with 413 past the limit (declared or actually sent). */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  return readLimited(request, limit);
-}
-
-async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    // A client that goes away mid-body is a bad request, not a server error ("Error: aborted" was logged as one).
-    const { done, value } = await reader.read().catch(() => {
-      throw new AppError("bad_request", "The body was not received completely");
-    });
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-const tooLarge = (limit: number) =>
-  new AppError("payload_too_large", `The body is larger than ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`}`);
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);

@@ -1,10 +1,10 @@
 import "server-only";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 import { runOffThread } from "@/lib/workers/pool";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { unreadable } from "./file-text";
 import { storable } from "./json";
-import { readBody, readJson } from "./route";
+import { readBody, readJson } from "./body";
 
 /**
  * The body of an intake request, as fields: JSON as is, or a multipart upload whose `file` is turned

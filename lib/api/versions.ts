@@ -1,5 +1,5 @@
 import { parseIfMatch } from "@/lib/validation/common";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 /** The version a client saw, from `If-Match: "<version>"`: required on PATCH and DELETE (428 without). */
 export function requireIfMatch(request: Request): number {

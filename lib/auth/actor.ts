@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { countHits, limits, verdictOf, windowOf } from "@/lib/services/rate-limits";
+import { countHits, limits, verdictOf, windowOf } from "@/lib/auth/rate-limits";
 import { getAuth } from "./auth";
 
 /** Who is acting, for which team, with which role: what every service call is scoped by. */

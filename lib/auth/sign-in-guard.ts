@@ -1,8 +1,9 @@
 import "server-only";
-import { AppError, toErrorResponse } from "@/lib/api/errors";
+import { toErrorResponse } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
-import { recordSecurityEvent } from "@/lib/services/events";
-import { clear, clientAddress, hit, limits, type Verdict } from "@/lib/services/rate-limits";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { clear, clientAddress, hit, limits, type Verdict } from "@/lib/auth/rate-limits";
 import { getAuth } from "./auth";
 
 /**

@@ -1,4 +1,4 @@
-import { AppError, validationDetails } from "@/lib/api/errors";
+import { AppError, validationDetails } from "@/lib/errors";
 import { parseJson, storable } from "@/lib/api/json";
 import { teamBackupSchema } from "@/lib/validation/backup";
 import { restorePlan } from "./restore-plan";

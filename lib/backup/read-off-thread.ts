@@ -1,7 +1,7 @@
 import "server-only";
 import { join } from "node:path";
 import type { Worker as WorkerThread } from "node:worker_threads";
-import { AppError, type ErrorCode } from "@/lib/api/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import type { RestoredTeam, RowBatch } from "./restore-plan";
 
 // Uploaded backups are read in a worker thread of their own (read-worker.mjs), one restore at a time:

@@ -4,24 +4,13 @@ import { likelihoods } from "@/lib/domain/likelihood";
 import { stances } from "@/lib/domain/stance";
 import { issueStatuses } from "@/lib/domain/status";
 
+// Statuses, likelihoods, reliabilities and stances are the watchlist's own vocabularies (lib/domain).
+
 // What a stored briefing holds (Briefing.snapshot): everything an export needs, frozen at creation, so a
 // briefing exports the same way forever, whatever happens to the issues and evidence afterwards.
 
 export const BRIEFING_MARKINGS = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"] as const;
 export type BriefingMarking = (typeof BRIEFING_MARKINGS)[number];
-
-// The watchlist's vocabularies (lib/domain: the Prisma enums' values, lowest to highest where there is an order).
-export const ISSUE_STATUSES = issueStatuses;
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
-
-export const LIKELIHOODS = likelihoods;
-export type Likelihood = (typeof LIKELIHOODS)[number];
-
-export const SOURCE_RELIABILITIES = reliabilities;
-export type SourceReliability = (typeof SOURCE_RELIABILITIES)[number];
-
-export const STANCES = stances;
-export type Stance = (typeof STANCES)[number];
 
 export const TRENDS = ["new", "escalating", "de-escalating", "steady"] as const;
 export type Trend = (typeof TRENDS)[number];
@@ -39,10 +28,10 @@ export const briefingEvidenceSchema = z.object({
   // Not restricted to http(s) here (stored documents may hold any URL); renderers only link http(s).
   url: z.string().min(1).nullable(),
   sourceName: z.string(),
-  sourceReliability: z.enum(SOURCE_RELIABILITIES),
+  sourceReliability: z.enum(reliabilities),
   publishedAt: isoDateOrDateTime.nullable(),
   credibility: z.number().int().min(1).max(6),
-  stance: z.enum(STANCES),
+  stance: z.enum(stances),
   quote: z.string(),
   note: z.string(),
 });
@@ -67,8 +56,8 @@ export const briefingIssueSchema = z.object({
   title: z.string().min(1),
   summary: z.string(),
   category: z.string(),
-  status: z.enum(ISSUE_STATUSES),
-  likelihood: z.enum(LIKELIHOODS),
+  status: z.enum(issueStatuses),
+  likelihood: z.enum(likelihoods),
   impact: z.number().int().min(1).max(5),
   riskScore: z.number().finite(),
   jurisdictions: z.array(z.string()),

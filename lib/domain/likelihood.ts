@@ -35,7 +35,3 @@ export const likelihoodRanges: Record<Likelihood, string> = {
 export function likelihoodBand(likelihood: Likelihood): number {
   return likelihoods.indexOf(likelihood) + 1;
 }
-
-export function likelihoodFromBand(band: number): Likelihood | undefined {
-  return likelihoods[band - 1];
-}

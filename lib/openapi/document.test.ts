@@ -2,7 +2,8 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "@/lib/testing/http";
 import { apiRoutes, HTTP_METHODS } from "@/lib/testing/routes";
-import { buildOpenApiDocument, type OpenApiDocument } from "./document";
+import type { z } from "zod";
+import { buildOpenApiDocument, documentedRoutes, type OpenApiDocument } from "./document";
 
 // The OpenAPI document must cover every route under app/api, and only those (issue 3): a new route
 // file or a new exported method fails here until it is documented.
@@ -10,7 +11,7 @@ import { buildOpenApiDocument, type OpenApiDocument } from "./document";
 /** What a catch-all route documents: better-auth serves many paths under /api/auth; scripts need sign-in only. */
 const CATCH_ALL_DOCUMENTED: Record<string, string[]> = { "/api/auth": ["POST /api/auth/sign-in/email"] };
 
-type RouteFile = { file: string; path: string; catchAll: boolean; methods: string[] };
+type RouteFile = { file: string; path: string; catchAll: boolean; handlers: Record<string, unknown>; methods: string[] };
 
 let routes: RouteFile[];
 let document: OpenApiDocument;
@@ -18,7 +19,7 @@ let document: OpenApiDocument;
 let documented: string[];
 
 beforeAll(async () => {
-  routes = (await apiRoutes()).map(({ file, path, catchAll, handlers }) => ({ file, path, catchAll, methods: Object.keys(handlers) }));
+  routes = (await apiRoutes()).map(({ file, path, catchAll, handlers }) => ({ file, path, catchAll, handlers, methods: Object.keys(handlers) }));
   document = buildOpenApiDocument();
   documented = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     HTTP_METHODS.filter((m) => (item as Record<string, unknown>)[m.toLowerCase()] !== undefined).map((m) => `${m} ${path}`),
@@ -37,7 +38,7 @@ describe("the OpenAPI document covers app/api", () => {
         ? (CATCH_ALL_DOCUMENTED[route.path] ?? [`(any operation under ${route.path}/*)`]).filter((op) => !documented.includes(op)).map((op) => `${op}  (${route.file})`)
         : route.methods.map((m) => `${m} ${route.path}`).filter((op) => !documented.includes(op)).map((op) => `${op}  (${route.file})`),
     );
-    expect(missing, `Not in lib/openapi/document.ts:\n${missing.join("\n")}`).toEqual([]);
+    expect(missing, `Not in lib/openapi/<resource>/:\n${missing.join("\n")}`).toEqual([]);
   });
 
   it("documents no path or method that has no route", () => {
@@ -55,6 +56,46 @@ describe("the OpenAPI document covers app/api", () => {
 
   it("documents only the sign-in path of the better-auth catch-all", () => {
     expect(documented.filter((op) => op.split(" ")[1]!.startsWith("/api/auth/"))).toEqual(["POST /api/auth/sign-in/email"]);
+  });
+});
+
+describe("each operation agrees with its route's declaration", () => {
+  type Documented = {
+    description?: string;
+    security?: unknown[];
+    parameters?: Array<{ name: string; in: string }>;
+    requestBody?: { content: Record<string, { schema?: { $ref?: string } }> };
+  };
+  const documentedOperation = (method: string, path: string) =>
+    ((document.paths ?? {})[path] as Record<string, Documented | undefined>)[method.toLowerCase()]!;
+  const componentOf = (ref: string | undefined) =>
+    (document.components?.schemas ?? {})[ref?.replace("#/components/schemas/", "") ?? ""] as { properties?: Record<string, unknown> } | undefined;
+  const keysOf = (schema: z.ZodType | undefined) => Object.keys((schema as z.ZodObject | undefined)?.shape ?? {}).sort();
+  const agreements = () =>
+    documentedRoutes().map(({ method, path, route }) => {
+      const file = routes.find((r) => r.path === path && !r.catchAll);
+      return { name: `${method.toUpperCase()} ${path}`, file, exported: file && (file.handlers as Record<string, unknown>)[method.toUpperCase()], route, documented: documentedOperation(method, path) };
+    });
+
+  it("reads each operation from the handler the route file exports for its method and path", () => {
+    const strays = agreements().filter(({ exported, route }) => exported !== route).map(({ name }) => name);
+    expect(strays, "documented from another route's handler").toEqual([]);
+  });
+
+  it("states the route's role: public operations need no credentials, the others name the role", () => {
+    for (const { name, route, documented } of agreements()) {
+      if (route.role === "public") expect(documented.security, name).toEqual([]);
+      else expect(documented.description, name).toMatch(new RegExp(`^Needs the ${route.role} role\\.`));
+    }
+  });
+
+  it("documents the route's body and query, field by field", () => {
+    for (const { name, route, documented } of agreements()) {
+      const json = documented.requestBody?.content["application/json"]?.schema;
+      if (route.body) expect(Object.keys(componentOf(json?.$ref)?.properties ?? {}).sort(), `${name} body`).toEqual(keysOf(route.body));
+      const query = (documented.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name).sort();
+      expect(query, `${name} query`).toEqual(keysOf(route.query));
+    }
   });
 });
 

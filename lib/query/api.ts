@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@/lib/api/errors";
+import type { ErrorCode } from "@/lib/errors";
 
 // The one way the browser talks to the API: JSON in, JSON out, and every `{ error: { code, message,
 // details } }` body turned into a thrown ApiError, so components handle failures by code, never by

@@ -1,31 +1,14 @@
-import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { DocumentAnalysis } from "@/lib/analysis/analyze";
-import type { createDocumentSchema, DocumentDetail, DocumentPage } from "@/lib/validation/documents";
+import type { createDocumentSchema, DocumentDetail } from "@/lib/validation/documents";
 import { apiFetch } from "./api";
 
 // Documents (the evidence library) in the browser's query cache: one key factory, so saving a
 // document can invalidate every search and detail by prefix.
 export const documentKeys = {
   all: ["documents"] as const,
-  search: (params: Record<string, string>) => [...documentKeys.all, "search", params] as const,
   detail: (id: string) => [...documentKeys.all, "detail", id] as const,
 };
-
-const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
-
-/** `params` as the library's URL has them: q, source, reliability, issue, from, to, page. */
-export const documentSearchQueryOptions = (params: Record<string, string>) =>
-  queryOptions({
-    queryKey: documentKeys.search(params),
-    queryFn: ({ signal }) => apiFetch<DocumentPage>(`/api/documents?${new URLSearchParams(params)}`, { signal }),
-  });
-
-export const documentQueryOptions = (id: string) =>
-  queryOptions({
-    queryKey: documentKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<DocumentDetail>(documentPath(id), { signal }),
-  });
 
 /** What `POST /api/documents/analyze` answers: the suggestions, the text as it will be stored (offsets refer to it), and the id of the same document if the library has it. */
 export type DocumentSuggestions = DocumentAnalysis & { text: string; duplicateOf: string | null };

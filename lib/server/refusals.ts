@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 
 // Requests the production server (server.ts) answers itself, before Next.js: Next.js failed on
 // them with a 500, or would pass them on to a page that queries the database.

@@ -16,7 +16,7 @@ function auditWhere(actor: Actor, query: AuditQuery): Prisma.EventWhereInput {
   };
 }
 
-/** Security events that recurred carry their count (lib/services/events.ts). */
+/** Security events that recurred carry their count (lib/auth/security-events.ts). */
 const repeats = { repeat: { select: { repeats: true, lastAt: true } } } satisfies Prisma.EventInclude;
 
 function occurrences(e: { at: Date; repeat: { repeats: number; lastAt: Date } | null }) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { readBackupOffThread } from "@/lib/backup/read-off-thread";
 import { BATCH_ROWS, backupBatches, restorePlan, type RestoredTeam, type RowBatch } from "@/lib/backup/restore-plan";

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/api/errors";
-import { stanceLabels } from "@/lib/briefings/export/labels";
+import { AppError, notFound } from "@/lib/errors";
 import {
   BRIEFING_FORMAT_NAMES,
   briefingFileName,
@@ -22,6 +21,7 @@ import { designationsByIssue, type IssueDesignation } from "@/lib/services/entit
 import { uuidv7 } from "@/lib/db/uuid";
 import { admiraltyGrade } from "@/lib/domain/grading";
 import { likelihoodLabels } from "@/lib/domain/likelihood";
+import { stanceLabels } from "@/lib/domain/stance";
 import { issueStatuses, statusDirection, statusLabels } from "@/lib/domain/status";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IssueStatus, Reliability, Stance } from "@/lib/generated/prisma/enums";

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { AppError, notFound } from "@/lib/api/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { PAGE_TYPES } from "@/lib/api/page-text";
 import { EXTRACTION_TIMEOUT_MS } from "@/lib/api/upload";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/api/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import type { DocumentAnalysis, IssueToMatch } from "@/lib/analysis/analyze";
 import { guessTitle } from "@/lib/analysis/metadata";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/auth";
-import { AppError, notFound } from "@/lib/api/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { AcceptInvitationInput, CreateInvitationInput, InvitationView } from "@/lib/validation/team";

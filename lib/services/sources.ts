@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/api/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db/client";
 import type { CreateSourceInput, SourceView, UpdateSourceInput } from "@/lib/validation/sources";
 import { changedFields, recordEvent } from "./events";

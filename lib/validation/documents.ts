@@ -6,7 +6,6 @@ import { isoDate, listParam, pageOf, pageParams, shortText } from "./common";
 /** Stored text is capped well above any article; uploads are capped at 10 MB before extraction. */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const uploadExtensions = ["txt", "md", "html", "htm", "pdf"] as const;
 
 const documentText = z.string().max(MAX_DOCUMENT_CHARS).refine((t) => t.trim().length > 0, { message: "The document has no text" });
 

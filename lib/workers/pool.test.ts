@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeDocument } from "@/lib/analysis/analyze";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { fixtureSnapshot } from "@/lib/briefings/export/fixture";
 import { BRIEFING_FORMAT_NAMES, renderBriefing } from "@/lib/briefings/export/index";
 import type { BriefingFormatName } from "@/lib/briefings/export/formats";

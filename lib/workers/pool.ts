@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker as WorkerThread } from "node:worker_threads";
-import { AppError, errorStatus, type ErrorCode } from "@/lib/api/errors";
+import { AppError, isErrorCode } from "@/lib/errors";
 import type { JobName, Jobs } from "@/lib/workers/jobs";
 
 // CPU-heavy work runs in worker threads, never on the thread that serves requests: a 200-issue briefing
@@ -57,7 +57,7 @@ function overBudget(job: Job, why: string): Error {
 }
 
 function rebuilt(job: Job, error: FailureReply): Error {
-  if (error.name === "AppError" && error.code && error.code in errorStatus) return new AppError(error.code as ErrorCode, error.message, error.details);
+  if (error.name === "AppError" && isErrorCode(error.code)) return new AppError(error.code, error.message, error.details);
   return new Error(`The ${job.name} job failed: ${error.message}`);
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { fetchBriefingFile, saveFile } from "@/lib/briefings/query";
+import { fetchBriefingFile, saveFile } from "@/lib/query/briefings";
 import type { BriefingExportLink } from "@/lib/validation/briefings";
 
 // Download buttons, one per format. Each is a real link (it works without JavaScript); with JavaScript the

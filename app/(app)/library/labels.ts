@@ -2,9 +2,6 @@ import { credibilityLabels, reliabilityLabels } from "@/lib/domain/grading";
 
 // The words the library's pages use for grades and stances.
 
-export type { Stance } from "@/lib/generated/prisma/enums";
-export { stanceLabels, stances } from "@/lib/domain/stance";
-export { safeUrl } from "@/lib/ui/url";
 export type ReliabilityGrade = keyof typeof reliabilityLabels;
 
 /** "B — Usually reliable". */

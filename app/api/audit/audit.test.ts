@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { SECURITY_EVENT_WINDOW_MS } from "@/lib/services/events";
-import { limits } from "@/lib/services/rate-limits";
+import { SECURITY_EVENT_WINDOW_MS } from "@/lib/auth/security-events";
+import { limits } from "@/lib/auth/rate-limits";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call, TEST_ORIGIN } from "@/lib/testing/http";

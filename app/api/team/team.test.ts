@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { findPendingInvitation } from "@/lib/services/invitations";
-import { limits } from "@/lib/services/rate-limits";
+import { limits } from "@/lib/auth/rate-limits";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call, TEST_ORIGIN } from "@/lib/testing/http";

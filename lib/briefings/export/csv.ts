@@ -2,7 +2,9 @@ import Papa from "papaparse";
 import type { BriefingEvidence, BriefingIssue, BriefingSnapshot } from "@/lib/briefings/snapshot";
 import { isoDay } from "@/lib/briefings/export/dates";
 import { designationsText } from "@/lib/briefings/export/outline";
-import { admiraltyGrade, likelihoodLabel, stanceLabels, statusLabel, trendLabels } from "@/lib/briefings/export/labels";
+import { likelihoodLabel, statusLabel, trendLabels } from "@/lib/briefings/export/labels";
+import { admiraltyGrade } from "@/lib/domain/grading";
+import { stanceLabels } from "@/lib/domain/stance";
 
 // One row per issue × evidence item (issue columns repeated; an issue without evidence still gets a row),
 // for analysts who sort and filter in a spreadsheet.

@@ -1,20 +1,16 @@
-import type { BriefingMarking, ChangeKind, IssueStatus, Likelihood, Trend } from "@/lib/briefings/snapshot";
-import { ISSUE_STATUSES, LIKELIHOODS } from "@/lib/briefings/snapshot";
-import { statusLabels } from "@/lib/domain/status";
-import { likelihoodLabels, likelihoodRanges as domainLikelihoodRanges } from "@/lib/domain/likelihood";
+import type { BriefingMarking, ChangeKind, Trend } from "@/lib/briefings/snapshot";
+import { issueStatuses, statusLabels } from "@/lib/domain/status";
+import { likelihoodLabels, likelihoods, likelihoodRanges as domainLikelihoodRanges } from "@/lib/domain/likelihood";
+import type { IssueStatus, Likelihood } from "@/lib/generated/prisma/enums";
 
 // Human words for the snapshot's codes: one table per vocabulary, so every export says the same thing.
 // Statuses, ICD 203 likelihoods and the Admiralty scales are the app's own (lib/domain), so a briefing
 // uses the words the watchlist shows; the tables below are the ones only briefings need.
 
-export { statusLabels } from "@/lib/domain/status";
-export { likelihoodLabels } from "@/lib/domain/likelihood";
-export { admiraltyGrade, credibilityLabels, reliabilityLabels } from "@/lib/domain/grading";
-
 // ICD 203 (Analytic Standards, 2015) probability ranges, as in lib/domain but written with an ASCII hyphen
 // ("55-80%"): what exports have always said, and what the golden files hold.
 export const likelihoodRanges = Object.fromEntries(
-  LIKELIHOODS.map((likelihood) => [likelihood, domainLikelihoodRanges[likelihood].replace("\u2013", "-")]),
+  likelihoods.map((likelihood) => [likelihood, domainLikelihoodRanges[likelihood].replace("\u2013", "-")]),
 ) as Record<Likelihood, string>;
 
 export const trendLabels: Record<Trend, string> = {
@@ -23,8 +19,6 @@ export const trendLabels: Record<Trend, string> = {
   "de-escalating": "De-escalating",
   steady: "Steady",
 };
-
-export { stanceLabels } from "@/lib/domain/stance";
 
 export const changeKindLabels: Record<ChangeKind, string> = {
   status: "Status",
@@ -62,15 +56,13 @@ export const likelihoodWithRange = (likelihood: Likelihood): string =>
 
 export const impactLabel = (impact: number): string => `${impact} of 5`;
 
-export const markingLabel = (marking: BriefingMarking): string => marking;
-
 /** A change's from/to value in words: status and likelihood codes become their labels, anything else is kept. */
 export function changeValueLabel(kind: ChangeKind, value: string | null): string | null {
   if (value === null) return null;
-  if (kind === "status" && (ISSUE_STATUSES as readonly string[]).includes(value)) {
+  if (kind === "status" && (issueStatuses as readonly string[]).includes(value)) {
     return statusLabels[value as IssueStatus];
   }
-  if (kind === "likelihood" && (LIKELIHOODS as readonly string[]).includes(value)) {
+  if (kind === "likelihood" && (likelihoods as readonly string[]).includes(value)) {
     return likelihoodLabels[value as Likelihood];
   }
   return value;

@@ -1,18 +1,16 @@
 import type { BriefingChange, BriefingDesignation, BriefingEvidence, BriefingIssue, BriefingSnapshot } from "@/lib/briefings/snapshot";
 import { formatDate, formatDateTime } from "@/lib/briefings/export/dates";
 import {
-  admiraltyGrade,
   changeKindLabels,
   changeValueLabel,
-  credibilityLabels,
   impactLabel,
   likelihoodWithRange,
   markingDescriptions,
-  reliabilityLabels,
-  stanceLabels,
   statusLabel,
   trendLabels,
 } from "@/lib/briefings/export/labels";
+import { admiraltyGrade, credibilityLabels, reliabilityLabels } from "@/lib/domain/grading";
+import { stanceLabels } from "@/lib/domain/stance";
 
 // What a policy-style briefing says, in order, as plain text: the Markdown, DOCX and PDF renderers only
 // decide how it looks, so the three documents cannot drift apart in content or numbering.

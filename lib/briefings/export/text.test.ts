@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, isoDay } from "@/lib/briefings/export/dates";
 import {
-  admiraltyGrade,
   changeValueLabel,
   likelihoodLabel,
   likelihoodWithRange,
@@ -10,13 +9,15 @@ import {
 import { designationsText } from "@/lib/briefings/export/outline";
 import { toWinAnsi } from "@/lib/briefings/export/pdf-text";
 import { fixtureSnapshot } from "@/lib/briefings/export/fixture";
-import { briefingSnapshotSchema, LIKELIHOODS } from "@/lib/briefings/snapshot";
+import { briefingSnapshotSchema } from "@/lib/briefings/snapshot";
+import { admiraltyGrade } from "@/lib/domain/grading";
+import { likelihoods } from "@/lib/domain/likelihood";
 
 describe("labels", () => {
   it("names statuses, ICD 203 likelihoods and Admiralty grades", () => {
     expect(statusLabel("warning_issued")).toBe("Warning issued");
     expect(statusLabel("designations_in_force")).toBe("Designations in force");
-    expect(LIKELIHOODS.map(likelihoodLabel)).toEqual([
+    expect(likelihoods.map(likelihoodLabel)).toEqual([
       "Almost no chance",
       "Very unlikely",
       "Unlikely",

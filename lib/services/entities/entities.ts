@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/api/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db/client";
 import { distinctAliases, hitToKeep, mergedAliases, nameKey, screenedFieldsChanged, type EntityIdentifier } from "@/lib/domain/entities";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db/client";
 import { decisionHolds, entityQueries, type EntityIdentifier } from "@/lib/domain/entities";
 import type { Prisma } from "@/lib/generated/prisma/client";

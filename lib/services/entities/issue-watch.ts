@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { nameKey } from "@/lib/domain/entities";
 import type { EntitySummary } from "@/lib/validation/entities";

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import type { ScheduledList } from "@/lib/env";
 import { releaseImported } from "@/lib/jobs/release-imported";

@@ -8,7 +8,7 @@ import { flushSync } from "react-dom";
 import type { z } from "zod";
 import { markingDescriptions } from "@/lib/briefings/export/labels";
 import { paragraphs } from "@/lib/briefings/export/outline";
-import { briefingKeys, briefingPreviewQueryOptions, briefingRequests, type CreateBriefingRequest } from "@/lib/briefings/query";
+import { briefingKeys, briefingPreviewQueryOptions, briefingRequests, type CreateBriefingRequest } from "@/lib/query/briefings";
 import { BRIEFING_MARKINGS, type BriefingMarking } from "@/lib/briefings/snapshot";
 import { likelihoodLabels, likelihoods } from "@/lib/domain/likelihood";
 import { impactLabels } from "@/lib/domain/risk";

@@ -3,7 +3,9 @@
 import { useId } from "react";
 import type { IssueMatch, Passage } from "@/lib/analysis/analyze";
 import { admiraltyGrade } from "@/lib/domain/grading";
-import { credibilities, credibilityText, stanceLabels, stances, type ReliabilityGrade, type Stance } from "../labels";
+import { stanceLabels, stances } from "@/lib/domain/stance";
+import type { Stance } from "@/lib/generated/prisma/enums";
+import { credibilities, credibilityText, type ReliabilityGrade } from "../labels";
 import type { TextSelection } from "./document-viewer";
 import { Field, FieldError, type Errors } from "./fields";
 

@@ -10,7 +10,9 @@ import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
 import type { Actor } from "@/lib/auth/actor";
 import type { DocumentDetail } from "@/lib/validation/documents";
 import { segmentText, type Highlight } from "@/app/(app)/library/highlights";
-import { safeUrl, stanceLabels, type Stance } from "@/app/(app)/library/labels";
+import { stanceLabels } from "@/lib/domain/stance";
+import type { Stance } from "@/lib/generated/prisma/enums";
+import { safeUrl } from "@/lib/ui/url";
 import { FoundNames } from "./found-names";
 
 type Props = { params: Promise<{ id: string }> };

@@ -1,5 +1,6 @@
 // POST /api/admin/restore – restore a team backup into a new, empty team (admins; up to 320 MB)
-import { json, readJsonBytes, route } from "@/lib/api/route";
+import { readJsonBytes } from "@/lib/api/body";
+import { json, route } from "@/lib/api/route";
 import { restoreUpload } from "@/lib/services/backup";
 
 /**

@@ -1,8 +1,10 @@
 // /api/auth/* – better-auth: POST /api/auth/sign-in/email (rate limited), POST /api/auth/sign-out, GET /api/auth/get-session,
 // POST /api/auth/change-password (rate limited, ends the other sessions)
 import { toNextJsHandler } from "better-auth/next-js";
-import { AppError, toErrorResponse } from "@/lib/api/errors";
-import { assertSameOrigin, withBodyLimit } from "@/lib/api/route";
+import { toErrorResponse } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
+import { withBodyLimit } from "@/lib/api/body";
+import { assertSameOrigin } from "@/lib/api/route";
 import { getAuth } from "@/lib/auth/auth";
 import { guardPasswordChange, guardSignIn } from "@/lib/auth/sign-in-guard";
 import { withoutSessionTokens } from "@/lib/auth/session-tokens";

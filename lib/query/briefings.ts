@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import { ApiError, apiFetch, type ApiErrorCode } from "@/lib/query/api";
-import { issueKeys } from "@/lib/query/issues";
+import { ApiError, apiFetch, type ApiErrorCode } from "./api";
+import { issueKeys } from "./issues";
 import type { BriefingDetail, createBriefingSchema } from "@/lib/validation/briefings";
 import type { IssuePage } from "@/lib/validation/issues";
 
