@@ -1,14 +1,14 @@
 "use client";
 
-import { useId, type ReactNode, type Ref } from "react";
+import type { Ref } from "react";
 import { issueFieldLabels } from "@/lib/ui/issue-labels";
 import type { z } from "zod";
 import { likelihoodLabels, likelihoodRanges, likelihoods } from "@/lib/domain/likelihood";
 import { IMPACT_MAX, IMPACT_MIN, impactLabels } from "@/lib/domain/risk";
 import { issueStatuses, statusLabels } from "@/lib/domain/status";
-import { ApiError } from "@/lib/query/api";
 import { formatDate } from "@/lib/ui/format";
 import type { IssueSummary } from "@/lib/validation/issues";
+import { errorsFromApi, errorsFromZod, Field, type FormErrors, type Placement } from "@/app/components/forms";
 import { CategoryOptions, StatusOptions } from "@/app/components/issue-options";
 
 // The fields of an issue as the create and edit forms show them. Both forms hold the same strings
@@ -36,7 +36,7 @@ export type IssueFormValues = {
 export type IssueFieldName = keyof IssueFormValues;
 
 /** Messages per field; `rationale` belongs to the edit form, `form` to no field in particular. */
-export type FieldErrors = Partial<Record<IssueFieldName | "rationale" | "form", string[]>>;
+export type FieldErrors = FormErrors<IssueFieldName | "rationale">;
 
 export const fieldLabels: Record<IssueFieldName, string> = issueFieldLabels;
 
@@ -125,76 +125,18 @@ export function displayValue(field: IssueFieldName, values: IssueFormValues, cat
   }
 }
 
-/** Zod's default messages are written for developers; these are for the people filling in the form. */
-export const formMessages: z.core.$ZodErrorMap<z.core.$ZodIssue> = (issue) => {
-  if (issue.code === "too_small" && issue.origin === "string") return Number(issue.minimum) <= 1 ? "Required" : `Use at least ${issue.minimum} characters`;
-  if (issue.code === "too_big" && issue.origin === "string") return `Too long: use at most ${issue.maximum} characters`;
-  if (issue.code === "too_big" && issue.origin === "array") return `Too many: at most ${issue.maximum}`;
-  if (issue.code === "invalid_value") return "Choose one of the options";
-  return undefined;
+/** Messages about `jurisdictions.1` go beside Jurisdictions as "Item 2: …"; unknown paths above the form. */
+const placeIssueError: Placement = (path, message) => {
+  const [root = "", index] = path.split(".");
+  if (!(root in fieldLabels) && root !== "rationale") return ["form", message];
+  return [root, index !== undefined ? `Item ${Number(index) + 1}: ${message}` : message];
 };
 
-const fieldOf = (path: string): keyof FieldErrors => {
-  const root = path.split(".")[0] ?? "";
-  return root in fieldLabels || root === "rationale" ? (root as keyof FieldErrors) : "form";
-};
-
-function collect(entries: [string, string[]][]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const [path, messages] of entries) {
-    const field = fieldOf(path);
-    // `jurisdictions.1: bad code` reads better with the value's position spelt out.
-    const index = path.split(".")[1];
-    (errors[field] ??= []).push(...messages.map((m) => (index !== undefined && field !== "form" ? `Item ${Number(index) + 1}: ${m}` : m)));
-  }
-  return errors;
-}
-
-export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  return collect(error.issues.map((issue) => [issue.path.join("."), [issue.message]]));
-}
+export const fieldErrorsFromZod = (error: z.ZodError): FieldErrors => errorsFromZod(error, placeIssueError);
 
 /** A failed save as messages beside the fields (422) or above the form (anything else). */
-export function fieldErrorsFromApi(error: unknown): FieldErrors {
-  if (error instanceof ApiError) {
-    const fields = Object.entries(error.fieldErrors);
-    if (fields.length) return collect(fields);
-    if (error.code === "forbidden") return { form: ["You need the analyst role to change issues."] };
-    return { form: [error.message] };
-  }
-  return { form: ["Something went wrong. Try again."] };
-}
-
-/** Moves focus to the first field with an error, so keyboard and screen-reader users land on it. */
-export function focusFirstError(form: HTMLFormElement | null) {
-  form?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]')?.focus();
-}
-
-type ControlProps = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
-
-/** A labelled control with an optional hint and its error messages, wired for assistive technology. */
-export function Field({ label, hint, errors, children }: { label: string; hint?: ReactNode; errors?: string[]; children: (control: ControlProps) => ReactNode }) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      )}
-      {children({ id, "aria-describedby": describedBy || undefined, "aria-invalid": errors?.length ? true : undefined })}
-      {errors?.length ? (
-        <p id={errorId} className="field-error">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+export const fieldErrorsFromApi = (error: unknown): FieldErrors =>
+  errorsFromApi(error, { place: placeIssueError, forbidden: "You need the analyst role to change issues." });
 
 type FieldsProps = {
   values: IssueFormValues;
@@ -270,15 +212,5 @@ export function IssueFields({ values, errors, categories, onChange, titleRef, re
         </Field>
       </div>
     </>
-  );
-}
-
-/** Errors that belong to no field: shown above the buttons and announced. */
-export function FormError({ errors }: { errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p role="alert" className="error-message" tabIndex={-1} data-form-error>
-      {errors.join(" ")}
-    </p>
   );
 }

@@ -11,3 +11,6 @@ export const reliabilityText = (grade: ReliabilityGrade) => `${grade} — ${reli
 export const credibilityText = (credibility: number) => `${credibility} — ${credibilityLabels[credibility] ?? "Unknown"}`;
 
 export const credibilities = [1, 2, 3, 4, 5, 6] as const;
+
+/** What a viewer is told when the API refuses them the intake. */
+export const ADD_EVIDENCE_FORBIDDEN = "You need the analyst role to add evidence.";

@@ -3,9 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { flushSync } from "react-dom";
-import type { z } from "zod";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { markingDescriptions } from "@/lib/briefings/export/labels";
 import { paragraphs } from "@/lib/briefings/export/outline";
 import { briefingKeys, briefingPreviewQueryOptions, briefingRequests, type CreateBriefingRequest } from "@/lib/query/briefings";
@@ -17,6 +15,7 @@ import { ApiError } from "@/lib/query/api";
 import { createBriefingSchema, MAX_BRIEFING_ISSUES } from "@/lib/validation/briefings";
 import type { IssueSummary, issueSorts } from "@/lib/validation/issues";
 import { MarkingBadge } from "../marking-badge";
+import { errorsFromApi, errorsFromZod, Field, FieldError, FormError, useFormErrors, type Placement } from "@/app/components/forms";
 import { CategoryOptions, StatusOptions } from "@/app/components/issue-options";
 
 // The briefing builder: which issues (the watchlist's filters, or picked by hand), a title, a handling
@@ -39,7 +38,6 @@ export type FilterValues = {
 };
 
 type Mode = "filter" | "pick";
-type Errors = Partial<Record<"title" | "marking" | "issues" | "form", string[]>>;
 
 const sortLabels: Record<IssueSort, string> = {
   "-risk": "Highest risk first",
@@ -80,30 +78,12 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-/** Messages from the API's or the schema's field names, grouped by the part of the form they belong to. */
-function groupErrors(fields: Array<[string, string[]]>): Errors {
-  const errors: Errors = {};
-  for (const [name, messages] of fields) {
-    const group = name === "title" || name === "marking" ? name : /^(filter|issueIds)\b/.test(name) ? "issues" : "form";
-    const shown = group === "issues" && name.includes(".") ? messages.map((m) => `${name.replace(/^filter\./, "").replace(/\.\d+$/, "")}: ${m}`) : messages;
-    (errors[group] ??= []).push(...shown);
-  }
-  return errors;
-}
-
-function errorsFromSchema(error: z.ZodError): Errors {
-  return groupErrors(error.issues.map((issue) => [issue.path.join(".") || "form", [issue.message]]));
-}
-
-function errorsFromApi(error: unknown): Errors {
-  if (error instanceof ApiError) {
-    const fields = Object.entries(error.fieldErrors);
-    if (fields.length) return groupErrors(fields);
-    if (error.code === "forbidden") return { form: ["You need the analyst role to create briefings."] };
-    return { form: [error.message] };
-  }
-  return { form: ["Something went wrong. Try again."] };
-}
+/** Messages about the filter or the picked issues go beside the issues, naming the filter they concern. */
+const placeBriefingError: Placement = (path, message) => {
+  if (path === "title" || path === "marking" || path === "keyJudgments") return [path, message];
+  if (!/^(filter|issueIds)\b/.test(path)) return ["form", message];
+  return ["issues", path.includes(".") ? `${path.replace(/^filter\./, "").replace(/\.\d+$/, "")}: ${message}` : message];
+};
 
 /** One line for an error of the preview's query: each invalid filter with its message. */
 function describeError(error: unknown): string {
@@ -112,35 +92,11 @@ function describeError(error: unknown): string {
   return fields.length ? fields.map(([name, messages]) => `${name.replace(/\.\d+$/, "")}: ${messages.join(" ")}`).join(" ") : error.message;
 }
 
-function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="field-error" tabIndex={-1} data-error>
-      {errors.join(" ")}
-    </p>
-  );
-}
-
-function Labelled({ label, hint, children }: { label: string; hint?: string; children: (id: string, hintId?: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      )}
-      {children(id, hint ? `${id}-hint` : undefined)}
-    </div>
-  );
-}
-
 export function BriefingBuilder({ categories, initialFilter }: { categories: Category[]; initialFilter: FilterValues }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
-  const ids = { title: useId(), titleError: useId(), marking: useId(), issues: useId(), keyJudgments: useId() };
+  const ids = { marking: useId(), issues: useId() };
 
   const [title, setTitle] = useState("");
   const [marking, setMarking] = useState<BriefingMarking | "">("");
@@ -150,7 +106,7 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
   const [pickSearch, setPickSearch] = useState("");
   // Picked issues in the order they were picked: the briefing keeps that order.
   const [picked, setPicked] = useState<IssueSummary[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
+  const { errors, setErrors, showErrors } = useFormErrors<"title" | "marking" | "keyJudgments" | "issues">(form);
 
   const entries = useMemo(() => filterEntries(filter), [filter]);
   const filterSearch = useDebounced(new URLSearchParams([...entries, ["pageSize", String(PREVIEW_SIZE)]]).toString(), 300);
@@ -161,18 +117,13 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
   const preview = useQuery({ ...briefingPreviewQueryOptions(filterSearch), enabled: mode === "filter", placeholderData: keepPreviousData });
   const pickList = useQuery({ ...briefingPreviewQueryOptions(pickListSearch), enabled: mode === "pick", placeholderData: keepPreviousData });
 
-  const showErrors = (next: Errors) => {
-    flushSync(() => setErrors(next));
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error]')?.focus();
-  };
-
   const create = useMutation({
     mutationFn: briefingRequests.create,
     onSuccess: async (briefing) => {
       await queryClient.invalidateQueries({ queryKey: briefingKeys.all });
       router.push(`/briefings/${briefing.id}`);
     },
-    onError: (error) => showErrors(errorsFromApi(error)),
+    onError: (error) => showErrors(errorsFromApi(error, { place: placeBriefingError, forbidden: "You need the analyst role to create briefings." })),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -184,7 +135,7 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
       ...(mode === "filter" ? { filter: Object.fromEntries(entries) } : { issueIds: picked.map((issue) => issue.id) }),
     };
     const parsed = createBriefingSchema.safeParse(request);
-    if (!parsed.success) return showErrors(errorsFromSchema(parsed.error));
+    if (!parsed.success) return showErrors(errorsFromZod(parsed.error, placeBriefingError));
     setErrors({});
     create.mutate(request);
   }
@@ -202,19 +153,9 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="briefing-builder" aria-label="New briefing">
       <div className="card stack">
-        <div className="field">
-          <label htmlFor={ids.title}>Title</label>
-          <input
-            id={ids.title}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            maxLength={200}
-            aria-required
-            aria-invalid={errors.title ? true : undefined}
-            aria-describedby={errors.title ? ids.titleError : undefined}
-          />
-          <ErrorText id={ids.titleError} errors={errors.title} />
-        </div>
+        <Field label="Title" errors={errors.title}>
+          {(control) => <input {...control} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} aria-required />}
+        </Field>
 
         <fieldset className="choices" aria-describedby={errors.marking ? `${ids.marking}-error` : undefined}>
           <legend>Handling marking (TLP)</legend>
@@ -226,16 +167,12 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
               </span>
             </label>
           ))}
-          <ErrorText id={`${ids.marking}-error`} errors={errors.marking} />
+          <FieldError id={`${ids.marking}-error`} errors={errors.marking} />
         </fieldset>
 
-        <div className="field">
-          <label htmlFor={ids.keyJudgments}>Key judgments</label>
-          <span id={`${ids.keyJudgments}-hint`} className="hint">
-            The bottom line up front. Separate paragraphs with a blank line.
-          </span>
-          <textarea id={ids.keyJudgments} aria-describedby={`${ids.keyJudgments}-hint`} value={keyJudgments} onChange={(e) => setKeyJudgments(e.target.value)} rows={6} maxLength={20_000} />
-        </div>
+        <Field label="Key judgments" hint="The bottom line up front. Separate paragraphs with a blank line." errors={errors.keyJudgments}>
+          {(control) => <textarea {...control} value={keyJudgments} onChange={(e) => setKeyJudgments(e.target.value)} rows={6} maxLength={20_000} />}
+        </Field>
 
         <fieldset className="stack" aria-describedby={errors.issues ? `${ids.issues}-error` : undefined}>
           <legend>Issues</legend>
@@ -252,31 +189,31 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
 
           {mode === "filter" ? (
             <div className="filters" role="group" aria-label="Watchlist filters">
-              <Labelled label="Search">
-                {(id) => <input id={id} type="search" value={filter.q} onChange={(e) => setFilterValue({ q: e.target.value })} placeholder="Title, summary, actor or tag" />}
-              </Labelled>
-              <Labelled label="Status">
-                {(id) => (
-                  <select id={id} value={filter.status} onChange={(e) => setFilterValue({ status: e.target.value })}>
+              <Field label="Search">
+                {(control) => <input {...control} type="search" value={filter.q} onChange={(e) => setFilterValue({ q: e.target.value })} placeholder="Title, summary, actor or tag" />}
+              </Field>
+              <Field label="Status">
+                {(control) => (
+                  <select {...control} value={filter.status} onChange={(e) => setFilterValue({ status: e.target.value })}>
                     <option value="">Any status</option>
                     <StatusOptions />
                   </select>
                 )}
-              </Labelled>
-              <Labelled label="Category">
-                {(id) => (
-                  <select id={id} value={filter.category} onChange={(e) => setFilterValue({ category: e.target.value })}>
+              </Field>
+              <Field label="Category">
+                {(control) => (
+                  <select {...control} value={filter.category} onChange={(e) => setFilterValue({ category: e.target.value })}>
                     <option value="">Any category</option>
                     <CategoryOptions categories={categories} />
                   </select>
                 )}
-              </Labelled>
-              <Labelled label="Jurisdiction">
-                {(id) => <input id={id} value={filter.jurisdiction} onChange={(e) => setFilterValue({ jurisdiction: e.target.value })} placeholder="e.g. CN" maxLength={40} />}
-              </Labelled>
-              <Labelled label="Likelihood">
-                {(id) => (
-                  <select id={id} value={filter.likelihood} onChange={(e) => setFilterValue({ likelihood: e.target.value })}>
+              </Field>
+              <Field label="Jurisdiction">
+                {(control) => <input {...control} value={filter.jurisdiction} onChange={(e) => setFilterValue({ jurisdiction: e.target.value })} placeholder="e.g. CN" maxLength={40} />}
+              </Field>
+              <Field label="Likelihood">
+                {(control) => (
+                  <select {...control} value={filter.likelihood} onChange={(e) => setFilterValue({ likelihood: e.target.value })}>
                     <option value="">Any likelihood</option>
                     {likelihoods.map((l) => (
                       <option key={l} value={l}>
@@ -285,10 +222,10 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
                     ))}
                   </select>
                 )}
-              </Labelled>
-              <Labelled label="Impact">
-                {(id) => (
-                  <select id={id} value={filter.impact} onChange={(e) => setFilterValue({ impact: e.target.value })}>
+              </Field>
+              <Field label="Impact">
+                {(control) => (
+                  <select {...control} value={filter.impact} onChange={(e) => setFilterValue({ impact: e.target.value })}>
                     <option value="">Any impact</option>
                     {Object.entries(impactLabels).map(([value, label]) => (
                       <option key={value} value={value}>
@@ -297,10 +234,10 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
                     ))}
                   </select>
                 )}
-              </Labelled>
-              <Labelled label="Order">
-                {(id) => (
-                  <select id={id} value={filter.sort} onChange={(e) => setFilterValue({ sort: e.target.value as IssueSort })}>
+              </Field>
+              <Field label="Order">
+                {(control) => (
+                  <select {...control} value={filter.sort} onChange={(e) => setFilterValue({ sort: e.target.value as IssueSort })}>
                     {Object.entries(sortLabels).map(([value, label]) => (
                       <option key={value} value={value}>
                         {label}
@@ -308,7 +245,7 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
                     ))}
                   </select>
                 )}
-              </Labelled>
+              </Field>
               <label className="checkbox">
                 <input type="checkbox" checked={filter.reviewDue} onChange={(e) => setFilterValue({ reviewDue: e.target.checked })} />
                 <span>Review due</span>
@@ -319,9 +256,9 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
             </div>
           ) : (
             <div className="stack tight">
-              <Labelled label="Find issues" hint="Tick the issues to include; they appear in the order you pick them.">
-                {(id, hintId) => <input id={id} type="search" aria-describedby={hintId} value={pickSearch} onChange={(e) => setPickSearch(e.target.value)} placeholder="Title, summary, actor or tag" />}
-              </Labelled>
+              <Field label="Find issues" hint="Tick the issues to include; they appear in the order you pick them.">
+                {(control) => <input {...control} type="search" value={pickSearch} onChange={(e) => setPickSearch(e.target.value)} placeholder="Title, summary, actor or tag" />}
+              </Field>
               {pickList.isPending ? (
                 <p className="muted">Loading the watchlist…</p>
               ) : pickList.error ? (
@@ -344,14 +281,10 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
               )}
             </div>
           )}
-          <ErrorText id={`${ids.issues}-error`} errors={errors.issues} />
+          <FieldError id={`${ids.issues}-error`} errors={errors.issues} />
         </fieldset>
 
-        {errors.form?.length ? (
-          <p role="alert" className="error-message" tabIndex={-1} data-error>
-            {errors.form.join(" ")}
-          </p>
-        ) : null}
+        <FormError errors={errors.form} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? "Creating the briefing…" : "Create briefing"}

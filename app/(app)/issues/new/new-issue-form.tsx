@@ -4,34 +4,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { flushSync } from "react-dom";
 import { issueKeys, issueRequests } from "@/lib/query/issues";
 import { createIssueSchema } from "@/lib/validation/issues";
-import {
-  FormError,
-  IssueFields,
-  fieldErrorsFromApi,
-  fieldErrorsFromZod,
-  focusFirstError,
-  formMessages,
-  issueFormValues,
-  issueInputFrom,
-  type Category,
-  type FieldErrors,
-  type IssueFormValues,
-} from "../issue-fields";
+import { FormError, formMessages, useFormErrors } from "@/app/components/forms";
+import { IssueFields, fieldErrorsFromApi, fieldErrorsFromZod, issueFormValues, issueInputFrom, type Category, type IssueFieldName, type IssueFormValues } from "../issue-fields";
 
 export function NewIssueForm({ categories }: { categories: Category[] }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<IssueFormValues>(() => issueFormValues(undefined, categories));
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const showErrors = (next: FieldErrors) => {
-    flushSync(() => setErrors(next));
-    focusFirstError(form.current);
-  };
+  const { errors, setErrors, showErrors } = useFormErrors<IssueFieldName>(form);
 
   const create = useMutation({
     mutationFn: issueRequests.create,

@@ -2,13 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
-import { flushSync } from "react-dom";
+import { formatBytes } from "@/lib/ui/format";
 import { ApiError } from "@/lib/query/api";
 import { captureRequests } from "@/lib/query/captures";
 import { documentRequests, type DocumentSuggestions } from "@/lib/query/documents";
 import type { Capture } from "@/lib/validation/captures";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
-import { apiFieldErrors, apiMessage, Field, FieldError, focusFirstError, FormError, formatBytes, type Errors } from "./fields";
+import { ADD_EVIDENCE_FORBIDDEN } from "../labels";
+import { apiFieldErrors, apiMessage, Field, FieldError, FormError, placeErrors, useFormErrors, type FormErrors } from "@/app/components/forms";
 
 /** A page fetched by "Fetch": what the review form takes from it, and the capture the document will link to. */
 export type CapturedPage = Pick<Capture, "id" | "finalUrl" | "title" | "publisher" | "publishedAt">;
@@ -32,7 +33,7 @@ export function DocumentInput({
   const form = useRef<HTMLFormElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [errors, setErrors] = useState<Errors>({});
+  const { errors, setErrors, showErrors } = useFormErrors(form);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -52,11 +53,6 @@ export function DocumentInput({
     }
   }, [draft.file]);
 
-  const showErrors = (next: Errors) => {
-    flushSync(() => setErrors(next));
-    focusFirstError(form.current);
-  };
-
   const analyze = useMutation({
     mutationFn: documentRequests.analyze,
     onSuccess: onAnalyzed,
@@ -72,7 +68,7 @@ export function DocumentInput({
     // Every failure (refused address, not a page, the site down) is said beside the URL.
     onError: (error) => {
       const fields = apiFieldErrors(error);
-      showErrors({ url: fields.url ?? [apiMessage(error)] });
+      showErrors({ url: fields.url ?? [apiMessage(error, ADD_EVIDENCE_FORBIDDEN)] });
     },
   });
 
@@ -237,22 +233,15 @@ function hostOf(url: string): string {
 }
 
 /** An analysis failure as messages beside the control concerned: the file (413, 415, unreadable) or the text. */
-function analyzeErrors(error: unknown, uploading: boolean): Errors {
+function analyzeErrors(error: unknown, uploading: boolean): FormErrors {
   const source = uploading ? "file" : "text";
-  const fields = apiFieldErrors(error);
-  if (Object.keys(fields).length) {
-    const errors: Errors = {};
-    for (const [key, messages] of Object.entries(fields)) {
-      const control = key === "text" || key === "file" ? source : key === "url" || key === "title" ? key : "form";
-      (errors[control] ??= []).push(...messages);
-    }
-    return errors;
-  }
+  const fields = Object.entries(apiFieldErrors(error));
+  if (fields.length) return placeErrors(fields, (key, message) => [key === "text" || key === "file" ? source : key === "url" || key === "title" ? key : "form", message]);
   if (error instanceof ApiError) {
     if (error.code === "payload_too_large") {
       return { [source]: [uploading ? "This file is too large: files are limited to 10 MB." : "This text is too long to analyze (the limit is 10 MB)."] };
     }
     if (error.code === "unsupported_media_type") return { file: [/[.!?]$/.test(error.message) ? error.message : `${error.message}.`] };
   }
-  return { form: [apiMessage(error)] };
+  return { form: [apiMessage(error, ADD_EVIDENCE_FORBIDDEN)] };
 }

@@ -7,7 +7,7 @@ import { stanceLabels, stances } from "@/lib/domain/stance";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { credibilities, credibilityText, type ReliabilityGrade } from "../labels";
 import type { TextSelection } from "./document-viewer";
-import { Field, FieldError, type Errors } from "./fields";
+import { Field, FieldError, type FormErrors } from "@/app/components/forms";
 
 /** A passage the analyst can pick as the quote: one matching the issue, or one of the document's key passages. */
 export type PassageChoice = { key: string; text: string; start: number; end: number; kind: "issue" | "key" };
@@ -74,7 +74,7 @@ export function IssueLink({
   link: LinkDraft;
   onChange: (change: Partial<LinkDraft>) => void;
   /** This link's errors, by field: quote, credibility, stance, note. */
-  errors: Errors;
+  errors: FormErrors;
   selection: TextSelection | null;
   /** The chosen source's reliability, for the grade preview (F without a source). */
   reliability: ReliabilityGrade | null;

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
+import { formatBytes } from "@/lib/ui/format";
 import { ApiError } from "@/lib/query/api";
 import { documentKeys, documentRequests, type CreateDocumentRequest, type DocumentSuggestions } from "@/lib/query/documents";
 import { entityRequests } from "@/lib/query/entities";
@@ -15,7 +16,8 @@ import type { SourceView } from "@/lib/validation/sources";
 import type { Highlight } from "../highlights";
 import type { DocumentDraft } from "./document-input";
 import { DocumentViewer, type TextSelection } from "./document-viewer";
-import { apiFieldErrors, apiMessage, Field, focusFirstError, FormError, formatBytes, type Errors } from "./fields";
+import { ADD_EVIDENCE_FORBIDDEN } from "../labels";
+import { apiFieldErrors, apiMessage, errorsFromZod, Field, FormError, placeErrors, useFormErrors, type FormErrors, type Placement } from "@/app/components/forms";
 import { Findings } from "./findings";
 import { IssueLink, newLink, passageChoices, resolveQuote, type LinkDraft } from "./issue-link";
 import { matchSource, SourcePicker } from "./source-picker";
@@ -56,7 +58,7 @@ export function ReviewForm({
     Object.fromEntries(analysis.issues.map((issue) => [issue.issueId, newLink(choices.get(issue.issueId) ?? [])])),
   );
   const [selection, setSelection] = useState<TextSelection | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
+  const { errors, setErrors, showErrors } = useFormErrors(form);
   const [duplicateOf, setDuplicateOf] = useState(analysis.duplicateOf);
   // The organisations and people found, trackable as entities in the same click as the save (at most 100 a call).
   const foundNames = useMemo(
@@ -69,11 +71,6 @@ export function ReviewForm({
     // Where the analysis leads: the notice when the library already has the document, the review otherwise.
     (duplicateNotice.current ?? heading.current)?.focus();
   }, []);
-
-  const showErrors = (next: Errors) => {
-    flushSync(() => setErrors(next));
-    focusFirstError(form.current);
-  };
 
   const save = useMutation({
     mutationFn: async (body: CreateDocumentRequest) => {
@@ -110,7 +107,7 @@ export function ReviewForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next: Errors = {};
+    const next: FormErrors = {};
     const evidence: CreateDocumentRequest["evidence"] = [];
     for (const issue of selectedIssues) {
       const link = links[issue.issueId]!;
@@ -139,10 +136,8 @@ export function ReviewForm({
     const issueIds = selectedIssues.map((issue) => issue.issueId);
     const parsed = createDocumentSchema.safeParse(body);
     if (!parsed.success) {
-      const fields: Errors = {};
-      for (const issue of parsed.error.issues) (fields[issue.path.join(".")] ??= []).push(issue.message);
       // The checks above say it better for the quote and the credibility; the schema covers the rest.
-      for (const [key, messages] of Object.entries(fieldErrorsByControl(fields, issueIds))) next[key] ??= messages;
+      for (const [key, messages] of Object.entries(errorsFromZod(parsed.error, placeOn(issueIds)))) next[key] ??= messages;
     }
     if (Object.keys(next).length) return showErrors(next);
     setErrors({});
@@ -150,7 +145,7 @@ export function ReviewForm({
     save.mutate(body);
   }
 
-  const linkErrors = (issueId: string): Errors => {
+  const linkErrors = (issueId: string): FormErrors => {
     const prefix = `link:${issueId}:`;
     return Object.fromEntries(Object.entries(errors).flatMap(([key, messages]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), messages]] : [])));
   };
@@ -288,28 +283,25 @@ export function ReviewForm({
 }
 
 /** The API's field keys as the form's controls: `evidence.2.quote` is the quote of the third linked issue. */
-function fieldErrorsByControl(fields: Errors, issueIds: string[]): Errors {
-  const errors: Errors = {};
-  for (const [key, messages] of Object.entries(fields)) {
+const placeOn =
+  (issueIds: string[]): Placement =>
+  (key, message) => {
     const link = /^evidence\.(\d+)\.(\w+)/.exec(key);
-    let control = "form";
-    if (link && issueIds[Number(link[1])]) control = `link:${issueIds[Number(link[1])]}:${link[2]}`;
-    else if (["title", "url", "publishedAt", "sourceId"].includes(key)) control = key;
-    (errors[control] ??= []).push(...(control === "form" && key !== "(body)" ? messages.map((m) => `${fieldName(key)}: ${m}`) : messages));
-  }
-  return errors;
-}
+    if (link && issueIds[Number(link[1])]) return [`link:${issueIds[Number(link[1])]}:${link[2]}`, message];
+    if (["title", "url", "publishedAt", "sourceId"].includes(key)) return [key, message];
+    return ["form", key === "(body)" || key === "form" ? message : `${fieldName(key)}: ${message}`];
+  };
 
 const fieldName = (key: string) => (key === "text" ? "The document's text" : key === "quote" ? "A quote" : key);
 
 /** A failed save as messages beside the controls (422) or above the button (anything else). */
-function saveErrors(error: unknown, issueIds: string[]): Errors {
-  const fields = apiFieldErrors(error);
-  if (Object.keys(fields).length) return fieldErrorsByControl(fields, issueIds);
+function saveErrors(error: unknown, issueIds: string[]): FormErrors {
+  const fields = Object.entries(apiFieldErrors(error));
+  if (fields.length) return placeErrors(fields, placeOn(issueIds));
   if (error instanceof ApiError) {
     if (error.code === "not_found" && /^source/i.test(error.message)) return { sourceId: ["This source no longer exists. Choose another."] };
     if (error.code === "not_found") return { form: [`${error.message}: it may have been deleted since the analysis. Change the document and analyze it again.`] };
     if (error.code === "payload_too_large") return { form: ["The document is too large to save (the limit is 10 MB)."] };
   }
-  return { form: [apiMessage(error)] };
+  return { form: [apiMessage(error, ADD_EVIDENCE_FORBIDDEN)] };
 }

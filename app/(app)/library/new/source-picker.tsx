@@ -2,13 +2,12 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { flushSync } from "react-dom";
 import { reliabilities, reliabilityLabels } from "@/lib/domain/grading";
 import { ApiError } from "@/lib/query/api";
 import { sourceKeys, sourceRequests } from "@/lib/query/sources";
 import type { SourceView } from "@/lib/validation/sources";
-import { reliabilityText } from "../labels";
-import { apiFieldErrors, apiMessage, Field, focusFirstError, FormError, type Errors } from "./fields";
+import { reliabilityText, ADD_EVIDENCE_FORBIDDEN } from "../labels";
+import { errorsFromApi, Field, FormError, useFormErrors, type FormErrors } from "@/app/components/forms";
 
 const kinds = [
   ["outlet", "News outlet"],
@@ -53,7 +52,7 @@ export function SourcePicker({
   const nameInput = useRef<HTMLInputElement>(null);
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<NewSource>({ name: publisher ?? "", kind: "outlet", reliability: "" });
-  const [sourceErrors, setSourceErrors] = useState<Errors>({});
+  const { errors: sourceErrors, setErrors: setSourceErrors, showErrors } = useFormErrors(group);
   const [announcement, setAnnouncement] = useState("");
   const opened = useRef(false);
 
@@ -61,11 +60,6 @@ export function SourcePicker({
     if (adding) nameInput.current?.focus();
     else if (opened.current) openButton.current?.focus();
   }, [adding]);
-
-  const showErrors = (next: Errors) => {
-    flushSync(() => setSourceErrors(next));
-    focusFirstError(group.current);
-  };
 
   const chosen = (source: { id: string }, message: string) => {
     onChange(source.id);
@@ -91,14 +85,13 @@ export function SourcePicker({
         void queryClient.invalidateQueries({ queryKey: sourceKeys.all });
         return chosen({ id: existing }, `${error.message}: it is now chosen as the source.`);
       }
-      const fields = apiFieldErrors(error);
-      showErrors(Object.keys(fields).length ? fields : { form: [apiMessage(error)] });
+      showErrors(errorsFromApi(error, { forbidden: ADD_EVIDENCE_FORBIDDEN }));
     },
   });
 
   function add() {
     const name = draft.name.trim();
-    const next: Errors = {};
+    const next: FormErrors = {};
     if (!name) next.name = ["Enter the source's name."];
     if (!draft.reliability) next.reliability = ["Choose how reliable this source is."];
     if (Object.keys(next).length) return showErrors(next);

@@ -1,7 +1,8 @@
 "use client";
 
 import type { FormEvent, Ref } from "react";
-import { Field, FormError, IssueFields, type Category, type FieldErrors, type IssueFormValues } from "@/app/(app)/issues/issue-fields";
+import { Field, FormError } from "@/app/components/forms";
+import { IssueFields, type Category, type FieldErrors, type IssueFormValues } from "@/app/(app)/issues/issue-fields";
 
 type Props = {
   values: IssueFormValues;

@@ -14,14 +14,13 @@ import {
   rebaseValues,
   fieldErrorsFromApi,
   fieldErrorsFromZod,
-  focusFirstError,
-  formMessages,
   inputForFields,
   issueFormValues,
   type Category,
   type FieldErrors,
   type IssueFormValues,
 } from "@/app/(app)/issues/issue-fields";
+import { focusFirstError, formMessages } from "@/app/components/forms";
 import { ConflictPanel } from "./conflict-panel";
 import { DeleteIssue } from "./delete-issue";
 import { EditIssueForm } from "./edit-issue-form";
