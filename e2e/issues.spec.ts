@@ -192,6 +192,51 @@ test("an issue shows its evidence with the quote and an explained grade", async 
   await expect(evidence).toContainText("Blinken to Warn China of Sanctions");
 });
 
+test("a busy issue pages its evidence, newest first, searches its quotes, all from the keyboard", async ({ page }) => {
+  test.setTimeout(60_000);
+  const marker = unique("Paging");
+  const issue = await createIssue(page.request, unique("Evidence paging"));
+  // 25 passages, linked in the order written: the last one written is the newest.
+  const passages = Array.from({ length: 25 }, (_, i) => `Passage ${i + 1} of ${marker}${i === 6 ? " mentions turbines" : ""}.`);
+  const saved = await page.request.post("/api/documents", {
+    data: { title: marker, text: passages.join("\n"), evidence: passages.map((quote, i) => ({ issueId: issue.id, quote, credibility: (i % 3) + 1, stance: i % 2 ? "context" : "escalating" })) },
+  });
+  expect(saved.status()).toBe(201);
+
+  await page.goto(`/issues/${issue.id}`);
+  const evidence = page.getByRole("region", { name: /Evidence/ });
+  await expect(evidence.getByRole("heading", { name: "Evidence (25)" })).toBeVisible();
+  await expect(evidence).toContainText("Escalating 13 · De-escalating 0 · Context 12");
+  await expect(evidence).toContainText("Showing 1–20 of 25, newest first");
+  await expect(evidence.locator("blockquote").first()).toHaveText(passages[24]!);
+
+  // The older page, by keyboard; the page number is in the address.
+  const older = evidence.getByRole("link", { name: "Older →" });
+  await tabTo(page, older, 200);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/issues/${issue.id}\\?page=2#evidence-heading$`));
+  await expect(evidence).toContainText("Showing 21–25 of 25, newest first");
+  await expect(evidence.locator("blockquote")).toHaveText(passages.slice(0, 5).reverse());
+  await expect(evidence.getByRole("link", { name: "Older →" })).toHaveCount(0);
+
+  // The quote search within the issue, with the filter in the address.
+  await evidence.getByLabel("Search the quotes").fill("TURBINES");
+  await evidence.getByLabel("Search the quotes").press("Enter");
+  await expect(page).toHaveURL(/[?&]q=TURBINES/);
+  await expect(evidence).toContainText("Showing 1–1 of 1 matching, newest first");
+  await expect(evidence.locator("blockquote")).toHaveText([passages[6]!]);
+
+  // Nothing matching: an empty state that leads back.
+  await evidence.getByLabel("Search the quotes").fill("no such words");
+  await evidence.getByLabel("Stance").selectOption({ label: "Context (12)" });
+  await evidence.getByRole("button", { name: "Apply" }).click();
+  await expect(evidence.getByRole("heading", { name: "No evidence matches these filters" })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).include("#evidence-heading").include("section[aria-labelledby=evidence-heading]").withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  await evidence.getByRole("link", { name: "Clear the filters" }).click();
+  await expect(evidence).toContainText("Showing 1–20 of 25, newest first");
+});
+
 test("an unknown issue gets the not-found page", async ({ page }) => {
   await page.goto("/issues/no-such-issue");
   await expect(page.getByRole("heading", { level: 1, name: "Issue not found" })).toBeVisible();

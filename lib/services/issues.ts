@@ -3,18 +3,19 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { isReviewDue, nextReviewDate } from "@/lib/domain/review";
-import { admiraltyGrade } from "@/lib/domain/grading";
 import { riskScore } from "@/lib/domain/risk";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type {
-  CreateIssueInput,
-  HistoryEvent,
-  IssueDetail,
-  IssueSummary,
-  UpdateIssueInput,
+import {
+  EVIDENCE_PAGE_SIZE,
+  type CreateIssueInput,
+  type HistoryEvent,
+  type IssueDetail,
+  type IssueSummary,
+  type UpdateIssueInput,
 } from "@/lib/validation/issues";
 import { changedFields, recordEvent } from "./events";
+import { evidenceTotals, issueEvidenceSelect, newestFirst, toIssueEvidence } from "./issue-evidence";
 
 const summarySelect = {
   id: true,
@@ -57,47 +58,22 @@ export function toSummary(issue: IssueRow, evidence: EvidenceTally, now: Date): 
   };
 }
 
-/** One issue with its evidence; another team's id is "not found", like an absent one. */
+/**
+ * One issue with its newest evidence (a page of EVIDENCE_PAGE_SIZE) and the totals of all of it; the rest
+ * pages through listIssueEvidence. Another team's id is "not found", like an absent one.
+ */
 export async function getIssue(actor: Actor, id: string, options: { includeDeleted?: boolean } = {}): Promise<IssueDetail> {
   const row = await db.issue.findFirst({
     where: { id, teamId: actor.teamId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
-    select: {
-      ...summarySelect,
-      evidence: {
-        orderBy: { createdAt: "desc" },
-        select: {
-          id: true,
-          quote: true,
-          quoteStart: true,
-          quoteEnd: true,
-          credibility: true,
-          stance: true,
-          note: true,
-          createdAt: true,
-          document: {
-            select: {
-              id: true,
-              title: true,
-              url: true,
-              publishedAt: true,
-              source: { select: { id: true, name: true, reliability: true } },
-            },
-          },
-        },
-      },
-    },
+    select: { ...summarySelect, evidence: { select: issueEvidenceSelect, orderBy: newestFirst, take: EVIDENCE_PAGE_SIZE } },
   });
   if (!row) throw notFound("Issue");
   const { evidence, ...summary } = row;
-  const now = new Date();
+  const totals = await evidenceTotals(id);
   return {
-    ...toSummary(summary, { count: evidence.length, latest: evidence[0]?.createdAt ?? null }, now),
-    evidence: evidence.map((e) => ({
-      ...e,
-      grade: admiraltyGrade(e.document.source?.reliability, e.credibility),
-      createdAt: e.createdAt.toISOString(),
-      document: { ...e.document, publishedAt: iso(e.document.publishedAt) },
-    })),
+    ...toSummary(summary, { count: totals.total, latest: evidence[0]?.createdAt ?? null }, new Date()),
+    evidence: evidence.map(toIssueEvidence),
+    evidenceTotals: totals,
   };
 }
 

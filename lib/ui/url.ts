@@ -5,6 +5,12 @@ export function presentParams(params: Record<string, string | string[] | undefin
   return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== "")) as RawParams;
 }
 
+/** A parameter's first value, or "" (a form field's default). */
+export const firstParam = (params: RawParams, key: string): string => {
+  const value = params[key];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+};
+
 /**
  * The address of a list page with its current view changed: `viewHref("/watchlist", raw, { page: 2 })`.
  * Views live in the URL so they can be bookmarked and shared; `undefined` removes a parameter.

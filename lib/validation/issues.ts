@@ -2,6 +2,7 @@ import { z } from "zod";
 import { issueStatuses } from "@/lib/domain/status";
 import { likelihoods } from "@/lib/domain/likelihood";
 import { IMPACT_MAX, IMPACT_MIN } from "@/lib/domain/risk";
+import { stances } from "@/lib/domain/stance";
 import { booleanParam, isoDate, listParam, pageOf, pageParams, shortText, userIdSchema } from "./common";
 
 // The issue shapes: one module shared by the routes, the forms, the tests and the OpenAPI document.
@@ -127,7 +128,41 @@ export const issueEvidenceSchema = z.object({
   }),
 });
 
-export const issueDetailSchema = issueSummarySchema.extend({ evidence: z.array(issueEvidenceSchema) });
+export type IssueEvidence = z.infer<typeof issueEvidenceSchema>;
+
+/** How much evidence an issue shows at once: its page, and the first page that GET /api/issues/{id} carries. */
+export const EVIDENCE_PAGE_SIZE = 20;
+
+/** An Admiralty grade: source reliability A–F (F when the document has no source) and credibility 1–6, e.g. `B2`. */
+export const gradeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-F][1-6]$/, "Use an Admiralty grade such as B2");
+
+export const issueEvidenceQuerySchema = z.object({
+  /** Words of the quote, case-insensitive. */
+  q: z.string().trim().max(200).optional(),
+  stance: listParam(z.enum(stances)).optional(),
+  grade: listParam(gradeSchema).optional(),
+  page: pageParams.page,
+  pageSize: z.coerce.number().int().min(1).max(100).default(EVIDENCE_PAGE_SIZE),
+});
+export type IssueEvidenceQuery = z.infer<typeof issueEvidenceQuerySchema>;
+
+/** All of an issue's evidence counted by stance and by grade (best grade first), whatever the filters. */
+export const evidenceTotalsSchema = z.object({
+  total: z.number().int(),
+  byStance: z.object(Object.fromEntries(stances.map((stance) => [stance, z.number().int()])) as Record<(typeof stances)[number], z.ZodNumber>),
+  byGrade: z.array(z.object({ grade: z.string(), count: z.number().int() })),
+});
+export type EvidenceTotals = z.infer<typeof evidenceTotalsSchema>;
+
+export const issueEvidencePageSchema = pageOf(issueEvidenceSchema).extend({ totals: evidenceTotalsSchema });
+export type IssueEvidencePage = z.infer<typeof issueEvidencePageSchema>;
+
+/** An issue with its newest evidence (one page) and the totals; the rest pages through GET /api/issues/{id}/evidence. */
+export const issueDetailSchema = issueSummarySchema.extend({ evidence: z.array(issueEvidenceSchema), evidenceTotals: evidenceTotalsSchema });
 export type IssueDetail = z.infer<typeof issueDetailSchema>;
 
 export const issuePageSchema = pageOf(issueSummarySchema);

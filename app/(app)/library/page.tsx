@@ -8,7 +8,7 @@ import { listIssues } from "@/lib/services/watchlist";
 import { listSources } from "@/lib/services/sources";
 import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";
-import { presentParams, viewHref } from "@/lib/ui/url";
+import { firstParam, presentParams, viewHref } from "@/lib/ui/url";
 import { searchDocumentsQuerySchema, type DocumentPage, type DocumentSummary, type SearchDocumentsQuery } from "@/lib/validation/documents";
 import { listIssuesQuerySchema } from "@/lib/validation/issues";
 import { snippetParts } from "./highlights";
@@ -32,10 +32,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
     listIssues(actor, listIssuesQuerySchema.parse({ sort: "title", pageSize: 100 })),
   ]);
   const filtered = parsed.success && FILTERS.some((key) => key in raw);
-  const first = (key: string) => {
-    const value = raw[key];
-    return (Array.isArray(value) ? value[0] : value) ?? "";
-  };
+  const first = (key: string) => firstParam(raw, key);
   const href = (change: Record<string, string | number | undefined>) => viewHref("/library", raw, change);
   const canAdd = hasRole(actor.role, "analyst");
 

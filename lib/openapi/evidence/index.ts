@@ -1,12 +1,14 @@
 import "server-only";
 import { captureSchema } from "@/lib/validation/captures";
 import { analyzeDocumentSchema, createDocumentSchema, documentDetailSchema, documentPageSchema, MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
+import { stances } from "@/lib/domain/stance";
 import { evidenceSchema } from "@/lib/validation/evidence";
+import { issueEvidencePageSchema } from "@/lib/validation/issues";
 import { sourceSchema } from "@/lib/validation/sources";
 import { z } from "zod";
 import { ISSUE_MATCHES_SHOWN } from "@/lib/analysis/analyze";
 import type { analyzeForTeam } from "@/lib/services/documents";
-import { component, itemsOf, type Fits, type OpenApiKit, type Result } from "../kit";
+import { component, itemsOf, listDescription, type Fits, type OpenApiKit, type Result } from "../kit";
 import * as capturesByIdSnapshotRoute from "@/app/api/captures/[id]/snapshot/route";
 import * as capturesRoute from "@/app/api/captures/route";
 import * as documentsAnalyzeRoute from "@/app/api/documents/analyze/route";
@@ -68,7 +70,24 @@ export function registerEvidence(kit: OpenApiKit) {
   const DocumentPage = component("DocumentPage", documentPageSchema);
   const Evidence = component("Evidence", evidenceSchema);
   const Source = component("Source", sourceSchema);
+  const IssueEvidencePage = component("IssueEvidencePage", issueEvidencePageSchema);
   const SourceList = component("SourceList", itemsOf(sourceSchema));
+  operation({
+    method: "get",
+    path: "/api/issues/{id}/evidence",
+    operationId: "listIssueEvidence",
+    tag: "Evidence",
+    summary: "A page of the issue's evidence, newest first, filtered, with the totals by stance and grade",
+    description: "`totals` counts all of the issue's evidence, whatever the filters; `total` counts the items that match them.",
+    route: issuesByIdEvidenceRoute.GET,
+    id: "issue",
+    queryDescriptions: {
+      q: "Words of the quote, case-insensitive.",
+      stance: listDescription(stances),
+      grade: "Admiralty grades, e.g. `B2` (source reliability A–F, F when the document has no source; credibility 1–6): comma-separated or repeated.",
+    },
+    responses: { 200: ok("A page of evidence with the totals", IssueEvidencePage) },
+  });
   operation({
     method: "post",
     path: "/api/issues/{id}/evidence",

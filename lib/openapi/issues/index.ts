@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { issueHistory } from "@/lib/services/issues";
-import { eventSchema, issueDetailSchema, issuePageSchema, issueSorts, likelihoodSchema, statusSchema } from "@/lib/validation/issues";
+import { EVIDENCE_PAGE_SIZE, eventSchema, issueDetailSchema, issuePageSchema, issueSorts, likelihoodSchema, statusSchema } from "@/lib/validation/issues";
 import { component, itemsOf, listDescription, type Fits, type OpenApiKit, type Result } from "../kit";
 import * as issuesByIdHistoryRoute from "@/app/api/issues/[id]/history/route";
 import * as issuesByIdRestoreRoute from "@/app/api/issues/[id]/restore/route";
@@ -54,8 +54,10 @@ export function registerIssues(kit: OpenApiKit) {
     path: "/api/issues/{id}",
     operationId: "getIssue",
     tag: "Issues",
-    summary: "One issue with its evidence",
-    description: "The ETag is the version to send as If-Match when changing it.",
+    summary: "One issue with its newest evidence and the totals of all of it",
+    description:
+      `\`evidence\` holds the newest ${EVIDENCE_PAGE_SIZE} items and \`evidenceTotals\` counts all of them by stance and grade; ` +
+      "GET /api/issues/{id}/evidence pages through the rest. The ETag is the version to send as If-Match when changing it.",
     route: issuesByIdRoute.GET,
     id: "issue",
     responses: { 200: ok("The issue", IssueDetail, { ETag: etagHeader.ref }) },

@@ -3,16 +3,20 @@ import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { listCategories } from "@/lib/services/categories";
 import { issueWatch } from "@/lib/services/entities/issue-watch";
+import { listIssueEvidence } from "@/lib/services/issue-evidence";
 import { getIssue, issueHistory } from "@/lib/services/issues";
 import { formatDateTime } from "@/lib/ui/format";
 import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
+import { presentParams } from "@/lib/ui/url";
+import { EVIDENCE_PAGE_SIZE, issueEvidenceQuerySchema, type IssueDetail, type IssueEvidenceQuery } from "@/lib/validation/issues";
+import type { Actor } from "@/lib/auth/actor";
 import { EvidenceList } from "./evidence-list";
 import { IssueEditor } from "./issue-editor";
 import { StatusChart } from "./status-chart";
 import { Timeline } from "./timeline";
 import { TrackedEntities } from "./tracked-entities";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const loadIssue = loaderOrNotFound(getIssue);
 
@@ -21,10 +25,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: issue.title };
 }
 
-export default async function IssuePage({ params }: Props) {
+/** The evidence view in the URL; the issue already carries the newest page, so only another view costs a query. */
+async function evidenceView(actor: Actor, issue: IssueDetail, searchParams: Props["searchParams"]) {
+  const raw = presentParams(await searchParams);
+  const parsed = issueEvidenceQuerySchema.safeParse(raw);
+  const query: IssueEvidenceQuery = parsed.success ? parsed.data : issueEvidenceQuerySchema.parse({});
+  const newest = query.page === 1 && !query.q && !query.stance?.length && !query.grade?.length && query.pageSize === EVIDENCE_PAGE_SIZE;
+  const evidence = newest || issue.evidenceTotals.total === 0
+    ? { items: issue.evidence, total: issue.evidenceTotals.total, page: 1, pageSize: query.pageSize, totals: issue.evidenceTotals }
+    : await listIssueEvidence(actor, issue.id, query);
+  return { raw, valid: parsed.success, evidence };
+}
+
+export default async function IssuePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { actor, record: issue } = await loadIssue(id);
-  const [history, categories, watch] = await Promise.all([issueHistory(actor, id), listCategories(actor), issueWatch(actor, id)]);
+  const [history, categories, watch, view] = await Promise.all([
+    issueHistory(actor, id),
+    listCategories(actor),
+    issueWatch(actor, id),
+    evidenceView(actor, issue, searchParams),
+  ]);
   const canEdit = hasRole(actor.role, "analyst");
   const designatedCount = watch.designatedSinceReview;
   return (
@@ -43,7 +64,7 @@ export default async function IssuePage({ params }: Props) {
         </div>
       )}
       <IssueEditor issue={issue} categories={categories} canEdit={canEdit} actorDesignated={watch.designated} />
-      <EvidenceList evidence={issue.evidence} />
+      <EvidenceList issueId={issue.id} {...view} />
       <TrackedEntities issueId={issue.id} entities={watch.entities} untrackedActors={watch.untrackedActors} canEdit={canEdit} />
       <StatusChart history={history} />
       <Timeline events={history} categories={categories} entities={watch.entities} />
