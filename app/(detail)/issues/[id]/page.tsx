@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { listCategories } from "@/lib/services/categories";
+import { listPeople } from "@/lib/services/members";
 import { issueWatch } from "@/lib/services/entities/issue-watch";
 import { getIssue, issueHistory } from "@/lib/services/issues";
 import { formatDateTime } from "@/lib/ui/format";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function IssuePage({ params }: Props) {
   const { id } = await params;
   const { actor, record: issue } = await loadIssue(id);
-  const [history, categories, watch] = await Promise.all([issueHistory(actor, id), listCategories(actor), issueWatch(actor, id)]);
+  const [history, categories, watch, members] = await Promise.all([issueHistory(actor, id), listCategories(actor), issueWatch(actor, id), listPeople(actor)]);
   const canEdit = hasRole(actor.role, "analyst");
   const designatedCount = watch.designatedSinceReview;
   return (
@@ -42,11 +43,11 @@ export default async function IssuePage({ params }: Props) {
           </p>
         </div>
       )}
-      <IssueEditor issue={issue} categories={categories} canEdit={canEdit} actorDesignated={watch.designated} />
+      <IssueEditor issue={issue} categories={categories} members={members} canEdit={canEdit} actorDesignated={watch.designated} />
       <EvidenceList evidence={issue.evidence} />
       <TrackedEntities issueId={issue.id} entities={watch.entities} untrackedActors={watch.untrackedActors} canEdit={canEdit} />
       <StatusChart history={history} />
-      <Timeline events={history} categories={categories} entities={watch.entities} />
+      <Timeline events={history} categories={categories} members={members} entities={watch.entities} />
     </div>
   );
 }
