@@ -65,6 +65,8 @@ export const briefingIssueSchema = z.object({
   // Snapshots taken before designations were tracked have none.
   designations: z.array(briefingDesignationSchema).default([]),
   hsCodes: z.array(z.string()),
+  // The member who owned the issue when the briefing was made; snapshots taken before owners have none.
+  owner: z.object({ name: z.string(), email: z.string() }).nullable().default(null),
   trend: z.enum(TRENDS),
   evidence: z.array(briefingEvidenceSchema),
 });

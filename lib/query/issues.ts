@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { riskScore } from "@/lib/domain/risk";
 import type { CreateIssueInput, HistoryEvent, IssueDetail, UpdateIssueInput } from "@/lib/validation/issues";
+import type { Person } from "@/lib/validation/team";
 import { apiFetch } from "./api";
 
 // Issues in the browser's query cache: one key factory, so a mutation can invalidate by prefix
@@ -38,11 +39,12 @@ export const issueRequests = {
  * update) and replaced by the server's answer, or rolled back on error. The version stays the one
  * the user saw until the server confirms.
  */
-export function issueWithChanges(issue: IssueDetail, changes: UpdateIssueInput, categories: { slug: string; name: string }[]): IssueDetail {
+export function issueWithChanges(issue: IssueDetail, changes: UpdateIssueInput, categories: { slug: string; name: string }[], members: Person[]): IssueDetail {
   const { category, nextReviewAt, ...fields } = changes;
   delete fields.rationale; // not part of the issue: it shows in the timeline once the server has recorded it
   const next: IssueDetail = { ...issue, ...fields };
   if (category) next.category = categories.find((c) => c.slug === category) ?? { slug: category, name: category };
+  if (fields.ownerId !== undefined) next.owner = members.find((m) => m.id === fields.ownerId) ?? null;
   if (nextReviewAt !== undefined) next.nextReviewAt = nextReviewAt ? nextReviewAt.toISOString() : null;
   next.riskScore = riskScore(next.likelihood, next.impact);
   return next;

@@ -42,6 +42,10 @@ describe("seed", () => {
     const evidence = await db.evidence.findMany({ where: { teamId: team.id }, include: { issue: true } });
     expect(evidence.map((e) => e.issue.title).sort()).toEqual(demoIssues.map((i) => i.title).sort());
     for (const e of evidence) expect(text.slice(e.quoteStart, e.quoteEnd)).toBe(e.quote);
+
+    const admin = await db.membership.findFirstOrThrow({ where: { teamId: team.id, role: "admin" }, select: { userId: true } });
+    const owners = await db.issue.findMany({ where: { teamId: team.id }, select: { ownerId: true } });
+    expect(owners.map((i) => i.ownerId)).toEqual(owners.map(() => admin.userId));
   });
 });
 

@@ -73,7 +73,9 @@ export async function seedDemoTeam() {
     });
 
     let created = 0;
-    for (const { evidence, category, ...issue } of demoIssues) {
+    // The demo admin owns the demo issues, so the watchlist's "My issues" shows them at first sign-in.
+    for (const { evidence, category, ...fields } of demoIssues) {
+      const issue = { ...fields, ownerId: user.id };
       let existing = await tx.issue.findFirst({ where: { teamId: team.id, title: issue.title }, select: { id: true } });
       if (!existing) {
         existing = await tx.issue.create({

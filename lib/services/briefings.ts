@@ -146,6 +146,7 @@ const snapshotIssueSelect = (teamId: string) =>
     jurisdictions: true,
     actors: true,
     hsCodes: true,
+    owner: { select: { name: true, email: true } },
     // Key evidence first: the most credible information, then the most recent.
     evidence: {
       where: { teamId, document: { teamId } },
@@ -207,6 +208,7 @@ function toSnapshotIssue(issue: SnapshotIssueRow, trend: Trend, designations: Is
     actors: issue.actors,
     designations: designations.map(({ entityName, listName, sourceId, name, programs, since }) => ({ entity: entityName, list: listName, sourceId, listedName: name, programs, since })),
     hsCodes: issue.hsCodes,
+    owner: issue.owner,
     trend,
     evidence: issue.evidence.map((evidence) => ({
       id: evidence.id,

@@ -31,6 +31,7 @@ const summarySelect = {
   hsCodes: true,
   tags: true,
   ownerId: true,
+  owner: { select: { id: true, name: true, email: true } },
   nextReviewAt: true,
   version: true,
   createdAt: true,

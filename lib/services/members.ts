@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { MemberView } from "@/lib/validation/team";
+import type { MemberView, Person } from "@/lib/validation/team";
 import { recordEvent } from "./events";
 
 export async function listMembers(actor: Actor): Promise<MemberView[]> {
@@ -13,6 +13,12 @@ export async function listMembers(actor: Actor): Promise<MemberView[]> {
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
   });
   return rows.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString(), you: m.user.id === actor.userId }));
+}
+
+/** The team's members by name, for pickers (an issue's owner, @mentions). */
+export async function listPeople(actor: Actor): Promise<Person[]> {
+  const rows = await db.membership.findMany({ where: { teamId: actor.teamId }, select: { user: { select: { id: true, name: true, email: true } } } });
+  return rows.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
 }
 
 /** A team must keep at least one admin, or nobody could manage it again. */

@@ -53,6 +53,8 @@ function watchlistWhere(actor: Actor, query: ListIssuesQuery, now: Date): Prisma
   if (query.jurisdiction?.length) and.push(Prisma.sql`i."jurisdictions" && ${query.jurisdiction}::text[]`);
   if (query.likelihood?.length) and.push(Prisma.sql`i."likelihood" IN (${likelihoods(query.likelihood)})`);
   if (query.impact?.length) and.push(Prisma.sql`i."impact" IN (${list(query.impact.map((n) => Prisma.sql`${n}::int`))})`);
+  // "me" for a token nobody signed in with matches nothing (`= NULL` is never true).
+  if (query.owner) and.push(Prisma.sql`i."ownerId" = ${query.owner === "me" ? actor.userId : query.owner}`);
   if (query.q) and.push(Prisma.sql`i."search" @@ ${prefixQuery(query.q)}`);
   if (query.reviewDue !== undefined) {
     // The rule of lib/domain/review.ts isReviewDue, in SQL.
@@ -79,6 +81,8 @@ type WatchlistRow = {
   hsCodes: string[];
   tags: string[];
   ownerId: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
   nextReviewAt: Date | null;
   version: number;
   createdAt: Date;
@@ -102,9 +106,9 @@ export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<
     LEFT JOIN LATERAL (
       SELECT i."id", i."title", i."summary", c."slug" AS "categorySlug", c."name" AS "categoryName",
              i."status"::text AS "status", i."likelihood"::text AS "likelihood", i."impact", i."riskScore",
-             i."jurisdictions", i."actors", i."hsCodes", i."tags", i."ownerId", i."nextReviewAt", i."version",
+             i."jurisdictions", i."actors", i."hsCodes", i."tags", i."ownerId", u."name" AS "ownerName", u."email" AS "ownerEmail", i."nextReviewAt", i."version",
              i."createdAt", i."updatedAt", i."deletedAt", row_number() OVER (ORDER BY ${order}) AS position
-      FROM "issue" i JOIN "category" c ON c."id" = i."categoryId"
+      FROM "issue" i JOIN "category" c ON c."id" = i."categoryId" LEFT JOIN "user" u ON u."id" = i."ownerId"
       WHERE ${where}
       ORDER BY ${order}
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
@@ -113,8 +117,10 @@ export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<
       SELECT count(*)::int AS "count", max(e."createdAt") AS "latest" FROM "evidence" e WHERE e."issueId" = page."id"
     ) ev ON true
     ORDER BY page.position`;
-  const items = rows.flatMap(({ total: _total, position: _position, id, categorySlug, categoryName, evidenceCount, lastEvidenceAt, ...row }) =>
-    id === null ? [] : [toSummary({ ...row, id, category: { slug: categorySlug, name: categoryName } }, { count: evidenceCount, latest: lastEvidenceAt }, now)],
-  );
+  const items = rows.flatMap(({ total: _total, position: _position, id, categorySlug, categoryName, ownerName, ownerEmail, evidenceCount, lastEvidenceAt, ...row }) => {
+    if (id === null) return [];
+    const owner = row.ownerId && ownerName !== null && ownerEmail !== null ? { id: row.ownerId, name: ownerName, email: ownerEmail } : null;
+    return [toSummary({ ...row, id, owner, category: { slug: categorySlug, name: categoryName } }, { count: evidenceCount, latest: lastEvidenceAt }, now)];
+  });
   return { items, total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }

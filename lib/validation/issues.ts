@@ -3,6 +3,7 @@ import { issueStatuses } from "@/lib/domain/status";
 import { likelihoods } from "@/lib/domain/likelihood";
 import { IMPACT_MAX, IMPACT_MIN } from "@/lib/domain/risk";
 import { stances } from "@/lib/domain/stance";
+import { personSchema } from "./team";
 import { booleanParam, isoDate, listParam, pageOf, pageParams, shortText, userIdSchema } from "./common";
 
 // The issue shapes: one module shared by the routes, the forms, the tests and the OpenAPI document.
@@ -79,6 +80,8 @@ export const listIssuesQuerySchema = z.object({
   /** Cells of the risk matrix, e.g. `likelihood=likely&impact=4`. */
   likelihood: listParam(likelihoodSchema).optional(),
   impact: listParam(z.coerce.number().int().min(IMPACT_MIN).max(IMPACT_MAX)).optional(),
+  /** `me`, or a user's id: the issues they own ("My issues"). */
+  owner: z.union([z.literal("me"), userIdSchema]).optional(),
   sort: z.enum(issueSorts).default("-risk"),
   ...pageParams,
 });
@@ -98,6 +101,8 @@ export const issueSummarySchema = z.object({
   hsCodes: z.array(z.string()),
   tags: z.array(z.string()),
   ownerId: z.string().nullable(),
+  /** The member who owns the issue, by name. */
+  owner: personSchema.nullable(),
   nextReviewAt: z.string().nullable(),
   reviewDue: z.boolean(),
   version: z.number().int(),

@@ -4,6 +4,10 @@ import { isoDate, shortText } from "./common";
 
 export const roleSchema = z.enum(roles);
 
+/** A member as an issue's owner, a comment's author or a mention names them. */
+export const personSchema = z.object({ id: z.string().describe("The user id"), name: z.string(), email: z.string() });
+export type Person = z.infer<typeof personSchema>;
+
 export const memberSchema = z.object({
   id: z.string().describe("The membership id"),
   userId: z.string(),

@@ -8,6 +8,7 @@ import { IMPACT_MAX, IMPACT_MIN, impactLabels } from "@/lib/domain/risk";
 import { issueStatuses, statusLabels } from "@/lib/domain/status";
 import { formatDate } from "@/lib/ui/format";
 import type { IssueSummary } from "@/lib/validation/issues";
+import type { Person } from "@/lib/validation/team";
 import { errorsFromApi, errorsFromZod, Field, type FormErrors, type Placement } from "@/app/components/forms";
 import { CategoryOptions, StatusOptions } from "@/app/components/issue-options";
 
@@ -30,6 +31,8 @@ export type IssueFormValues = {
   actors: string;
   hsCodes: string;
   tags: string;
+  /** A member's user id, or empty: unassigned. */
+  ownerId: string;
   /** `YYYY-MM-DD`, or empty. */
   nextReviewAt: string;
 };
@@ -53,6 +56,7 @@ export function issueFormValues(issue: IssueSummary | undefined, categories: Cat
     actors: issue?.actors.join("\n") ?? "",
     hsCodes: issue?.hsCodes.join(", ") ?? "",
     tags: issue?.tags.join(", ") ?? "",
+    ownerId: issue?.ownerId ?? "",
     nextReviewAt: issue?.nextReviewAt?.slice(0, 10) ?? "",
   };
 }
@@ -73,6 +77,7 @@ export function issueInputFrom(values: IssueFormValues) {
     actors: lineList(values.actors),
     hsCodes: commaList(values.hsCodes),
     tags: commaList(values.tags),
+    ownerId: values.ownerId || null,
     nextReviewAt: values.nextReviewAt || null,
   };
 }
@@ -102,9 +107,9 @@ export function inputForFields(values: IssueFormValues, fields: IssueFieldName[]
 }
 
 /** A form value as a person reads it, for comparing versions. */
-export function displayValue(field: IssueFieldName, values: IssueFormValues, categories: Category[]): string {
+export function displayValue(field: IssueFieldName, values: IssueFormValues, categories: Category[], members: Person[]): string {
   const value = values[field].trim();
-  if (!value) return "none";
+  if (!value) return field === "ownerId" ? "Unassigned" : "none";
   switch (field) {
     case "status":
       return statusLabels[values.status];
@@ -114,6 +119,8 @@ export function displayValue(field: IssueFieldName, values: IssueFormValues, cat
       return `${value} · ${impactLabels[Number(value)] ?? ""}`;
     case "category":
       return categories.find((c) => c.slug === value)?.name ?? value;
+    case "ownerId":
+      return members.find((m) => m.id === value)?.name ?? FORMER_MEMBER;
     case "actors":
       return lineList(value).join(", ");
     case "nextReviewAt":
@@ -138,10 +145,15 @@ export const fieldErrorsFromZod = (error: z.ZodError): FieldErrors => errorsFrom
 export const fieldErrorsFromApi = (error: unknown): FieldErrors =>
   errorsFromApi(error, { place: placeIssueError, forbidden: "You need the analyst role to change issues." });
 
+/** An owner who has since left the team: kept until someone picks another. */
+const FORMER_MEMBER = "A former member of the team";
+
 type FieldsProps = {
   values: IssueFormValues;
   errors: FieldErrors;
   categories: Category[];
+  /** The team's members, who may own the issue. */
+  members: Person[];
   onChange: (change: Partial<IssueFormValues>) => void;
   /** The first field, for moving focus into the form when it opens. */
   titleRef?: Ref<HTMLInputElement>;
@@ -149,7 +161,8 @@ type FieldsProps = {
   reviewHint: string;
 };
 
-export function IssueFields({ values, errors, categories, onChange, titleRef, reviewHint }: FieldsProps) {
+export function IssueFields({ values, errors, categories, members, onChange, titleRef, reviewHint }: FieldsProps) {
+  const ownerLeft = values.ownerId !== "" && !members.some((m) => m.id === values.ownerId);
   return (
     <>
       <Field label="Title" errors={errors.title}>
@@ -206,6 +219,19 @@ export function IssueFields({ values, errors, categories, onChange, titleRef, re
         </Field>
         <Field label="Tags" hint="Comma-separated" errors={errors.tags}>
           {(control) => <input {...control} value={values.tags} onChange={(e) => onChange({ tags: e.target.value })} />}
+        </Field>
+        <Field label="Owner" hint="The member who keeps this issue up to date" errors={errors.ownerId}>
+          {(control) => (
+            <select {...control} value={values.ownerId} onChange={(e) => onChange({ ownerId: e.target.value })}>
+              <option value="">Unassigned</option>
+              {ownerLeft && <option value={values.ownerId}>{FORMER_MEMBER}</option>}
+              {members.map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name} ({member.email})
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label="Next review" hint={reviewHint} errors={errors.nextReviewAt}>
           {(control) => <input {...control} type="date" value={values.nextReviewAt} onChange={(e) => onChange({ nextReviewAt: e.target.value })} />}

@@ -78,6 +78,12 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
           <input type="checkbox" name="reviewDue" value="true" defaultChecked={query.reviewDue === true} />
           <span>Review due</span>
         </label>
+        <label className="checkbox">
+          <input type="checkbox" name="owner" value="me" defaultChecked={query.owner === "me"} />
+          <span>My issues</span>
+        </label>
+        {/* Another member's issues (a shared link) stay applied when the other filters change. */}
+        {query.owner && query.owner !== "me" && <input type="hidden" name="owner" value={query.owner} />}
         <input type="hidden" name="sort" value={query.sort} />
         {/* A risk-matrix cell (from the dashboard) stays applied when the other filters change. */}
         {query.likelihood?.map((l) => <input key={l} type="hidden" name="likelihood" value={l} />)}
@@ -142,6 +148,7 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
                 <th scope="col">Likelihood</th>
                 <th scope="col">Impact</th>
                 {sortLink("risk", "Risk")}
+                <th scope="col">Owner</th>
                 <th scope="col">Evidence</th>
                 {sortLink("review", "Next review")}
                 {sortLink("updated", "Updated")}
@@ -167,6 +174,7 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
                   <td>
                     <span className={`risk risk-${riskLevel(issue.riskScore)}`}>{issue.riskScore}</span>
                   </td>
+                  <td>{issue.owner ? issue.owner.name : <span className="muted">Unassigned</span>}</td>
                   <td>
                     {issue.evidenceCount}
                     {issue.lastEvidenceAt && <div className="muted small">latest {formatDate(issue.lastEvidenceAt)}</div>}

@@ -26,6 +26,7 @@ export const CSV_COLUMNS = [
   "actors",
   "designations",
   "hs_codes",
+  "owner",
   "evidence_id",
   "document_title",
   "url",
@@ -68,6 +69,7 @@ function issueCells(snapshot: BriefingSnapshot, issue: BriefingIssue): Partial<R
     actors: join(issue.actors),
     designations: designationsText(issue.designations),
     hs_codes: join(issue.hsCodes),
+    owner: issue.owner ? `${issue.owner.name} <${issue.owner.email}>` : "",
   };
 }
 

@@ -44,6 +44,8 @@ describe("DOCX export", () => {
       expect(text).toContain(heading);
     }
     for (const issue of outline.issues) expect(text).toContain(issue.heading);
+    expect(text).toContain("Owner: Dana Analyst (dana@example.org)");
+    expect(text).toContain("Owner: Unassigned");
     expect(text.match(new RegExp(HEADINGS.keyEvidence, "g"))).toHaveLength(outline.issues.length);
   });
 

@@ -54,6 +54,7 @@ export const fixtureSnapshot: BriefingSnapshot = {
         },
       ],
       hsCodes: ["8542", "8411"],
+      owner: { name: "Dana Analyst", email: "dana@example.org" },
       trend: "escalating",
       evidence: [
         {
@@ -89,6 +90,7 @@ export const fixtureSnapshot: BriefingSnapshot = {
       actors: ["US Department of State", "US Treasury"],
       designations: [],
       hsCodes: [],
+      owner: { name: "Olu Adeyemi", email: "olu@example.org" },
       trend: "new",
       evidence: [
         {
@@ -115,6 +117,7 @@ export const fixtureSnapshot: BriefingSnapshot = {
       actors: ["+1 unnamed supplier"],
       designations: [],
       hsCodes: ["8411"],
+      owner: null,
       trend: "steady",
       evidence: [
         {
@@ -145,6 +148,7 @@ export const fixtureSnapshot: BriefingSnapshot = {
       actors: [],
       designations: [],
       hsCodes: ["8542"],
+      owner: null,
       trend: "de-escalating",
       evidence: [],
     },

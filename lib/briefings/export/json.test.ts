@@ -11,6 +11,12 @@ describe("JSON export", () => {
     expect(json).toMatch(/^\{\n {2}"formatVersion": 1,\n {2}"id": /);
     expect(json.endsWith("}\n")).toBe(true);
     expect(briefingSnapshotSchema.parse(JSON.parse(json))).toEqual(fixtureSnapshot);
+    expect(JSON.parse(json).issues[0].owner).toEqual({ name: "Dana Analyst", email: "dana@example.org" });
+  });
+
+  it("reads a snapshot taken before issues had owners as unassigned", () => {
+    const { owner: _owner, ...before } = fixtureSnapshot.issues[0]!;
+    expect(briefingSnapshotSchema.parse({ ...fixtureSnapshot, issues: [before] }).issues[0]!.owner).toBeNull();
   });
 
   it("orders keys the same whatever order the input had", () => {

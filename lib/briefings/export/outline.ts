@@ -125,6 +125,11 @@ export function designationsText(designations: readonly BriefingDesignation[]): 
     .join("; ");
 }
 
+/** "Dana Analyst (dana@example.org)", or "Unassigned". */
+export function ownerText(owner: BriefingIssue["owner"]): string {
+  return owner ? `${oneLine(owner.name)} (${oneLine(owner.email)})` : "Unassigned";
+}
+
 function issueFields(issue: BriefingIssue): Field[] {
   return [
     ["Status", statusLabel(issue.status)],
@@ -137,6 +142,7 @@ function issueFields(issue: BriefingIssue): Field[] {
     ["Actors", list(issue.actors)],
     ["Designated actors", designationsText(issue.designations)],
     ["HS codes", list(issue.hsCodes)],
+    ["Owner", ownerText(issue.owner)],
   ];
 }
 

@@ -45,6 +45,7 @@ describe("PDF export", () => {
       expect(all).toContain(flat(text));
     }
     expect(all).toContain("Admiralty grade C2");
+    expect(all).toContain(flat("Dana Analyst (dana@example.org)"));
     expect(all).toContain("the US believes that China has become a primary contributor");
   });
 

@@ -6,10 +6,11 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { issueKeys, issueRequests } from "@/lib/query/issues";
 import { createIssueSchema } from "@/lib/validation/issues";
+import type { Person } from "@/lib/validation/team";
 import { FormError, formMessages, useFormErrors } from "@/app/components/forms";
 import { IssueFields, fieldErrorsFromApi, fieldErrorsFromZod, issueFormValues, issueInputFrom, type Category, type IssueFieldName, type IssueFormValues } from "../issue-fields";
 
-export function NewIssueForm({ categories }: { categories: Category[] }) {
+export function NewIssueForm({ categories, members }: { categories: Category[]; members: Person[] }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
@@ -43,6 +44,7 @@ export function NewIssueForm({ categories }: { categories: Category[] }) {
         values={values}
         errors={errors}
         categories={categories}
+        members={members}
         onChange={(change) => setValues((current) => ({ ...current, ...change }))}
         reviewHint="Leave empty to set it from the status (30 days while monitoring)."
       />

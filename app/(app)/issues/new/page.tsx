@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { listCategories } from "@/lib/services/categories";
+import { listPeople } from "@/lib/services/members";
 import { NewIssueForm } from "./new-issue-form";
 
 export const metadata: Metadata = { title: "New issue" };
@@ -25,14 +26,14 @@ export default async function NewIssuePage() {
       </>
     );
   }
-  const categories = await listCategories(actor);
+  const [categories, members] = await Promise.all([listCategories(actor), listPeople(actor)]);
   return (
     <>
       <div className="page-title">
         <h1>New issue</h1>
         <Link href="/watchlist">Back to the watchlist</Link>
       </div>
-      <NewIssueForm categories={categories} />
+      <NewIssueForm categories={categories} members={members} />
     </>
   );
 }

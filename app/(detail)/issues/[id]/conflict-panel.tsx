@@ -1,6 +1,7 @@
 "use client";
 
 import type { Ref } from "react";
+import type { Person } from "@/lib/validation/team";
 import { displayValue, fieldLabels, type Category, type IssueFieldName, type IssueFormValues } from "@/app/(app)/issues/issue-fields";
 
 type Props = {
@@ -12,6 +13,7 @@ type Props = {
   /** "Ana Analyst at 3 May 2026, 14:05 UTC", when the history says. */
   changedBy: string | null;
   categories: Category[];
+  members: Person[];
   pending: boolean;
   onReapply: () => void;
   onDiscard: () => void;
@@ -20,8 +22,8 @@ type Props = {
 
 // A 412: someone saved first. Nothing of theirs is overwritten silently: the user sees both
 // versions and decides.
-export function ConflictPanel({ theirFields, myFields, theirs, mine, changedBy, categories, pending, onReapply, onDiscard, panelRef }: Props) {
-  const show = (field: IssueFieldName, values: IssueFormValues) => displayValue(field, values, categories);
+export function ConflictPanel({ theirFields, myFields, theirs, mine, changedBy, categories, members, pending, onReapply, onDiscard, panelRef }: Props) {
+  const show = (field: IssueFieldName, values: IssueFormValues) => displayValue(field, values, categories, members);
   return (
     <div role="alert" aria-labelledby="conflict-heading" className="notice stack conflict" ref={panelRef} tabIndex={-1}>
       <h2 id="conflict-heading">Someone else changed this issue while you were editing</h2>

@@ -2,6 +2,7 @@
 
 import type { FormEvent, Ref } from "react";
 import { Field, FormError } from "@/app/components/forms";
+import type { Person } from "@/lib/validation/team";
 import { IssueFields, type Category, type FieldErrors, type IssueFormValues } from "@/app/(app)/issues/issue-fields";
 
 type Props = {
@@ -11,6 +12,7 @@ type Props = {
   judgmentMoved: boolean;
   errors: FieldErrors;
   categories: Category[];
+  members: Person[];
   pending: boolean;
   onChange: (change: Partial<IssueFormValues>) => void;
   onRationaleChange: (rationale: string) => void;
@@ -20,7 +22,7 @@ type Props = {
   titleRef: Ref<HTMLInputElement>;
 };
 
-export function EditIssueForm({ values, rationale, judgmentMoved, errors, categories, pending, onChange, onRationaleChange, onSubmit, onCancel, formRef, titleRef }: Props) {
+export function EditIssueForm({ values, rationale, judgmentMoved, errors, categories, members, pending, onChange, onRationaleChange, onSubmit, onCancel, formRef, titleRef }: Props) {
   // Validation is ours (the API's zod schema), so the browser's own bubbles stay off.
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +36,7 @@ export function EditIssueForm({ values, rationale, judgmentMoved, errors, catego
           values={values}
           errors={errors}
           categories={categories}
+          members={members}
           onChange={onChange}
           titleRef={titleRef}
           reviewHint="A new status sets a new review date unless you pick one."

@@ -21,13 +21,14 @@ import {
   type IssueFormValues,
 } from "@/app/(app)/issues/issue-fields";
 import { focusFirstError, formMessages } from "@/app/components/forms";
+import type { Person } from "@/lib/validation/team";
 import { ConflictPanel } from "./conflict-panel";
 import { DeleteIssue } from "./delete-issue";
 import { EditIssueForm } from "./edit-issue-form";
 import { IssueFacts, StatusBadge } from "./issue-facts";
 
 /** `actorDesignated`: an actor tracked on the issue has a confirmed designation (suggests the status "designations_in_force"). */
-type Props = { issue: IssueDetail; categories: Category[]; canEdit: boolean; actorDesignated?: boolean };
+type Props = { issue: IssueDetail; categories: Category[]; members: Person[]; canEdit: boolean; actorDesignated?: boolean };
 
 /** An edit in progress: the version it started from, and what the user has typed. */
 type Draft = { base: IssueDetail; values: IssueFormValues; rationale: string };
@@ -38,7 +39,7 @@ type Save = { version: number; changes: UpdateIssueInput; base: IssueDetail; sho
 
 const versionOf = (after: unknown) => Number((after as { version?: unknown } | null)?.version ?? 0);
 
-export function IssueEditor({ issue: serverIssue, categories, canEdit, actorDesignated = false }: Props) {
+export function IssueEditor({ issue: serverIssue, categories, members, canEdit, actorDesignated = false }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const key = issueKeys.detail(serverIssue.id);
@@ -88,7 +89,7 @@ export function IssueEditor({ issue: serverIssue, categories, canEdit, actorDesi
     onMutate: async ({ changes, shownBefore }) => {
       await queryClient.cancelQueries({ queryKey: key, exact: true });
       const previous = queryClient.getQueryData<IssueDetail>(key);
-      queryClient.setQueryData(key, issueWithChanges(shownBefore, changes, categories));
+      queryClient.setQueryData(key, issueWithChanges(shownBefore, changes, categories, members));
       return { previous };
     },
     onError: async (error, { base }, context) => {
@@ -200,6 +201,7 @@ export function IssueEditor({ issue: serverIssue, categories, canEdit, actorDesi
           mine={draft.values}
           changedBy={conflict.changedBy}
           categories={categories}
+          members={members}
           pending={save.isPending}
           onReapply={submit}
           onDiscard={() => {
@@ -216,6 +218,7 @@ export function IssueEditor({ issue: serverIssue, categories, canEdit, actorDesi
           judgmentMoved={myFields.includes("status") || myFields.includes("likelihood")}
           errors={errors}
           categories={categories}
+          members={members}
           pending={save.isPending}
           onChange={(change) => setDraft((current) => current && { ...current, values: { ...current.values, ...change } })}
           onRationaleChange={(rationale) => setDraft((current) => current && { ...current, rationale })}

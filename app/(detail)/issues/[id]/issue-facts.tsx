@@ -4,6 +4,7 @@ import { impactLabels, riskLevel, RISK_MAX } from "@/lib/domain/risk";
 import { statusLabels } from "@/lib/domain/status";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import type { IssueSummary } from "@/lib/validation/issues";
+import type { Person } from "@/lib/validation/team";
 
 const riskLevelLabels = { low: "Low", medium: "Medium", high: "High", critical: "Critical" } as const;
 
@@ -20,6 +21,15 @@ function List({ items, describe }: { items: string[]; describe?: (item: string) 
         return <li key={item}>{description ? `${item} (${description})` : item}</li>;
       })}
     </ul>
+  );
+}
+
+/** "Dana Analyst", with the email for who is who when names repeat. */
+export function OwnerName({ owner }: { owner: Person }) {
+  return (
+    <>
+      {owner.name} <span className="muted small">({owner.email})</span>
+    </>
   );
 }
 
@@ -63,6 +73,10 @@ export function IssueFacts({ issue }: { issue: IssueSummary }) {
           <div>
             <dt>Category</dt>
             <dd>{issue.category.name}</dd>
+          </div>
+          <div>
+            <dt>Owner</dt>
+            <dd>{issue.owner ? <OwnerName owner={issue.owner} /> : <span className="muted">Unassigned</span>}</dd>
           </div>
           <div>
             <dt>Next review</dt>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { listCategories } from "@/lib/services/categories";
+import { listPeople } from "@/lib/services/members";
 import { issueWatch } from "@/lib/services/entities/issue-watch";
 import { listIssueEvidence } from "@/lib/services/issue-evidence";
 import { getIssue, issueHistory } from "@/lib/services/issues";
@@ -40,10 +41,11 @@ async function evidenceView(actor: Actor, issue: IssueDetail, searchParams: Prop
 export default async function IssuePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { actor, record: issue } = await loadIssue(id);
-  const [history, categories, watch, view] = await Promise.all([
+  const [history, categories, watch, members, view] = await Promise.all([
     issueHistory(actor, id),
     listCategories(actor),
     issueWatch(actor, id),
+    listPeople(actor),
     evidenceView(actor, issue, searchParams),
   ]);
   const canEdit = hasRole(actor.role, "analyst");
@@ -63,11 +65,11 @@ export default async function IssuePage({ params, searchParams }: Props) {
           </p>
         </div>
       )}
-      <IssueEditor issue={issue} categories={categories} canEdit={canEdit} actorDesignated={watch.designated} />
+      <IssueEditor issue={issue} categories={categories} members={members} canEdit={canEdit} actorDesignated={watch.designated} />
       <EvidenceList issueId={issue.id} {...view} />
       <TrackedEntities issueId={issue.id} entities={watch.entities} untrackedActors={watch.untrackedActors} canEdit={canEdit} />
       <StatusChart history={history} />
-      <Timeline events={history} categories={categories} entities={watch.entities} />
+      <Timeline events={history} categories={categories} members={members} entities={watch.entities} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { statusLabels } from "@/lib/domain/status";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { issueFieldLabels } from "@/lib/ui/issue-labels";
 import type { HistoryEvent } from "@/lib/validation/issues";
+import type { Person } from "@/lib/validation/team";
 
 type Category = { slug: string; name: string };
 type Entity = { id: string; name: string };
@@ -19,8 +20,8 @@ const fieldNames: Record<string, string> = issueFieldLabels;
 // Recorded with the change but not a field of the issue.
 const bookkeeping = new Set(["rationale", "version"]);
 
-function show(field: string, value: unknown, categories: Category[]): string {
-  if (value === null || value === undefined || value === "") return "none";
+function show(field: string, value: unknown, categories: Category[], members: Person[]): string {
+  if (value === null || value === undefined || value === "") return field === "ownerId" ? "unassigned" : "none";
   if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
   switch (field) {
     case "status":
@@ -31,6 +32,8 @@ function show(field: string, value: unknown, categories: Category[]): string {
       return `${value} · ${impactLabels[Number(value)] ?? ""}`;
     case "category":
       return categories.find((c) => c.slug === value)?.name ?? String(value);
+    case "ownerId":
+      return members.find((m) => m.id === value)?.name ?? "a former member";
     case "nextReviewAt":
       return formatDate(String(value));
     default:
@@ -39,7 +42,7 @@ function show(field: string, value: unknown, categories: Category[]): string {
 }
 
 /** The issue's history, newest first: who changed what, when (UTC), and why; and what the screening found on its actors. */
-export function Timeline({ events, categories, entities = [] }: { events: HistoryEvent[]; categories: Category[]; entities?: Entity[] }) {
+export function Timeline({ events, categories, members, entities = [] }: { events: HistoryEvent[]; categories: Category[]; members: Person[]; entities?: Entity[] }) {
   return (
     <section aria-labelledby="timeline-heading" className="stack">
       <h2 id="timeline-heading">Timeline</h2>
@@ -52,7 +55,7 @@ export function Timeline({ events, categories, entities = [] }: { events: Histor
               <p className="small muted">
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time> · <span className="timeline-actor">{event.actor}</span>
               </p>
-              {event.entityType === "hit" ? <HitEvent action={event.action} after={asValues(event.after)} entities={entities} /> : <EventDescription event={event} categories={categories} />}
+              {event.entityType === "hit" ? <HitEvent action={event.action} after={asValues(event.after)} entities={entities} /> : <EventDescription event={event} categories={categories} members={members} />}
             </li>
           ))}
         </ol>
@@ -61,11 +64,11 @@ export function Timeline({ events, categories, entities = [] }: { events: Histor
   );
 }
 
-function EventDescription({ event, categories }: { event: HistoryEvent; categories: Category[] }) {
+function EventDescription({ event, categories, members }: { event: HistoryEvent; categories: Category[]; members: Person[] }) {
   const before = asValues(event.before);
   const after = asValues(event.after);
   const rationale = typeof after.rationale === "string" ? after.rationale : null;
-  const value = (field: string, from: Values) => show(field, from[field], categories);
+  const value = (field: string, from: Values) => show(field, from[field], categories, members);
 
   if (event.entityType === "evidence") return <EvidenceEvent action={event.action} after={after} />;
 
