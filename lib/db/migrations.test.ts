@@ -14,7 +14,8 @@ async function tableNames(query: (sql: string) => Promise<{ rows: Array<{ table_
 
 const expectedTables = ["_prisma_migrations", "account", "api_token", "app_secret", "briefing", "capture", "category", "document", "entity", "entity_document", "entity_issue", "event", "evidence", "evidence_week", "hit", "invitation", "issue", "membership", "rate_limit", "sanctions_change", "sanctions_entry", "sanctions_list", "sanctions_list_download", "sanctions_release", "security_event_repeat", "session", "source", "team", "user", "verification"];
 
-describe("migrations", () => {
+// Each test builds whole databases from empty: seconds alone, a minute and more on a busy machine.
+describe("migrations", { timeout: 120_000 }, () => {
   it("apply from empty on PGlite, once", async () => {
     const pglite = new PGlite("memory://");
     const adapter = new AwaitedScriptsPGlite(pglite);
@@ -60,7 +61,7 @@ describe("migrations", () => {
     const sql = await pendingSchemaSql(new AwaitedScriptsPGlite(pglite));
     expect(sql, "run `npm run db:migrate -- <name>` and commit the new migration").toBe("");
     await pglite.close();
-  }, 120_000); // replays every migration in a shadow database and diffs it: ~10 s alone, 30 s and more on a busy machine
+  });
 
   it("keep the history append-only", async () => {
     const pglite = new PGlite("memory://");
