@@ -252,13 +252,8 @@ async function measure(server: Server, route: RouteSpec): Promise<LoadResult> {
 }
 
 // ---------------------------------------------------------------- main
-async function main() {
-  mkdirSync(logDir, { recursive: true });
-  noteLoad("start");
-  say(`PGlite${postgresUrl ? ` and PostgreSQL (${new URL(postgresUrl).host}${new URL(postgresUrl).pathname})` : " only (set BENCH_DATABASE_URL or pass --postgres=URL for PostgreSQL)"}; ${connections} connections, ${seconds} s per route after up to ${warmupSeconds} s of sequential warm-up`);
-  if (postgresUrl) assertLocalDatabase(postgresUrl);
-
-  // 1. datasets
+/** 1. The datasets: PGlite's made here while a child process makes PostgreSQL's (one core each), then copied for this run. */
+async function prepareDatasets() {
   // PostgreSQL's dataset is made by a child process while this one makes PGlite's: one core each.
   const track = (db: PGlite | null) => (generating = db);
   const postgresReady = postgresUrl
@@ -290,7 +285,12 @@ async function main() {
   const articlePath = path.join(RUN_DIR, "article-5000-words.txt");
   writeFileSync(articlePath, longArticle(ROOT, ARTICLE_WORDS));
 
-  // 2. in process (before any server: PGlite's directory belongs to one process)
+  return { large, small, postgres, postgresVersion, largeDir, smallDir, articlePath };
+}
+type Datasets = Awaited<ReturnType<typeof prepareDatasets>>;
+
+/** 2. In process, before any server: PGlite's directory belongs to one process. */
+async function measureInProcess({ large, small, postgres, largeDir, smallDir, articlePath }: Datasets) {
   say("In-process measurements on PGlite (large dataset)…");
   noteLoad("in-process pglite");
   const ipLarge = await inProcess("pglite-large", { kind: "pglite", dir: largeDir }, { manifest: large.manifest, mode: "full", analysis: true, articlePath, quick, scale: 1 });
@@ -322,7 +322,11 @@ async function main() {
     postgresUrl ? ["pglite", "postgres"] : ["pglite"],
   );
 
-  // 3. the production build, then every server at once (a build by someone else later cannot change what they serve)
+  return { ipLarge, ipSmall, ipPostgres, designations };
+}
+
+/** 3. The production build, then every server at once (a build by someone else later cannot change what they serve). */
+async function startServers({ large, postgres, largeDir }: Datasets) {
   if (build) {
     const hasFlock = spawnSync("sh", ["-c", "command -v flock"]).status === 0;
     const lock = process.env.BENCH_BUILD_LOCK ?? "/tmp/e2e.lock";
@@ -373,6 +377,12 @@ async function main() {
   );
   await waitForHttp(`http://127.0.0.1:${barePort}/`, bareServer, 10_000);
 
+  return { servers, barePort, buildId, dashboardFromBuild };
+}
+type Running = Awaited<ReturnType<typeof startServers>>;
+
+/** 3 (end). Signs in, sets up a briefing and probes every route on every measured server; a route not there yet is skipped. */
+async function probeRoutes({ large }: Datasets, { servers }: Running) {
   const routes = routesFor(large.manifest);
   const measured = servers.filter((s) => s.name !== "postgres-2");
   const skipped = new Map<string, string>();
@@ -397,11 +407,16 @@ async function main() {
   const secondInstance = servers.find((s) => s.name === "postgres-2");
   if (secondInstance) await probe(secondInstance, { ...routes.find((r) => r.id === "issues")!, path: pathOf(secondInstance, routes.find((r) => r.id === "issues")!) });
 
-  // 4. load: route by route, PGlite and PostgreSQL side by side
+  return { routes, measured, skipped, pathOf };
+}
+type Probed = Awaited<ReturnType<typeof probeRoutes>>;
+
+/** 4. Load, route by route, PGlite and PostgreSQL side by side; null when interrupted. */
+async function loadRoutes({ barePort }: Running, { routes, measured, skipped, pathOf }: Probed) {
   const http: Record<string, Record<string, HttpResult>> = Object.fromEntries(measured.map((s) => [s.name, {}]));
   for (const route of routes) {
     for (const server of measured) {
-      if (interrupted) return;
+      if (interrupted) return null;
       const key = `${server.name}:${route.id}`;
       const routePath = pathOf(server, route);
       if (route.pgliteOnly && server.db.kind !== "pglite") continue;
@@ -426,9 +441,12 @@ async function main() {
     for (const result of Object.values(http[server.name]!)) if ("p95" in result) result.p95VsHealth = ratio(result.p95, healthP95);
   }
 
-  // Issue 5 at scale, on PGlite: a briefing of 200 issues citing about 2,000 evidence items, every format
-  if (interrupted) return;
-  const pglite = servers[0]!;
+  return http;
+}
+type Http = Record<string, Record<string, HttpResult>>;
+
+/** 4. Issue 5 at scale, on PGlite: a briefing of 200 issues citing about 2,000 evidence items, every format; null when interrupted. */
+async function measureExportsAtScale(pglite: Server) {
   const exportRuns = quick ? BRIEFING_AT_SCALE.quickRuns : BRIEFING_AT_SCALE.runs;
   say(`pglite   POST /api/briefings: ${BRIEFING_AT_SCALE.issues} issues citing about ${BRIEFING_AT_SCALE.evidence} evidence items…`);
   const largeBriefing = await createLargeBriefing(pglite.base, headersFor(pglite, "token"), BRIEFING_AT_SCALE);
@@ -436,7 +454,7 @@ async function main() {
   if ("id" in largeBriefing) {
     say(`pglite   briefing of ${largeBriefing.issues} issues, ${largeBriefing.evidence} evidence items, created in ${largeBriefing.createMs.toFixed(0)} ms`);
     for (const format of BRIEFING_FORMAT_NAMES) {
-      if (interrupted) return;
+      if (interrupted) return null;
       say(`pglite   GET /api/briefings/{id}/export?format=${format}: ${exportRuns + 1} exports, then GET /api/health under load while more run`);
       noteLoad(`pglite export-${format}`);
       formats.push(await measureExport(pglite.base, headersFor(pglite, "token"), largeBriefing.id, format, { runs: exportRuns, seconds, connections }));
@@ -445,10 +463,11 @@ async function main() {
   }
   const atScale: BriefingAtScale = "id" in largeBriefing ? { briefing: largeBriefing, formats } : largeBriefing;
 
-  // Issue 6: the dashboard's first-load JavaScript, as a signed-in browser gets it
-  const dashboardFromHtml = await firstLoadFromHtml(pglite.base, FIRST_LOAD_JS.path, headersFor(pglite, "cookie"));
+  return { formats, atScale, exportRuns };
+}
 
-  // PostgreSQL with two app instances vs one, measured back to back
+/** 4. PostgreSQL with two app instances vs one, measured back to back. */
+async function measureTwoInstances({ servers }: Running, { routes, pathOf }: Probed) {
   let twoInstances: { one: LoadResult; two: Awaited<ReturnType<typeof loadTogether>>; ratio: number; cpu: { one: CpuUse | null; two: CpuUse | null } } | undefined;
   const [pgA, pgB] = [servers.find((s) => s.name === "postgres"), servers.find((s) => s.name === "postgres-2")];
   if (pgA && pgB && !interrupted) {
@@ -468,6 +487,28 @@ async function main() {
     twoInstances = { one: one.result, two: two.result, ratio: ratio(two.result.combined.rps, one.result.rps), cpu: { one: one.cpu, two: two.cpu } };
   }
 
+  return twoInstances;
+}
+
+async function main() {
+  mkdirSync(logDir, { recursive: true });
+  noteLoad("start");
+  say(`PGlite${postgresUrl ? ` and PostgreSQL (${new URL(postgresUrl).host}${new URL(postgresUrl).pathname})` : " only (set BENCH_DATABASE_URL or pass --postgres=URL for PostgreSQL)"}; ${connections} connections, ${seconds} s per route after up to ${warmupSeconds} s of sequential warm-up`);
+  if (postgresUrl) assertLocalDatabase(postgresUrl);
+
+  const datasets = await prepareDatasets();
+  const inProcessResults = await measureInProcess(datasets);
+  const running = await startServers(datasets);
+  const probed = await probeRoutes(datasets, running);
+  const http = await loadRoutes(running, probed);
+  if (!http || interrupted) return;
+  const pglite = running.servers[0]!;
+  const exports = await measureExportsAtScale(pglite);
+  if (!exports) return;
+  // Issue 6: the dashboard's first-load JavaScript, as a signed-in browser gets it
+  const dashboardFromHtml = await firstLoadFromHtml(pglite.base, FIRST_LOAD_JS.path, headersFor(pglite, "cookie"));
+  const twoInstances = await measureTwoInstances(running, probed);
+
   say("Stopping the servers…");
   await stopAll();
 
@@ -480,7 +521,20 @@ async function main() {
   }
   noteLoad("end");
 
-  // 5. figures, ratios, targets
+  report(datasets, inProcessResults, running, probed, http, exports, dashboardFromHtml, twoInstances);
+}
+
+/** 5. Figures, ratios and targets: written to bench/results.json and printed. */
+function report(
+  { large, small, postgres, postgresVersion }: Datasets,
+  { ipLarge, ipSmall, ipPostgres, designations }: Awaited<ReturnType<typeof measureInProcess>>,
+  { buildId, dashboardFromBuild }: Running,
+  { routes }: Probed,
+  http: Http,
+  { formats, atScale, exportRuns }: NonNullable<Awaited<ReturnType<typeof measureExportsAtScale>>>,
+  dashboardFromHtml: Awaited<ReturnType<typeof firstLoadFromHtml>>,
+  twoInstances: Awaited<ReturnType<typeof measureTwoInstances>>,
+) {
   const get = (server: string, id: string) => {
     const r = http[server]?.[id];
     return r && "p95" in r ? r : undefined;
