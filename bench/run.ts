@@ -38,7 +38,7 @@ import { ratio, round } from "./lib/measure";
 import { killAll, portInUse, run, start, stopAll, waitForHttp, type Started } from "./lib/processes";
 import { table, targetsTable, type Cell, type Target } from "./lib/report";
 import { designationTables, designationTargets, measureDesignationWatch } from "./lib/designations";
-import { measureRescreen, rescreenPostgres } from "./lib/rescreen";
+import { measureRescreen, rescreenPostgres, type RescreenResult } from "./lib/rescreen";
 import type { DesignationsResult } from "./designations";
 
 // ---------------------------------------------------------------- options
@@ -512,16 +512,21 @@ async function main() {
   say("Stopping the servers…");
   await stopAll();
 
-  // Issue 13: re-screening 10,000 tracked entities after a release, on a server of its own per database.
-  if (!interrupted) {
-    const rescreenOptions = { root: ROOT, runDir: RUN_DIR, logDir, port: portBase + 20, connections, seconds, env: appEnv };
-    noteLoad("re-screening");
-    designations.rescreen = { pglite: await measureRescreen({ label: "pglite", env: { PGLITE_DATA_DIR: path.join(RUN_DIR, `rescreen-pglite-${process.pid}`) } }, rescreenOptions, say) };
-    if (postgresUrl) designations.rescreen.postgres = await measureRescreen(await rescreenPostgres(postgresUrl), rescreenOptions, say);
-  }
+  if (!interrupted) inProcessResults.designations.rescreen = await measureRescreening();
   noteLoad("end");
 
   report(datasets, inProcessResults, running, probed, http, exports, dashboardFromHtml, twoInstances);
+}
+
+/** Issue 13: re-screening 10,000 tracked entities after a release, on a server of its own per database. */
+async function measureRescreening(): Promise<Record<string, RescreenResult>> {
+  const options = { root: ROOT, runDir: RUN_DIR, logDir, port: portBase + 20, connections, seconds, env: appEnv };
+  noteLoad("re-screening");
+  const results: Record<string, RescreenResult> = {
+    pglite: await measureRescreen({ label: "pglite", env: { PGLITE_DATA_DIR: path.join(RUN_DIR, `rescreen-pglite-${process.pid}`) } }, options, say),
+  };
+  if (postgresUrl) results.postgres = await measureRescreen(await rescreenPostgres(postgresUrl), options, say);
+  return results;
 }
 
 /** 5. Figures, ratios and targets: written to bench/results.json and printed. */
