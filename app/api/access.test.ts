@@ -64,9 +64,10 @@ beforeAll(async () => {
   const capture = await db.capture.create({ data: { teamId: home.teamId, url: "https://example.org/", finalUrl: "https://example.org/", httpStatus: 200, contentType: "text/html", sha256: "0".repeat(64), body: new TextEncoder().encode("<p>Matrix page</p>") } });
   const entity = await db.entity.create({ data: { teamId: home.teamId, type: "organization", name: "Matrix entity" } });
   const hit = await matrixHit(entity.id);
+  const comment = await db.comment.create({ data: { teamId: home.teamId, issueId: issue.id, authorId: home.actors.analyst.userId, body: "Matrix comment" } });
   await startQueue({ work: false, jobs: [matrixJob] });
   const job = (await enqueue(matrixJob, { teamId: home.teamId }))!;
-  homeIds = { capture: capture.id, entity: entity.id, hit: hit.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job };
+  homeIds = { capture: capture.id, entity: entity.id, hit: hit.id, comment: comment.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job };
   revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
   expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
   demotedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.update({ where: { id }, data: { role: "viewer" } }));
@@ -106,7 +107,7 @@ function homeIdFor(path: string): string {
   const byCollection: Record<string, string> = {
     issues: homeIds.issue!, evidence: homeIds.evidence!, documents: homeIds.document!, sources: homeIds.source!,
     briefings: homeIds.briefing!, captures: homeIds.capture!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!, jobs: homeIds.job!,
-    entities: homeIds.entity!, hits: homeIds.hit!,
+    entities: homeIds.entity!, hits: homeIds.hit!, comments: homeIds.comment!,
   };
   const id = byCollection[collection];
   if (!id) throw new Error(`access.test.ts: say which record ${path} names (add "${collection}" to homeIdFor)`);
@@ -214,5 +215,28 @@ describe("cross-site requests", () => {
         expect([403, 404, 415, 428], `${type} → ${name} gave ${status}`).toContain(status);
       }
     }
+  });
+});
+
+describe("comments: viewers read, analysts write, authors edit their own, admins delete any", () => {
+  const commentRoute = (path: string) => routes.find((r) => r.path === path)!;
+  const json = (body: unknown) => JSON.stringify(body);
+
+  it("follows the rule for each role", async () => {
+    const onIssue = commentRoute("/api/issues/{id}/comments");
+    const one = commentRoute("/api/comments/{id}");
+    expect((await send(onIssue, "GET", home.tokens.viewer, homeIds.issue)).status).toBe(200);
+    expect((await send(onIssue, "POST", home.tokens.viewer, homeIds.issue, {}, json({ body: "viewer" }))).status).toBe(403);
+    const written = await send(onIssue, "POST", home.tokens.analyst, homeIds.issue, {}, json({ body: "analyst" }));
+    expect(written.status).toBe(201);
+    const id = (JSON.parse(written.text) as { id: string }).id;
+
+    // Someone else's comment: not even an admin edits it; another analyst cannot delete it; an admin can.
+    const byAnalyst = homeIds.comment!;
+    expect((await send(one, "PATCH", home.tokens.admin, byAnalyst, { "if-match": '"1"' }, json({ body: "admin" }))).status).toBe(403);
+    expect((await send(one, "PATCH", home.tokens.analyst, id, { "if-match": '"1"' }, json({ body: "edited by its author" }))).status).toBe(200);
+    const byAdmin = JSON.parse((await send(onIssue, "POST", home.tokens.admin, homeIds.issue, {}, json({ body: "admin's" }))).text) as { id: string };
+    expect((await send(one, "DELETE", home.tokens.analyst, byAdmin.id, { "if-match": '"1"' })).status).toBe(403);
+    expect((await send(one, "DELETE", home.tokens.admin, id, { "if-match": '"2"' })).status).toBe(204);
   });
 });

@@ -3,6 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import packageJson from "@/package.json";
 import { registerAuth } from "./auth";
 import { registerBriefings } from "./briefings";
+import { registerComments } from "./comments";
 import { registerDashboard } from "./dashboard";
 import { registerEntities } from "./entities";
 import { registerEvidence } from "./evidence";
@@ -23,7 +24,7 @@ export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]
 /** Every resource's operations, registered with one kit. */
 function register() {
   const kit = openApiKit(new OpenAPIRegistry());
-  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerAuth]) {
+  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerComments, registerAuth]) {
     registerResource(kit);
   }
   return kit;
@@ -56,6 +57,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "Auth", description: "Sessions (better-auth)" },
       { name: "Sanctions", description: "Sanctions lists, their releases and entries (the same for every team), and screening names" },
       { name: "Entities", description: "The companies, people, vessels and aircraft the team tracks, and their hits on the lists" },
+      { name: "Comments", description: "Plain-text comments with @mentions on issues and tracked entities" },
     ],
   });
 }

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/client";
 import { jsonColumn } from "@/lib/db/json";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment";
   entityId: string;
   action: string;
   before?: unknown;

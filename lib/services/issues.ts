@@ -220,7 +220,7 @@ export async function restoreIssue(actor: Actor, id: string): Promise<IssueDetai
 }
 
 /**
- * The issue's timeline, oldest first: every event about it and its evidence, and the screening's hits on the
+ * The issue's timeline, oldest first: every event about it, its evidence and its comments, and the screening's hits on the
  * entities tracked as its actors (found, decided, reopened, gone; through entity_issue, so an entity linked
  * later brings its earlier hits along).
  */
@@ -234,6 +234,7 @@ export async function issueHistory(actor: Actor, id: string): Promise<HistoryEve
       OR: [
         { entityType: "issue", entityId: id },
         { entityType: "evidence", after: { path: ["issueId"], equals: id } },
+        { entityType: "comment", after: { path: ["issueId"], equals: id } },
         ...entities.map(({ entityId }) => ({ entityType: "hit", after: { path: ["entityId"], equals: entityId } })),
       ],
     },

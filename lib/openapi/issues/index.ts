@@ -95,7 +95,7 @@ export function registerIssues(kit: OpenApiKit) {
     operationId: "issueHistory",
     tag: "Issues",
     summary: "The issue's timeline, oldest first",
-    description: "Every event about the issue and its evidence, deleted issues included, and the screening's hit events (`entityType` `hit`: hit_found, hit_decided, hit_reopened, hit_gone; `after.entityId` names the entity) on the entities tracked as its actors.",
+    description: "Every event about the issue, its evidence and its comments (`entityType` `comment`: commented, comment_edited, comment_deleted), deleted issues included, and the screening's hit events (`entityType` `hit`: hit_found, hit_decided, hit_reopened, hit_gone; `after.entityId` names the entity) on the entities tracked as its actors.",
     route: issuesByIdHistoryRoute.GET,
     id: "issue",
     responses: { 200: ok("The events", IssueHistory) },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { listCategories } from "@/lib/services/categories";
+import { listComments } from "@/lib/services/comments";
 import { listPeople } from "@/lib/services/members";
 import { issueWatch } from "@/lib/services/entities/issue-watch";
 import { listIssueEvidence } from "@/lib/services/issue-evidence";
@@ -11,6 +12,7 @@ import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
 import { presentParams } from "@/lib/ui/url";
 import { EVIDENCE_PAGE_SIZE, issueEvidenceQuerySchema, type IssueDetail, type IssueEvidenceQuery } from "@/lib/validation/issues";
 import type { Actor } from "@/lib/auth/actor";
+import { Comments } from "@/app/components/comments/comments";
 import { EvidenceList } from "./evidence-list";
 import { IssueEditor } from "./issue-editor";
 import { StatusChart } from "./status-chart";
@@ -41,12 +43,13 @@ async function evidenceView(actor: Actor, issue: IssueDetail, searchParams: Prop
 export default async function IssuePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { actor, record: issue } = await loadIssue(id);
-  const [history, categories, watch, members, view] = await Promise.all([
+  const [history, categories, watch, members, view, comments] = await Promise.all([
     issueHistory(actor, id),
     listCategories(actor),
     issueWatch(actor, id),
     listPeople(actor),
     evidenceView(actor, issue, searchParams),
+    listComments(actor, { issueId: id }),
   ]);
   const canEdit = hasRole(actor.role, "analyst");
   const designatedCount = watch.designatedSinceReview;
@@ -68,6 +71,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
       <IssueEditor issue={issue} categories={categories} members={members} canEdit={canEdit} actorDesignated={watch.designated} />
       <EvidenceList issueId={issue.id} {...view} />
       <TrackedEntities issueId={issue.id} entities={watch.entities} untrackedActors={watch.untrackedActors} canEdit={canEdit} />
+      <Comments target={{ kind: "issues", id }} initial={comments} members={members} viewer={{ userId: actor.userId, canWrite: canEdit, isAdmin: actor.role === "admin" }} />
       <StatusChart history={history} />
       <Timeline events={history} categories={categories} members={members} entities={watch.entities} />
     </div>

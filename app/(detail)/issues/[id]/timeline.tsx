@@ -5,6 +5,7 @@ import { likelihoodLabels } from "@/lib/domain/likelihood";
 import { impactLabels } from "@/lib/domain/risk";
 import { statusLabels } from "@/lib/domain/status";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
+import { CommentText } from "@/app/components/comments/comment-text";
 import { issueFieldLabels } from "@/lib/ui/issue-labels";
 import type { HistoryEvent } from "@/lib/validation/issues";
 import type { Person } from "@/lib/validation/team";
@@ -71,6 +72,7 @@ function EventDescription({ event, categories, members }: { event: HistoryEvent;
   const value = (field: string, from: Values) => show(field, from[field], categories, members);
 
   if (event.entityType === "evidence") return <EvidenceEvent action={event.action} after={after} />;
+  if (event.entityType === "comment") return <CommentEvent action={event.action} before={before} after={after} />;
 
   let headline: ReactNode;
   let shownInHeadline: string | null = null;
@@ -181,4 +183,26 @@ function HitEvent({ action, after, entities }: { action: string; after: Values; 
       )}
     </>
   );
+}
+
+/** A comment as the history keeps it: the text written, and the text an edit or a deletion replaced. */
+function CommentEvent({ action, before, after }: { action: string; before: Values; after: Values }) {
+  const text = (values: Values) => (typeof values.body === "string" ? values.body : "");
+  if (action === "commented") {
+    return (
+      <>
+        <p>Commented:</p>
+        <CommentText body={text(after)} />
+      </>
+    );
+  }
+  if (action === "comment_edited") {
+    return (
+      <>
+        <p>Edited a comment. It now reads:</p>
+        <CommentText body={text(after)} />
+      </>
+    );
+  }
+  return <p>Deleted a comment{before.author ? ` by ${String(before.author)}` : ""}.</p>;
 }
