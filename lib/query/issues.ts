@@ -1,6 +1,6 @@
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { riskScore } from "@/lib/domain/risk";
-import type { CreateIssueInput, HistoryEvent, IssueDetail, UpdateIssueInput } from "@/lib/validation/issues";
+import { TIMELINE_PAGE_SIZE, type CreateIssueInput, type HistoryEvent, type IssueDetail, type IssueHistoryPage, type UpdateIssueInput } from "@/lib/validation/issues";
 import type { Person } from "@/lib/validation/team";
 import { apiFetch } from "./api";
 
@@ -24,6 +24,16 @@ export const issueHistoryQueryOptions = (id: string) =>
   queryOptions({
     queryKey: issueKeys.history(id),
     queryFn: async ({ signal }) => (await apiFetch<{ items: HistoryEvent[] }>(`${issuePath(id)}/history`, { signal })).items,
+  });
+
+/** The timeline's older events, a page at a time, before the oldest event the page was rendered with. */
+export const olderHistoryQueryOptions = (id: string, oldestShown: string) =>
+  infiniteQueryOptions({
+    queryKey: [...issueKeys.history(id), "before", oldestShown],
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<IssueHistoryPage>(`${issuePath(id)}/history?${new URLSearchParams({ limit: String(TIMELINE_PAGE_SIZE), before: pageParam })}`, { signal }),
+    initialPageParam: oldestShown,
+    getNextPageParam: (page) => (page.more ? page.items[0]?.id : undefined),
   });
 
 /** The writes, each against the version the user saw (If-Match), so no one's edit is lost silently. */

@@ -9,7 +9,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   EVIDENCE_PAGE_SIZE,
   type CreateIssueInput,
-  type HistoryEvent,
   type IssueDetail,
   type IssueSummary,
   type UpdateIssueInput,
@@ -218,37 +217,3 @@ export async function restoreIssue(actor: Actor, id: string): Promise<IssueDetai
   });
   return getIssue(actor, id);
 }
-
-/**
- * The issue's timeline, oldest first: every event about it, its evidence and its comments, and the screening's hits on the
- * entities tracked as its actors (found, decided, reopened, gone; through entity_issue, so an entity linked
- * later brings its earlier hits along).
- */
-export async function issueHistory(actor: Actor, id: string): Promise<HistoryEvent[]> {
-  const issue = await db.issue.findFirst({ where: { id, teamId: actor.teamId }, select: { id: true } });
-  if (!issue) throw notFound("Issue");
-  const entities = await db.entityIssue.findMany({ where: { issueId: id }, select: { entityId: true } });
-  const events = await db.event.findMany({
-    where: {
-      teamId: actor.teamId,
-      OR: [
-        { entityType: "issue", entityId: id },
-        { entityType: "evidence", after: { path: ["issueId"], equals: id } },
-        { entityType: "comment", after: { path: ["issueId"], equals: id } },
-        ...entities.map(({ entityId }) => ({ entityType: "hit", after: { path: ["entityId"], equals: entityId } })),
-      ],
-    },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-  });
-  return events.map((e) => ({
-    id: e.id,
-    at: e.at.toISOString(),
-    actor: e.actorLabel,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    before: e.before,
-    after: e.after,
-  }));
-}
-

@@ -184,3 +184,18 @@ export const eventSchema = z.object({
   after: z.unknown().nullable(),
 });
 export type HistoryEvent = z.infer<typeof eventSchema>;
+
+/** A page of an issue's timeline: without `limit`, all of it; with it, the newest `limit` events before `before`. */
+export const issueHistoryQuerySchema = z.object({
+  /** An event's id: only events older than it. */
+  before: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type IssueHistoryQuery = z.infer<typeof issueHistoryQuerySchema>;
+
+/** Oldest first; `more` says older events remain before the first. */
+export const issueHistoryPageSchema = z.object({ items: z.array(eventSchema), more: z.boolean() });
+export type IssueHistoryPage = z.infer<typeof issueHistoryPageSchema>;
+
+/** The issue page shows the newest events and loads older ones on request. */
+export const TIMELINE_PAGE_SIZE = 50;

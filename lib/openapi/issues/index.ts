@@ -1,8 +1,7 @@
 import "server-only";
-import type { z } from "zod";
-import type { issueHistory } from "@/lib/services/issues";
-import { EVIDENCE_PAGE_SIZE, eventSchema, issueDetailSchema, issuePageSchema, issueSorts, likelihoodSchema, statusSchema } from "@/lib/validation/issues";
-import { component, itemsOf, listDescription, type Fits, type OpenApiKit, type Result } from "../kit";
+import type { issueHistory } from "@/lib/services/issue-history";
+import { EVIDENCE_PAGE_SIZE, issueDetailSchema, issueHistoryPageSchema, issuePageSchema, issueSorts, likelihoodSchema, statusSchema, type IssueHistoryPage } from "@/lib/validation/issues";
+import { component, listDescription, type Fits, type OpenApiKit, type Result } from "../kit";
 import * as issuesByIdHistoryRoute from "@/app/api/issues/[id]/history/route";
 import * as issuesByIdRestoreRoute from "@/app/api/issues/[id]/restore/route";
 import * as issuesByIdRoute from "@/app/api/issues/[id]/route";
@@ -10,13 +9,12 @@ import * as issuesRoute from "@/app/api/issues/route";
 
 // The watchlist: issues, their history, deletion and restore.
 
-const issueHistorySchema = itemsOf(eventSchema);
-void (true satisfies Fits<{ items: Result<typeof issueHistory> }, z.infer<typeof issueHistorySchema>>);
+void (true satisfies Fits<Result<typeof issueHistory>, IssueHistoryPage>);
 
 export function registerIssues(kit: OpenApiKit) {
   const { operation, ok, created, noContent, etagHeader, locationHeader } = kit;
   const IssueDetail = component("IssueDetail", issueDetailSchema);
-  const IssueHistory = component("IssueHistory", issueHistorySchema);
+  const IssueHistory = component("IssueHistory", issueHistoryPageSchema);
   const IssuePage = component("IssuePage", issuePageSchema);
   operation({
     method: "get",
@@ -95,7 +93,7 @@ export function registerIssues(kit: OpenApiKit) {
     operationId: "issueHistory",
     tag: "Issues",
     summary: "The issue's timeline, oldest first",
-    description: "Every event about the issue, its evidence and its comments (`entityType` `comment`: commented, comment_edited, comment_deleted), deleted issues included, and the screening's hit events (`entityType` `hit`: hit_found, hit_decided, hit_reopened, hit_gone; `after.entityId` names the entity) on the entities tracked as its actors.",
+    description: "Without `limit`, all of it; with `limit`, the newest `limit` events older than the event `before` (an event id from an earlier page; 404 when unknown), and `more` when older ones remain. Every event about the issue, its evidence and its comments (`entityType` `comment`: commented, comment_edited, comment_deleted), deleted issues included, and the screening's hit events (`entityType` `hit`: hit_found, hit_decided, hit_reopened, hit_gone; `after.entityId` names the entity) on the entities tracked as its actors.",
     route: issuesByIdHistoryRoute.GET,
     id: "issue",
     responses: { 200: ok("The events", IssueHistory) },

@@ -6,11 +6,12 @@ import { listComments } from "@/lib/services/comments";
 import { listPeople } from "@/lib/services/members";
 import { issueWatch } from "@/lib/services/entities/issue-watch";
 import { listIssueEvidence } from "@/lib/services/issue-evidence";
-import { getIssue, issueHistory } from "@/lib/services/issues";
+import { issueHistory, issueJudgments } from "@/lib/services/issue-history";
+import { getIssue } from "@/lib/services/issues";
 import { formatDateTime } from "@/lib/ui/format";
 import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
 import { presentParams } from "@/lib/ui/url";
-import { EVIDENCE_PAGE_SIZE, issueEvidenceQuerySchema, type IssueDetail, type IssueEvidenceQuery } from "@/lib/validation/issues";
+import { EVIDENCE_PAGE_SIZE, TIMELINE_PAGE_SIZE, issueEvidenceQuerySchema, type IssueDetail, type IssueEvidenceQuery } from "@/lib/validation/issues";
 import type { Actor } from "@/lib/auth/actor";
 import { Comments } from "@/app/components/comments/comments";
 import { EvidenceList } from "./evidence-list";
@@ -43,8 +44,9 @@ async function evidenceView(actor: Actor, issue: IssueDetail, searchParams: Prop
 export default async function IssuePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { actor, record: issue } = await loadIssue(id);
-  const [history, categories, watch, members, view, comments] = await Promise.all([
-    issueHistory(actor, id),
+  const [timeline, judgments, categories, watch, members, view, comments] = await Promise.all([
+    issueHistory(actor, id, { limit: TIMELINE_PAGE_SIZE }),
+    issueJudgments(actor, id),
     listCategories(actor),
     issueWatch(actor, id),
     listPeople(actor),
@@ -72,8 +74,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
       <EvidenceList issueId={issue.id} {...view} />
       <TrackedEntities issueId={issue.id} entities={watch.entities} untrackedActors={watch.untrackedActors} canEdit={canEdit} />
       <Comments target={{ kind: "issues", id }} initial={comments} members={members} viewer={{ userId: actor.userId, canWrite: canEdit, isAdmin: actor.role === "admin" }} />
-      <StatusChart history={history} />
-      <Timeline events={history} categories={categories} members={members} entities={watch.entities} />
+      <StatusChart history={judgments} />
+      <Timeline issueId={issue.id} newest={timeline} categories={categories} members={members} entities={watch.entities} />
     </div>
   );
 }

@@ -1,5 +1,8 @@
+"use client";
+
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { credibilityLabels } from "@/lib/domain/grading";
 import { likelihoodLabels } from "@/lib/domain/likelihood";
 import { impactLabels } from "@/lib/domain/risk";
@@ -7,7 +10,8 @@ import { statusLabels } from "@/lib/domain/status";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { CommentText } from "@/app/components/comments/comment-text";
 import { issueFieldLabels } from "@/lib/ui/issue-labels";
-import type { HistoryEvent } from "@/lib/validation/issues";
+import { olderHistoryQueryOptions } from "@/lib/query/issues";
+import type { HistoryEvent, IssueHistoryPage } from "@/lib/validation/issues";
 import type { Person } from "@/lib/validation/team";
 
 type Category = { slug: string; name: string };
@@ -42,16 +46,24 @@ function show(field: string, value: unknown, categories: Category[], members: Pe
   }
 }
 
-/** The issue's history, newest first: who changed what, when (UTC), and why; and what the screening found on its actors. */
-export function Timeline({ events, categories, members, entities = [] }: { events: HistoryEvent[]; categories: Category[]; members: Person[]; entities?: Entity[] }) {
+/**
+ * The issue's history, newest first: who changed what, when (UTC), and why; and what the screening found on
+ * its actors. The page renders the newest events; "Show older events" loads the rest a page at a time.
+ */
+export function Timeline({ issueId, newest, categories, members, entities = [] }: { issueId: string; newest: IssueHistoryPage; categories: Category[]; members: Person[]; entities?: Entity[] }) {
+  const [showingOlder, setShowingOlder] = useState(false);
+  const older = useInfiniteQuery({ ...olderHistoryQueryOptions(issueId, newest.items[0]?.id ?? ""), enabled: showingOlder });
+  const events = [newest, ...(older.data?.pages ?? [])].flatMap((page) => [...page.items].reverse());
+  const more = older.data ? older.hasNextPage : newest.more;
+  const loading = older.isFetching;
   return (
     <section aria-labelledby="timeline-heading" className="stack">
       <h2 id="timeline-heading">Timeline</h2>
       {events.length === 0 ? (
         <p className="muted">No changes recorded yet.</p>
       ) : (
-        <ol className="timeline" reversed>
-          {[...events].reverse().map((event) => (
+        <ol className="timeline">
+          {events.map((event) => (
             <li key={event.id} className="timeline-event">
               <p className="small muted">
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time> · <span className="timeline-actor">{event.actor}</span>
@@ -60,6 +72,18 @@ export function Timeline({ events, categories, members, entities = [] }: { event
             </li>
           ))}
         </ol>
+      )}
+      {older.isError && (
+        <p role="alert" className="error">
+          Could not load older events: {older.error.message}
+        </p>
+      )}
+      {more && (
+        <p>
+          <button type="button" className="secondary" disabled={loading} onClick={() => (showingOlder ? void older.fetchNextPage() : setShowingOlder(true))}>
+            {loading ? "Loading older events…" : "Show older events"}
+          </button>
+        </p>
       )}
     </section>
   );
