@@ -6,6 +6,7 @@ import { call } from "@/lib/testing/http";
 import * as issueComments from "../issues/[id]/comments/route";
 import * as issueHistory from "../issues/[id]/history/route";
 import * as entityComments from "../entities/[id]/comments/route";
+import * as entityHistory from "../entities/[id]/history/route";
 import * as comment from "./[id]/route";
 
 // Comments on issues and entities: who may write, edit and delete them, what is refused, and the history they leave.
@@ -149,5 +150,11 @@ describe("comments on an entity", () => {
     const listed = await call(entityComments.GET, "GET", `/api/entities/${entityId}/comments`, { token: team.tokens.viewer, params: { id: entityId } });
     expect((listed.json.items as Array<{ body: string }>).map((c) => c.body)).toEqual(["Check the 2023 filings"]);
     expect((await call(entityComments.GET, "GET", `/api/entities/${entityId}/comments`, { token: other.tokens.admin, params: { id: entityId } })).status).toBe(404);
+  });
+
+  it("the entity's timeline holds its comment events", async () => {
+    const history = await call(entityHistory.GET, "GET", `/api/entities/${entityId}/history`, { token: team.tokens.viewer, params: { id: entityId } });
+    const comments = (history.json as Array<{ entityType: string; action: string; after: { body?: string } }>).filter((e) => e.entityType === "comment");
+    expect(comments.map((e) => [e.action, e.after.body])).toEqual([["commented", "Check the 2023 filings"]]);
   });
 });

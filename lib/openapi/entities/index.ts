@@ -90,7 +90,7 @@ export function registerEntities(kit: OpenApiKit) {
     path: "/api/entities/{id}/history",
     operationId: "entityHistory",
     tag: "Entities",
-    summary: "The entity's timeline: changes, hits found and decisions, oldest first",
+    summary: "The entity's timeline: changes, hits found and decisions, comments, oldest first",
     route: entitiesByIdHistoryRoute.GET,
     id: "entity",
     responses: { 200: ok("The events", component("EntityHistory", entityHistorySchema)) },

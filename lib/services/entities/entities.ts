@@ -274,7 +274,7 @@ export async function trackDocumentNames(actor: Actor, documentId: string, input
   return track(actor, names, { documentId });
 }
 
-/** The entity's timeline: its own events and its hits', and those of the entities merged into it, oldest first. */
+/** The entity's timeline: its own events, its hits' and its comments', and those of the entities merged into it, oldest first. */
 export async function entityHistory(actor: Actor, id: string): Promise<HistoryEvent[]> {
   const entity = await db.entity.findFirst({ where: { id, teamId: actor.teamId }, select: { id: true } });
   if (!entity) throw notFound("Entity");
@@ -284,7 +284,10 @@ export async function entityHistory(actor: Actor, id: string): Promise<HistoryEv
     for (const { after } of merges) ids.push((after as { from: { id: string } }).from.id);
   }
   const events = await db.event.findMany({
-    where: { teamId: actor.teamId, OR: ids.flatMap((entityId) => [{ entityType: "entity", entityId }, { entityType: "hit", after: { path: ["entityId"], equals: entityId } }]) },
+    where: { teamId: actor.teamId, OR: ids.flatMap((entityId) => [
+        { entityType: "entity", entityId },
+        ...(["hit", "comment"] as const).map((entityType) => ({ entityType, after: { path: ["entityId"], equals: entityId } })),
+      ]) },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
   return events.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actorLabel, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after }));

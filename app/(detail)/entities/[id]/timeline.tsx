@@ -1,3 +1,4 @@
+import { CommentEvent } from "@/app/components/comments/comment-event";
 import { formatDateTime } from "@/lib/ui/format";
 import { formatScore } from "@/lib/ui/entity-labels";
 import type { HistoryEvent } from "@/lib/validation/issues";
@@ -34,7 +35,7 @@ function describe(event: HistoryEvent): string {
   }
 }
 
-/** The entity's history, newest first: who did what, when (UTC). */
+/** The entity's history, newest first: who did what, when (UTC), and what was said about it. */
 export function EntityTimeline({ events }: { events: HistoryEvent[] }) {
   return (
     <section aria-labelledby="timeline-heading" className="stack">
@@ -50,8 +51,14 @@ export function EntityTimeline({ events }: { events: HistoryEvent[] }) {
                 <p className="small muted">
                   <time dateTime={event.at}>{formatDateTime(event.at)}</time> · <span className="timeline-actor">{event.actor}</span>
                 </p>
-                <p>{describe(event)}</p>
-                {typeof note === "string" && note && <p className="rationale">{note}</p>}
+                {event.entityType === "comment" ? (
+                  <CommentEvent action={event.action} before={asValues(event.before)} after={asValues(event.after)} />
+                ) : (
+                  <>
+                    <p>{describe(event)}</p>
+                    {typeof note === "string" && note && <p className="rationale">{note}</p>}
+                  </>
+                )}
               </li>
             );
           })}

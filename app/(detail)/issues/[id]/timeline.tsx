@@ -8,7 +8,7 @@ import { likelihoodLabels } from "@/lib/domain/likelihood";
 import { impactLabels } from "@/lib/domain/risk";
 import { statusLabels } from "@/lib/domain/status";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
-import { CommentText } from "@/app/components/comments/comment-text";
+import { CommentEvent } from "@/app/components/comments/comment-event";
 import { issueFieldLabels } from "@/lib/ui/issue-labels";
 import { olderHistoryQueryOptions } from "@/lib/query/issues";
 import type { HistoryEvent, IssueHistoryPage } from "@/lib/validation/issues";
@@ -207,26 +207,4 @@ function HitEvent({ action, after, entities }: { action: string; after: Values; 
       )}
     </>
   );
-}
-
-/** A comment as the history keeps it: the text written, and the text an edit or a deletion replaced. */
-function CommentEvent({ action, before, after }: { action: string; before: Values; after: Values }) {
-  const text = (values: Values) => (typeof values.body === "string" ? values.body : "");
-  if (action === "commented") {
-    return (
-      <>
-        <p>Commented:</p>
-        <CommentText body={text(after)} />
-      </>
-    );
-  }
-  if (action === "comment_edited") {
-    return (
-      <>
-        <p>Edited a comment. It now reads:</p>
-        <CommentText body={text(after)} />
-      </>
-    );
-  }
-  return <p>Deleted a comment{before.author ? ` by ${String(before.author)}` : ""}.</p>;
 }

@@ -1,4 +1,4 @@
-// GET /api/entities/{id}/history – the entity's timeline: its changes, hits found and decisions
+// GET /api/entities/{id}/history – the entity's timeline: its changes, hits found and decisions, comments
 import { json, route } from "@/lib/api/route";
 import { entityHistory } from "@/lib/services/entities/entities";
 
