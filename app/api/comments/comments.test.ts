@@ -154,7 +154,7 @@ describe("comments on an entity", () => {
 
   it("the entity's timeline holds its comment events", async () => {
     const history = await call(entityHistory.GET, "GET", `/api/entities/${entityId}/history`, { token: team.tokens.viewer, params: { id: entityId } });
-    const comments = (history.json as Array<{ entityType: string; action: string; after: { body?: string } }>).filter((e) => e.entityType === "comment");
+    const comments = (history.json as unknown as Array<{ entityType: string; action: string; after: { body?: string } }>).filter((e) => e.entityType === "comment");
     expect(comments.map((e) => [e.action, e.after.body])).toEqual([["commented", "Check the 2023 filings"]]);
   });
 });
