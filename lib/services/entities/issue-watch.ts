@@ -39,7 +39,10 @@ export async function issueWatch(actor: Actor, issueId: string): Promise<IssueWa
   const issue = await db.issue.findFirst({ where: { id: issueId, teamId: actor.teamId }, select: { actors: true, createdAt: true } });
   if (!issue) throw notFound("Issue");
   const [rows, since] = await Promise.all([
-    db.entity.findMany({ where: { teamId: actor.teamId, issues: { some: { issueId } } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: entitySummarySelect }),
+    // From the issue's links, not from all the team's entities.
+    db.entityIssue
+      .findMany({ where: { issueId, entity: { teamId: actor.teamId } }, orderBy: [{ entity: { name: "asc" } }, { entityId: "asc" }], select: { entity: { select: entitySummarySelect } } })
+      .then((links) => links.map((link) => link.entity)),
     lastReview(actor.teamId, issueId, issue.createdAt),
   ]);
   const entities = rows.map(toEntitySummary);
