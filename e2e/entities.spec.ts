@@ -37,3 +37,19 @@ test("add an entity, see its hit explained, confirm it as a designation", async 
   await page.goto(`/entities?q=${encodeURIComponent("Banco Nacional")}`);
   await expect(page.getByRole("table")).toContainText(list);
 });
+
+test("the entities list filtered to one issue's actors says which issue, and clears", async ({ page }) => {
+  const title = unique("Chip brokers in Hong Kong");
+  const actor = unique("Alpha Trade Ltd");
+  const issue = await (await page.request.post("/api/issues", { data: { title, category: "other", actors: [actor] } })).json();
+  expect((await page.request.post(`/api/issues/${issue.id}/entities`, { data: {} })).status()).toBe(201);
+  await page.goto(`/entities?issue=${issue.id}`);
+  const notice = page.getByRole("status").filter({ hasText: "Among the actors of" });
+  await expect(notice.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(2); // the header and the one actor
+  await expect(page.getByRole("table")).toContainText(actor);
+  await notice.getByRole("link", { name: "Show every entity" }).click();
+  await expect(page).toHaveURL(/\/entities$/);
+  await expect(notice).toBeHidden();
+  await page.request.delete(`/api/issues/${issue.id}`, { headers: { "if-match": `"${issue.version}"` } });
+});

@@ -19,6 +19,7 @@ function pageHref(query: ListEntitiesQuery, page: number) {
   if (query.q) params.set("q", query.q);
   if (query.type) params.set("type", query.type);
   if (query.hasHits !== undefined) params.set("hasHits", String(query.hasHits));
+  if (query.issue) params.set("issue", query.issue);
   params.set("page", String(page));
   return `/entities?${params}`;
 }
@@ -28,12 +29,14 @@ function pageHref(query: ListEntitiesQuery, page: number) {
 export default async function EntitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const raw = await searchParams;
-  const parsed = listEntitiesQuerySchema.safeParse(Object.fromEntries(["q", "type", "hasHits", "page"].filter((k) => typeof raw[k] === "string" && raw[k]).map((k) => [k, raw[k]])));
+  const parsed = listEntitiesQuerySchema.safeParse(Object.fromEntries(["q", "type", "hasHits", "issue", "page"].filter((k) => typeof raw[k] === "string" && raw[k]).map((k) => [k, raw[k]])));
   const query = parsed.success ? parsed.data : listEntitiesQuerySchema.parse({});
   const page = await listEntities(actor, query);
   const canEdit = hasRole(actor.role, "analyst");
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const filtered = Boolean(query.q || query.type || query.hasHits !== undefined);
+  const filtered = Boolean(query.q || query.type || query.hasHits !== undefined || query.issue);
+  // An issue's actors (the issue page links here): its title comes with any of its entities.
+  const issueTitle = query.issue ? page.items.flatMap((entity) => entity.issues).find((issue) => issue.id === query.issue)?.title : undefined;
 
   return (
     <div className="stack">
@@ -42,7 +45,15 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
       </div>
       <p className="muted">Companies, banks, people, vessels and aircraft your team tracks, screened against every sanctions list when added and after each new release.</p>
 
+      {query.issue && (
+        <p className="notice" role="status">
+          Among the actors of {issueTitle ? <Link href={`/issues/${query.issue}`}>{issueTitle}</Link> : "one issue"}.{" "}
+          <Link href="/entities">Show every entity</Link>
+        </p>
+      )}
+
       <form method="get" action="/entities" className="filters" role="search" aria-label="Filter the entities">
+        {query.issue && <input type="hidden" name="issue" value={query.issue} />}
         <label className="field">
           Name or alias
           <input type="search" name="q" defaultValue={query.q ?? ""} />
