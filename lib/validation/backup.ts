@@ -5,6 +5,8 @@ import { likelihoods } from "@/lib/domain/likelihood";
 import { stances } from "@/lib/domain/stance";
 import { issueStatuses } from "@/lib/domain/status";
 import { briefingFilterSchema } from "./briefings";
+import { MAX_COMMENT_LENGTH } from "./comments";
+import { HIT_DECISIONS, HIT_LEVELS, entityIdentifierSchema, entityTypeSchema } from "./entities";
 import { userIdSchema, uuidSchema, withoutBidiControls } from "./common";
 import { MAX_DOCUMENT_CHARS } from "./documents";
 
@@ -37,14 +39,38 @@ const holding = (schema: z.ZodType) =>
 const briefingFilter = z.union([briefingFilterSchema, z.strictObject({ issueIds: z.array(id).min(1) })]);
 
 export const BACKUP_FORMAT = "sanctions-watch/team-backup";
+/**
+ * Version 2 added captures (and documents' captureId), tracked entities with their links, hits and
+ * comments, and the security events' repeat counts. A version 1 file still restores: its missing
+ * sections are empty.
+ */
+export const BACKUP_VERSION = 2;
+/** A section version 1 files lack. */
+const since2 = <T extends z.ZodType>(list: z.ZodArray<T>) => list.default([]);
+/** lib/fetch's DEFAULT_MAX_BYTES (not imported: that module is server-only, this one is read in the restore worker). */
+const MAX_CAPTURE_BYTES = 10 * 1024 * 1024;
 
 const teamBackupFields = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: date,
   team: z.object({ id, name: line(200), slug: z.string().max(100), createdAt: date }),
   categories: rows({ id, slug: z.string().max(64), name: line(200), createdAt: date }),
   sources: rows({ id, name: line(200), kind: z.string().max(50), url: z.string().nullable(), reliability: z.enum(reliabilities), createdAt: date, updatedAt: date }),
+  /** Page snapshots (POST /api/captures): the body as base64, up to lib/fetch's 10 MB. */
+  captures: since2(
+    rows({
+      id,
+      url: z.string().max(2000),
+      finalUrl: z.string().max(10_000),
+      httpStatus: z.number().int().min(100).max(599),
+      contentType: z.string().max(500).nullable(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      fetchedAt: date,
+      createdById: userRef,
+      body: z.base64().max(Math.ceil(MAX_CAPTURE_BYTES / 3) * 4),
+    }),
+  ),
   documents: rows({
     id,
     sourceId: id.nullable(),
@@ -57,6 +83,7 @@ const teamBackupFields = z.object({
     attribution: z.string().nullable(),
     createdById: userRef,
     createdAt: date,
+    captureId: id.nullable().default(null),
   }),
   issues: rows({
     id,
@@ -115,38 +142,125 @@ const teamBackupFields = z.object({
     createdById: userRef,
     createdAt: date,
   }),
+  /** How often a security event of the team's history recurred (lib/auth/security-events.ts): its "× N". */
+  eventRepeats: since2(rows({ key: z.string().max(2000), eventId: id, repeats: z.number().int().min(0), lastAt: date })),
+  entities: since2(
+    rows({
+      id,
+      type: entityTypeSchema,
+      name: line(300),
+      aliases: z.array(line(300)).max(50),
+      country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+      identifiers: holding(z.array(entityIdentifierSchema).max(20)),
+      notes: z.string().max(5_000),
+      createdById: userRef,
+      version: z.number().int().min(1),
+      createdAt: date,
+      updatedAt: date,
+    }),
+  ),
+  entityIssues: since2(rows({ entityId: id, issueId: id, createdAt: date })),
+  entityDocuments: since2(rows({ entityId: id, documentId: id, createdAt: date })),
+  /**
+   * An entity's matches on the sanctions lists, with the analysts' decisions. Lists, releases and entries
+   * are the instance's, not the team's: their ids are not checked against the file, and a team restore
+   * keeps only the hits whose entry the restoring instance has (lib/services/backup.ts).
+   */
+  hits: since2(
+    rows({
+      id,
+      entityId: id,
+      listId: id,
+      sourceId: z.string().max(200),
+      entryId: id,
+      score: z.number(),
+      level: z.enum(HIT_LEVELS),
+      matchedName: z.string().max(2000),
+      explanation: json,
+      firstReleaseId: id,
+      decision: z.enum(HIT_DECISIONS).nullable(),
+      decisionNote: z.string().max(5_000),
+      decidedById: userRef,
+      decidedBy: z.string().max(300).nullable(),
+      decidedAt: date.nullable(),
+      decidedContentHash: z.string().max(200).nullable(),
+      goneAt: date.nullable(),
+      createdAt: date,
+      updatedAt: date,
+    }),
+  ),
+  comments: since2(
+    rows({
+      id,
+      issueId: id.nullable(),
+      entityId: id.nullable(),
+      authorId: userRef,
+      body: withoutBidiControls(z.string().max(MAX_COMMENT_LENGTH)),
+      /** User ids, like the other user references: a team restore keeps only its admin's colleagues. */
+      mentions: z.array(z.string().max(200)).max(100),
+      version: z.number().int().min(1),
+      createdAt: date,
+      editedAt: date.nullable(),
+    }),
+  ),
 });
 
 type BackupRows = z.infer<typeof teamBackupFields>;
 export type BadReference = { path: (string | number)[]; message: string };
 
+/** The lists of a team backup whose rows have an id of their own (the team's records). */
+export const OWN_ROW_LISTS = ["categories", "sources", "captures", "documents", "issues", "evidence", "events", "briefings", "entities", "hits", "comments"] as const;
+
 /**
  * The first id in the backup that names no row of it, or names one twice. Restores write only
- * inside the file: the team, its categories and sources, documents, issues and evidence. (Briefing
- * snapshots and history are frozen text: the ids they mention are not followed.)
+ * inside the file: the team, its categories and sources, captures, documents, issues, evidence,
+ * entities and comments. (Briefing snapshots and history are frozen text: the ids they mention are not
+ * followed; hits name the instance's sanctions entries, which a restore looks up instead.)
  */
 export function firstOutsideReference(backup: BackupRows): BadReference | null {
   const seen = new Set<string>([backup.team.id]);
-  const lists = ["categories", "sources", "documents", "issues", "evidence", "events", "briefings"] as const;
-  for (const list of lists) {
+  for (const list of OWN_ROW_LISTS) {
     for (const [index, row] of backup[list].entries()) {
       if (seen.has(row.id)) return { path: [list, index, "id"], message: "This id is used twice in the backup" };
       seen.add(row.id);
     }
   }
   const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
-  const categories = ids(backup.categories);
-  const sources = ids(backup.sources);
-  const documents = ids(backup.documents);
-  const issues = ids(backup.issues);
-  const outside = (path: BadReference["path"], what: string): BadReference => ({ path, message: `Names no ${what} of this backup` });
-  for (const [index, d] of backup.documents.entries()) if (d.sourceId !== null && !sources.has(d.sourceId)) return outside(["documents", index, "sourceId"], "source");
-  for (const [index, i] of backup.issues.entries()) if (!categories.has(i.categoryId)) return outside(["issues", index, "categoryId"], "category");
-  for (const [index, e] of backup.evidence.entries()) {
-    if (!issues.has(e.issueId)) return outside(["evidence", index, "issueId"], "issue");
-    if (!documents.has(e.documentId)) return outside(["evidence", index, "documentId"], "document");
-  }
-  return null;
+  const names = {
+    category: ids(backup.categories),
+    source: ids(backup.sources),
+    capture: ids(backup.captures),
+    document: ids(backup.documents),
+    issue: ids(backup.issues),
+    entity: ids(backup.entities),
+    event: ids(backup.events),
+  };
+  type Named = keyof typeof names;
+  /** The first row of `list` whose `field` (when set) names no `what` of the file. */
+  const check = <L extends keyof BackupRows>(list: L, field: string, what: Named): BadReference | null => {
+    for (const [index, row] of (backup[list] as Array<Record<string, unknown>>).entries()) {
+      const value = row[field];
+      if (typeof value === "string" && !names[what].has(value)) return { path: [list, index, field], message: `Names no ${what} of this backup` };
+    }
+    return null;
+  };
+  const oneTarget = backup.comments.findIndex((c) => (c.issueId === null) === (c.entityId === null));
+  return (
+    check("documents", "sourceId", "source") ??
+    check("documents", "captureId", "capture") ??
+    check("issues", "categoryId", "category") ??
+    check("evidence", "issueId", "issue") ??
+    check("evidence", "documentId", "document") ??
+    check("eventRepeats", "eventId", "event") ??
+    check("entityIssues", "entityId", "entity") ??
+    check("entityIssues", "issueId", "issue") ??
+    check("entityDocuments", "entityId", "entity") ??
+    check("entityDocuments", "documentId", "document") ??
+    check("hits", "entityId", "entity") ??
+    check("comments", "issueId", "issue") ??
+    check("comments", "entityId", "entity") ??
+    (oneTarget >= 0 ? { path: ["comments", oneTarget, "issueId"], message: "A comment is on one issue or one entity" } : null)
+  );
 }
 
 /** References are checked in a file whose rows are well formed (ids are UUIDs): the first problem is named alone. */
