@@ -5,7 +5,7 @@ import { readBackupOffThread } from "@/lib/backup/read-off-thread";
 import { BATCH_ROWS, backupBatches, restorePlan, type RestoredTeam, type RowBatch } from "@/lib/backup/restore-plan";
 import { databaseKind, db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { BACKUP_FORMAT, BACKUP_VERSION, DATABASE_BACKUP_FORMAT, databaseBackupSchema, firstOutsideReference, type DatabaseBackup, type TeamBackup } from "@/lib/validation/backup";
+import { BACKUP_FORMAT, BACKUP_VERSION, DATABASE_BACKUP_FORMAT, DATABASE_BACKUP_VERSION, databaseBackupSchema, firstOutsideReference, type DatabaseBackup, type TeamBackup } from "@/lib/validation/backup";
 import { recordEvent } from "./events";
 
 // Backups of one team's data (GET /api/admin/backup, POST /api/admin/restore, and per team in the
@@ -257,49 +257,88 @@ async function removeTeam(teamId: string) {
 /** Lets the event loop serve what is waiting (other requests) before the next batch. */
 const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Everything but sessions and rate-limit counters, ids kept: for moving to another database. */
+/**
+ * The whole instance, ids kept, for moving to another database: accounts, the app's own secrets, the
+ * sanctions lists with every release, entry and change, the history outside any team, and every team.
+ * Left out, as README "Backups" says: sessions and verification tokens (signing in again is the cure),
+ * rate-limit counters, and the tallies the database keeps itself (evidence_week, rebuilt by its triggers).
+ */
 export async function exportDatabase(client: Tx, exportedAt = new Date()): Promise<DatabaseBackup> {
-  const [users, accounts, memberships, apiTokens, invitations, teams] = await Promise.all([
-    client.user.findMany({ orderBy: byId }),
-    client.account.findMany({ orderBy: byId, select: { id: true, accountId: true, providerId: true, userId: true, password: true, scope: true, createdAt: true, updatedAt: true } }),
-    client.membership.findMany({ orderBy: byId }),
-    client.apiToken.findMany({ orderBy: byId }),
-    client.invitation.findMany({ orderBy: byId }),
-    client.team.findMany({ orderBy: byId, select: { id: true } }),
-  ]);
+  const outsideTeams = { teamId: null };
+  const [users, accounts, memberships, apiTokens, invitations, appSecrets, sanctionsLists, sanctionsReleases, sanctionsEntries, sanctionsChanges, sanctionsListDownloads, instanceEvents, instanceEventRepeats, teams] =
+    await Promise.all([
+      client.user.findMany({ orderBy: byId }),
+      client.account.findMany({ orderBy: byId }),
+      client.membership.findMany({ orderBy: byId }),
+      client.apiToken.findMany({ orderBy: byId }),
+      client.invitation.findMany({ orderBy: byId }),
+      client.appSecret.findMany({ orderBy: { name: "asc" } }),
+      client.sanctionsList.findMany({ orderBy: byId }),
+      client.sanctionsRelease.findMany({ orderBy: byId }),
+      client.sanctionsEntry.findMany({ orderBy: byId }),
+      client.sanctionsChange.findMany({ orderBy: [{ releaseId: "asc" }, { sourceId: "asc" }] }),
+      client.sanctionsListDownload.findMany({ orderBy: { url: "asc" } }),
+      client.event.findMany({ where: outsideTeams, orderBy: [{ at: "asc" }, { id: "asc" }], omit: { teamId: true } }),
+      client.securityEventRepeat.findMany({ where: { event: outsideTeams }, orderBy: { key: "asc" } }),
+      client.team.findMany({ orderBy: byId, select: { id: true } }),
+    ]);
   return {
     format: DATABASE_BACKUP_FORMAT,
-    version: 1,
+    version: DATABASE_BACKUP_VERSION,
     exportedAt: iso(exportedAt),
     users: users.map(datesToIso),
     accounts: accounts.map(datesToIso),
     memberships: memberships.map(datesToIso),
     apiTokens: apiTokens.map(datesToIso),
     invitations: invitations.map(datesToIso),
+    appSecrets: appSecrets.map(datesToIso),
+    sanctionsLists: sanctionsLists.map(datesToIso),
+    sanctionsReleases: sanctionsReleases.map(datesToIso),
+    sanctionsEntries,
+    sanctionsChanges,
+    sanctionsListDownloads: sanctionsListDownloads.map(datesToIso),
+    instanceEvents: instanceEvents.map(datesToIso),
+    // Every repeat the query found names an event.
+    instanceEventRepeats: instanceEventRepeats.map((r) => ({ key: r.key, eventId: r.eventId!, repeats: r.repeats, lastAt: iso(r.lastAt) })),
     teams: await Promise.all(teams.map((t) => exportTeam(client, t.id, exportedAt))),
   };
 }
 
+/** Inserts rows BATCH_ROWS at a time: a list's tens of thousands of entries would pass the statement's parameter limit at once. */
+async function insertAll<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) await insert(rows.slice(start, start + BATCH_ROWS));
+}
+
 /**
- * Loads a whole-database backup into an empty database (after `db:deploy`), ids kept. Checked here, as
- * strictly as a team restore (databaseBackupSchema: every reference names a row of the file), whoever calls.
+ * Loads a whole-database backup into an empty database (after `db:deploy`), ids kept, in one
+ * transaction: a failure writes nothing. Checked here, as strictly as a team restore
+ * (databaseBackupSchema: every reference names a row of the file), whoever calls.
  */
 export async function importDatabase(client: typeof db, file: unknown): Promise<DatabaseBackup> {
   const backup = databaseBackupSchema.parse(file);
   await client.$transaction(
     async (tx) => {
-      if ((await tx.team.count()) + (await tx.user.count()) > 0) {
+      if ((await tx.team.count()) + (await tx.user.count()) + (await tx.sanctionsList.count()) > 0) {
         throw new Error("The target database is not empty: restore a whole-database backup into a new, migrated database.");
       }
-      await tx.user.createMany({ data: backup.users });
-      await tx.account.createMany({ data: backup.accounts });
+      await insertAll(backup.users, (data) => tx.user.createMany({ data }));
+      await insertAll(backup.accounts, (data) => tx.account.createMany({ data }));
+      await insertAll(backup.appSecrets, (data) => tx.appSecret.createMany({ data }));
+      await insertAll(backup.sanctionsLists, (data) => tx.sanctionsList.createMany({ data }));
+      // In id order, which is import order: a release's previous one is in before it.
+      await insertAll(backup.sanctionsReleases, (data) => tx.sanctionsRelease.createMany({ data }));
+      await insertAll(backup.sanctionsEntries, (rows) => tx.sanctionsEntry.createMany({ data: rows.map((e) => ({ ...e, data: e.data as Prisma.InputJsonValue })) }));
+      await insertAll(backup.sanctionsChanges, (data) => tx.sanctionsChange.createMany({ data }));
+      await insertAll(backup.sanctionsListDownloads, (data) => tx.sanctionsListDownload.createMany({ data }));
+      await insertAll(backup.instanceEvents, (rows) => tx.event.createMany({ data: rows.map((e) => ({ ...e, before: jsonValue(e.before), after: jsonValue(e.after) })) }));
+      await insertAll(backup.instanceEventRepeats, (data) => tx.securityEventRepeat.createMany({ data }));
       for (const team of backup.teams) {
         await tx.team.create({ data: { id: team.team.id, name: team.team.name, slug: team.team.slug, createdAt: team.team.createdAt } });
         await importTeam(tx, team.team.id, team);
       }
-      await tx.membership.createMany({ data: backup.memberships });
-      await tx.apiToken.createMany({ data: backup.apiTokens });
-      await tx.invitation.createMany({ data: backup.invitations });
+      await insertAll(backup.memberships, (data) => tx.membership.createMany({ data }));
+      await insertAll(backup.apiTokens, (data) => tx.apiToken.createMany({ data }));
+      await insertAll(backup.invitations, (data) => tx.invitation.createMany({ data }));
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );

@@ -10,13 +10,15 @@ import { addComment } from "@/lib/services/comments";
 import { createDocument } from "@/lib/services/documents";
 import { createEntity } from "@/lib/services/entities/entities";
 import { decideHit } from "@/lib/services/entities/hits";
+import { createInvitation } from "@/lib/services/invitations";
 import { updateIssue } from "@/lib/services/issues";
 import { importRelease } from "@/lib/services/sanctions/import";
 import { createSource } from "@/lib/services/sources";
 import { ARTICLE_HTML } from "./article-page";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "./factories";
 
-// A team with at least one row in every table a team backup holds, made through the services: for the
+// A team with at least one row in every table a team backup holds (and its invitation, and a list with two
+// releases, for the whole-database backup), made through the services: for the
 // backup round trips (app/api/admin/backup.test.ts, lib/services/backup.test.ts). Its hit is on a list of
 // its own, made from the first lines of the real OFAC SDN file of 26 April 2024.
 
@@ -27,8 +29,9 @@ export type FullTeam = TestTeam & { list: string; issueId: string; documentId: s
 
 export async function createFullTeam(name = "Full"): Promise<FullTeam> {
   const list = `test-backup-${randomUUID().slice(0, 8)}`;
-  const lines = gunzipSync(readFileSync(sanctionsFixturePath("ofacSdn2024Apr26"))).toString("utf8").split("\n").slice(0, 60);
-  await importRelease(Buffer.from(`${lines.join("\n")}\n`), { list, publishedAt: new Date("2024-04-26"), importedBy: "cli" });
+  const lines = gunzipSync(readFileSync(sanctionsFixturePath("ofacSdn2024Apr26"))).toString("utf8").split("\n");
+  const release = (count: number, publishedAt: string) => importRelease(Buffer.from(`${lines.slice(0, count).join("\n")}\n`), { list, publishedAt: new Date(publishedAt), importedBy: "cli" });
+  await release(60, "2024-04-26");
 
   const team = await createTestTeam(name);
   const { analyst, admin, viewer } = team.actors;
@@ -56,6 +59,9 @@ export async function createFullTeam(name = "Full"): Promise<FullTeam> {
   await addComment(analyst, { issueId: issue.id }, { body: "@Test viewer please check the owner." });
   await addComment(admin, { entityId: entity.id }, { body: "Confirmed with the registry." });
   // A denied request twice in one window: one event and its repeat count.
+  // A later release with one entry more: a release with a change, whose hit still names the first one's entry.
+  await release(61, "2024-04-27");
+  await createInvitation(admin, { email: `invited-${randomUUID().slice(0, 8)}@example.test`, role: "analyst" });
   for (let i = 0; i < 2; i++) await recordSecurityEvent({ teamId: team.teamId, actorLabel: "Test viewer", entityType: "request", entityId: "DELETE /api/issues", action: "request_denied" });
   return { ...team, list, issueId: issue.id, documentId: document.id, entityId: entity.id, hitId: hit.id, captureId: capture.id };
 }

@@ -6,6 +6,7 @@ import { stances } from "@/lib/domain/stance";
 import { issueStatuses } from "@/lib/domain/status";
 import { briefingFilterSchema } from "./briefings";
 import { MAX_COMMENT_LENGTH } from "./comments";
+import { CHANGE_KINDS } from "./sanctions";
 import { HIT_DECISIONS, HIT_LEVELS, entityIdentifierSchema, entityTypeSchema } from "./entities";
 import { userIdSchema, uuidSchema, withoutBidiControls } from "./common";
 import { MAX_DOCUMENT_CHARS } from "./documents";
@@ -37,6 +38,20 @@ const holding = (schema: z.ZodType) =>
 
 /** A briefing's filter: the watchlist's filters, or the issues picked by id (lib/services/briefings.ts). */
 const briefingFilter = z.union([briefingFilterSchema, z.strictObject({ issueIds: z.array(id).min(1) })]);
+
+/** A history event (a team's, or the instance's in a whole-database backup). */
+const eventFields = {
+  id,
+  actorId: userRef,
+  actorLabel: z.string().max(300),
+  entityType: z.string().max(50),
+  // Not a reference: history names rows since deleted (evidence, members) and requests.
+  entityId: z.string().max(300),
+  action: z.string().max(50),
+  before: json,
+  after: json,
+  at: date,
+};
 
 export const BACKUP_FORMAT = "sanctions-watch/team-backup";
 /**
@@ -119,18 +134,7 @@ const teamBackupFields = z.object({
     createdAt: date,
     updatedAt: date,
   }),
-  events: rows({
-    id,
-    actorId: userRef,
-    actorLabel: z.string().max(300),
-    entityType: z.string().max(50),
-    // Not a reference: history names rows since deleted (evidence, members) and requests.
-    entityId: z.string().max(300),
-    action: z.string().max(50),
-    before: json,
-    after: json,
-    at: date,
-  }),
+  events: rows(eventFields),
   briefings: rows({
     id,
     title: line(200),
@@ -236,14 +240,7 @@ export function firstOutsideReference(backup: BackupRows): BadReference | null {
     event: ids(backup.events),
   };
   type Named = keyof typeof names;
-  /** The first row of `list` whose `field` (when set) names no `what` of the file. */
-  const check = <L extends keyof BackupRows>(list: L, field: string, what: Named): BadReference | null => {
-    for (const [index, row] of (backup[list] as Array<Record<string, unknown>>).entries()) {
-      const value = row[field];
-      if (typeof value === "string" && !names[what].has(value)) return { path: [list, index, field], message: `Names no ${what} of this backup` };
-    }
-    return null;
-  };
+  const check = (list: keyof BackupRows, field: string, what: Named) => firstUnnamed(backup[list] as unknown[], [list], field, names[what], what);
   const oneTarget = backup.comments.findIndex((c) => (c.issueId === null) === (c.entityId === null));
   return (
     check("documents", "sourceId", "source") ??
@@ -272,15 +269,23 @@ export const teamBackupSchema = teamBackupFields.superRefine((backup, ctx) => {
 }, wellFormed);
 export type TeamBackup = z.infer<typeof teamBackupSchema>;
 
-/** The whole database (scripts/db.ts backup|restore): accounts and every team, for moving between databases. */
+/** The whole database (scripts/db.ts backup|restore): accounts, the instance's lists and every team, for moving between databases. */
 export const DATABASE_BACKUP_FORMAT = "sanctions-watch/database-backup";
+/**
+ * Version 2 added the app's own secrets, the sanctions lists (releases, entries, changes, download
+ * validators), the history outside any team, and accounts' provider tokens; its teams are team backups
+ * of version 2. A version 1 file still restores, its missing sections empty.
+ */
+export const DATABASE_BACKUP_VERSION = 2;
+
+const role = z.enum(["viewer", "analyst", "admin"]);
 
 const databaseBackupFields = z.object({
   format: z.literal(DATABASE_BACKUP_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(DATABASE_BACKUP_VERSION)]),
   exportedAt: date,
   users: rows({ id: userIdSchema, name: z.string(), email: z.string(), emailVerified: z.boolean(), image: z.string().nullable(), createdAt: date, updatedAt: date }),
-  /** Password hashes included: keep the file as safe as the database. */
+  /** Password hashes (and a sign-in provider's tokens) included: keep the file as safe as the database. */
   accounts: rows({
     id: z.string().min(1).max(64),
     accountId: z.string(),
@@ -288,15 +293,20 @@ const databaseBackupFields = z.object({
     userId: userIdSchema,
     password: z.string().nullable(),
     scope: z.string().nullable(),
+    accessToken: z.string().nullable().default(null),
+    refreshToken: z.string().nullable().default(null),
+    idToken: z.string().nullable().default(null),
+    accessTokenExpiresAt: date.nullable().default(null),
+    refreshTokenExpiresAt: date.nullable().default(null),
     createdAt: date,
     updatedAt: date,
   }),
-  memberships: rows({ id, teamId: id, userId: userIdSchema, role: z.enum(["viewer", "analyst", "admin"]), createdAt: date }),
+  memberships: rows({ id, teamId: id, userId: userIdSchema, role, createdAt: date }),
   apiTokens: rows({
     id,
     teamId: id,
     name: z.string(),
-    role: z.enum(["viewer", "analyst", "admin"]),
+    role,
     tokenHash: z.string(),
     createdById: userIdSchema.nullable(),
     expiresAt: date.nullable(),
@@ -308,7 +318,7 @@ const databaseBackupFields = z.object({
     id,
     teamId: id,
     email: z.string(),
-    role: z.enum(["viewer", "analyst", "admin"]),
+    role,
     tokenHash: z.string(),
     invitedById: userIdSchema.nullable(),
     expiresAt: date,
@@ -316,38 +326,107 @@ const databaseBackupFields = z.object({
     revokedAt: date.nullable(),
     createdAt: date,
   }),
+  /** Secrets the app made for itself (the session-signing secret when BETTER_AUTH_SECRET is unset): the new database must sign as the old one did. */
+  appSecrets: since2(rows({ name: z.string().min(1).max(200), value: z.string().min(1), createdAt: date })),
+  sanctionsLists: since2(rows({ id, slug: z.string().min(1).max(100), name: z.string().max(300), createdAt: date })),
+  sanctionsReleases: since2(
+    rows({
+      id,
+      listId: id,
+      previousId: id.nullable(),
+      publishedAt: date,
+      sha256: z.string().max(200),
+      format: z.string().max(50),
+      entries: z.number().int().min(0),
+      added: z.number().int().min(0),
+      removed: z.number().int().min(0),
+      changed: z.number().int().min(0),
+      importedBy: z.string().max(200),
+      importedAt: date,
+    }),
+  ),
+  sanctionsEntries: since2(
+    rows({
+      id,
+      releaseId: id,
+      sourceId: z.string().max(200),
+      type: entityTypeSchema,
+      name: z.string(),
+      programs: z.array(z.string()),
+      countries: z.array(z.string()),
+      data: json,
+      contentHash: z.string().max(200),
+    }),
+  ),
+  sanctionsChanges: since2(rows({ releaseId: id, sourceId: z.string().max(200), kind: z.enum(CHANGE_KINDS), entryId: id, fields: z.array(z.string()) })),
+  /** The validators of the last scheduled download of each list URL: without them the next download fetches the file again. */
+  sanctionsListDownloads: since2(rows({ url: z.string().max(2000), etag: z.string().nullable(), lastModified: z.string().nullable(), checkedAt: date })),
+  /** History outside any team (e.g. a sign-in failure on an unknown account), and its repeat counts. */
+  instanceEvents: since2(rows(eventFields)),
+  instanceEventRepeats: since2(rows({ key: z.string().max(2000), eventId: id, repeats: z.number().int().min(0), lastAt: date })),
   teams: z.array(teamBackupSchema),
 });
 
+type DatabaseRows = z.infer<typeof databaseBackupFields>;
+
+/** The first row of `rows` whose `field` (when set) is not in `names`: the path `[...at, index, field]` and why. */
+function firstUnnamed(rows: unknown[], at: BadReference["path"], field: string, names: Set<string>, what: string): BadReference | null {
+  for (const [index, row] of (rows as Array<Record<string, unknown>>).entries()) {
+    const value = row[field];
+    if (typeof value === "string" && !names.has(value)) return { path: [...at, index, field], message: `Names no ${what} of this backup` };
+  }
+  return null;
+}
+
 /**
- * The first reference of the accounts part that names no user or team of the file (each team's own
- * references are checked by teamBackupSchema). The users' ids in the teams' rows are not checked:
- * they are attribution only, and the whole database is restored, so no one outside it is named.
+ * The first reference of the instance's part that names no row of the file: accounts to users and
+ * teams, the lists' releases, entries and changes to each other, and each team's hits to the lists
+ * (each team's own references are checked by teamBackupSchema), issue owners and comment authors to
+ * users (the database keeps those two as foreign keys). The other user ids in the teams' rows are
+ * attribution only, not checked.
  */
-function firstOutsideAccountReference(backup: z.infer<typeof databaseBackupFields>): BadReference | null {
-  const users = new Set(backup.users.map((u) => u.id));
+function firstOutsideInstanceReference(backup: DatabaseRows): BadReference | null {
+  const ids = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id));
+  const users = ids(backup.users);
   const teams = new Set(backup.teams.map((t) => t.team.id));
-  const check = (list: "accounts" | "memberships" | "apiTokens" | "invitations", field: string, names: Set<string>, what: string): BadReference | null => {
-    for (const [index, row] of (backup[list] as Array<Record<string, unknown>>).entries()) {
-      const value = row[field];
-      if (typeof value === "string" && !names.has(value)) return { path: [list, index, field], message: `Names no ${what} of this backup` };
-    }
-    return null;
-  };
+  const lists = ids(backup.sanctionsLists);
+  const releases = ids(backup.sanctionsReleases);
+  const entries = ids(backup.sanctionsEntries);
   if (teams.size !== backup.teams.length) return { path: ["teams"], message: "A team is listed twice" };
-  return (
-    check("accounts", "userId", users, "user") ??
-    check("memberships", "teamId", teams, "team") ??
-    check("memberships", "userId", users, "user") ??
-    check("apiTokens", "teamId", teams, "team") ??
-    check("apiTokens", "createdById", users, "user") ??
-    check("invitations", "teamId", teams, "team") ??
-    check("invitations", "invitedById", users, "user")
-  );
+  const top: Array<[keyof DatabaseRows, string, Set<string>, string]> = [
+    ["accounts", "userId", users, "user"],
+    ["memberships", "teamId", teams, "team"],
+    ["memberships", "userId", users, "user"],
+    ["apiTokens", "teamId", teams, "team"],
+    ["apiTokens", "createdById", users, "user"],
+    ["invitations", "teamId", teams, "team"],
+    ["invitations", "invitedById", users, "user"],
+    ["sanctionsReleases", "listId", lists, "sanctions list"],
+    ["sanctionsReleases", "previousId", releases, "sanctions release"],
+    ["sanctionsEntries", "releaseId", releases, "sanctions release"],
+    ["sanctionsChanges", "releaseId", releases, "sanctions release"],
+    ["sanctionsChanges", "entryId", entries, "sanctions entry"],
+    ["instanceEventRepeats", "eventId", ids(backup.instanceEvents), "event"],
+  ];
+  for (const [list, field, names, what] of top) {
+    const bad = firstUnnamed(backup[list] as unknown[], [list], field, names, what);
+    if (bad) return bad;
+  }
+  for (const [index, team] of backup.teams.entries()) {
+    const at = ["teams", index];
+    const bad =
+      firstUnnamed(team.hits, [...at, "hits"], "listId", lists, "sanctions list") ??
+      firstUnnamed(team.hits, [...at, "hits"], "entryId", entries, "sanctions entry") ??
+      firstUnnamed(team.hits, [...at, "hits"], "firstReleaseId", releases, "sanctions release") ??
+      firstUnnamed(team.issues, [...at, "issues"], "ownerId", users, "user") ??
+      firstUnnamed(team.comments, [...at, "comments"], "authorId", users, "user");
+    if (bad) return bad;
+  }
+  return null;
 }
 
 export const databaseBackupSchema = databaseBackupFields.superRefine((backup, ctx) => {
-  const bad = firstOutsideAccountReference(backup);
+  const bad = firstOutsideInstanceReference(backup);
   if (bad) ctx.addIssue({ code: "custom", path: bad.path, message: bad.message });
 }, wellFormed);
 
