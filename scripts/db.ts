@@ -4,18 +4,19 @@
 //   reset           drop everything, re-apply all migrations and seed
 //   seed            seed the demo team (idempotent)
 //   prepare         deploy, then seed if the database has no team yet (what `npm start` runs)
-//   backup <file>   write the whole database (accounts and every team) to a JSON file
+//   backup <file>   write the whole database (accounts, sanctions lists and every team) to a JSON file
 //   restore <file>  load such a file into an empty, migrated database (ids kept): how to move
 //                   from PGlite to PostgreSQL (README, "Moving to PostgreSQL")
 import { PGlite } from "@electric-sql/pglite";
 import { AwaitedScriptsPGlite } from "@/lib/db/connection";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { env } from "@/lib/env";
 import { createMigration, deployMigrations, withDeployLock } from "@/lib/db/migrations";
 import { closeDatabase, databaseAdapter, db } from "@/lib/db/client";
 import { seedTrackedEntities } from "@/lib/seed/entities";
 import { seedSanctionsList } from "@/lib/seed/sanctions-list";
 import { seedDemoTeam, hasAnyTeam } from "@/lib/seed/seed";
+import { writeJsonFile } from "@/lib/backup/json-file";
 import { exportDatabase, importDatabase } from "@/lib/services/backup";
 
 // One process opens the database once: PGlite's data directory belongs to one PGlite instance.
@@ -58,16 +59,22 @@ async function migrate(name = "change") {
 
 async function backup(file?: string) {
   if (!file) throw new Error("usage: npm run db:backup -- <file.json>");
+  const started = performance.now();
   const data = await exportDatabase(db);
-  writeFileSync(file, JSON.stringify(data));
-  console.log(`Wrote ${file}: ${data.users.length} accounts, ${data.teams.length} teams, ${data.teams.reduce((n, t) => n + t.issues.length, 0)} issues.`);
+  await writeJsonFile(file, data);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const megabytes = (statSync(file).size / 1024 / 1024).toFixed(1);
+  console.log(
+    `Wrote ${file} (${megabytes} MB in ${seconds} s): ${data.users.length} accounts, ${data.teams.length} teams, ` +
+      `${data.teams.reduce((n, t) => n + t.issues.length, 0)} issues, ${data.sanctionsLists.length} sanctions lists, ${data.sanctionsEntries.length} entries.`,
+  );
 }
 
 async function restore(file?: string) {
   if (!file) throw new Error("usage: npm run db:restore -- <file.json>");
   await deploy();
   const data = await importDatabase(db, JSON.parse(readFileSync(file, "utf8")));
-  console.log(`Restored ${file}: ${data.users.length} accounts, ${data.teams.length} teams.`);
+  console.log(`Restored ${file}: ${data.users.length} accounts, ${data.teams.length} teams, ${data.sanctionsLists.length} sanctions lists, ${data.sanctionsEntries.length} entries.`);
 }
 
 const commands: Record<string, (arg?: string) => Promise<void>> = {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TeamBackup } from "@/lib/validation/backup";
+import { OWN_ROW_LISTS, type TeamBackup } from "@/lib/validation/backup";
 
 // How a team backup is written: pure steps, run on the request thread for small backups and in the
 // restore worker (lib/backup/read-worker.mjs) for uploads, so that neither parsing a large file nor
@@ -13,7 +13,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
  * The backup must have passed teamBackupSchema: every reference then names one of its own rows.
  */
 export function withFreshIds(backup: TeamBackup): { backup: TeamBackup; idMap: Map<string, string> } {
-  const own = [backup.team.id, ...[backup.categories, backup.sources, backup.documents, backup.issues, backup.evidence, backup.events, backup.briefings].flatMap((list) => list.map((row) => row.id))];
+  const own = [backup.team.id, ...OWN_ROW_LISTS.flatMap((list) => backup[list].map((row) => row.id))];
   const fresh = own.map(() => randomUUID()).sort();
   const idMap = new Map([...own].sort().map((old, i) => [old, fresh[i]!]));
   const text = JSON.stringify(backup).replace(UUID, (id) => idMap.get(id) ?? id);
@@ -29,7 +29,23 @@ export function restorePlan(checked: TeamBackup): { team: RestoredTeam; batches:
   return { team: { ...backup.team, exportedAt: backup.exportedAt }, batches: backupBatches(backup) };
 }
 
-export const BACKUP_TABLES = ["categories", "sources", "documents", "issues", "evidence", "events", "briefings"] as const;
+/** The tables of a team backup, each after the ones it references. */
+export const BACKUP_TABLES = [
+  "categories",
+  "sources",
+  "captures",
+  "documents",
+  "issues",
+  "evidence",
+  "events",
+  "eventRepeats",
+  "briefings",
+  "entities",
+  "entityIssues",
+  "entityDocuments",
+  "hits",
+  "comments",
+] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 /** Rows of one table. */
 export type RowBatch = { [T in BackupTable]: { table: T; rows: TeamBackup[T] } }[BackupTable];
@@ -60,10 +76,11 @@ export function* backupBatches(backup: TeamBackup): Generator<RowBatch> {
   }
 }
 
-/** The long text of a row (a document's text, a briefing's snapshot), which is what makes an insert slow. */
+/** The long text of a row (a document's text, a capture's body, a briefing's snapshot), which is what makes an insert slow. */
 function approximateChars(row: unknown): number {
-  const record = row as { text?: unknown; snapshot?: unknown };
+  const record = row as { text?: unknown; body?: unknown; snapshot?: unknown };
   if (typeof record.text === "string") return record.text.length;
+  if (typeof record.body === "string") return record.body.length;
   if (record.snapshot !== undefined) return JSON.stringify(record.snapshot).length;
   return 200;
 }

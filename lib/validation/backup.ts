@@ -5,6 +5,9 @@ import { likelihoods } from "@/lib/domain/likelihood";
 import { stances } from "@/lib/domain/stance";
 import { issueStatuses } from "@/lib/domain/status";
 import { briefingFilterSchema } from "./briefings";
+import { MAX_COMMENT_LENGTH } from "./comments";
+import { CHANGE_KINDS } from "./sanctions";
+import { HIT_DECISIONS, HIT_LEVELS, entityIdentifierSchema, entityTypeSchema } from "./entities";
 import { userIdSchema, uuidSchema, withoutBidiControls } from "./common";
 import { MAX_DOCUMENT_CHARS } from "./documents";
 
@@ -36,15 +39,53 @@ const holding = (schema: z.ZodType) =>
 /** A briefing's filter: the watchlist's filters, or the issues picked by id (lib/services/briefings.ts). */
 const briefingFilter = z.union([briefingFilterSchema, z.strictObject({ issueIds: z.array(id).min(1) })]);
 
+/** A history event (a team's, or the instance's in a whole-database backup). */
+const eventFields = {
+  id,
+  actorId: userRef,
+  actorLabel: z.string().max(300),
+  entityType: z.string().max(50),
+  // Not a reference: history names rows since deleted (evidence, members) and requests.
+  entityId: z.string().max(300),
+  action: z.string().max(50),
+  before: json,
+  after: json,
+  at: date,
+};
+
 export const BACKUP_FORMAT = "sanctions-watch/team-backup";
+/**
+ * Version 2 added captures (and documents' captureId), tracked entities with their links, hits and
+ * comments, and the security events' repeat counts. A version 1 file still restores: its missing
+ * sections are empty.
+ */
+export const BACKUP_VERSION = 2;
+/** A section version 1 files lack. */
+const since2 = <T extends z.ZodType>(list: z.ZodArray<T>) => list.default([]);
+/** lib/fetch's DEFAULT_MAX_BYTES (not imported: that module is server-only, this one is read in the restore worker). */
+const MAX_CAPTURE_BYTES = 10 * 1024 * 1024;
 
 const teamBackupFields = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: date,
   team: z.object({ id, name: line(200), slug: z.string().max(100), createdAt: date }),
   categories: rows({ id, slug: z.string().max(64), name: line(200), createdAt: date }),
   sources: rows({ id, name: line(200), kind: z.string().max(50), url: z.string().nullable(), reliability: z.enum(reliabilities), createdAt: date, updatedAt: date }),
+  /** Page snapshots (POST /api/captures): the body as base64, up to lib/fetch's 10 MB. */
+  captures: since2(
+    rows({
+      id,
+      url: z.string().max(2000),
+      finalUrl: z.string().max(10_000),
+      httpStatus: z.number().int().min(100).max(599),
+      contentType: z.string().max(500).nullable(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      fetchedAt: date,
+      createdById: userRef,
+      body: z.base64().max(Math.ceil(MAX_CAPTURE_BYTES / 3) * 4),
+    }),
+  ),
   documents: rows({
     id,
     sourceId: id.nullable(),
@@ -57,6 +98,7 @@ const teamBackupFields = z.object({
     attribution: z.string().nullable(),
     createdById: userRef,
     createdAt: date,
+    captureId: id.nullable().default(null),
   }),
   issues: rows({
     id,
@@ -92,18 +134,7 @@ const teamBackupFields = z.object({
     createdAt: date,
     updatedAt: date,
   }),
-  events: rows({
-    id,
-    actorId: userRef,
-    actorLabel: z.string().max(300),
-    entityType: z.string().max(50),
-    // Not a reference: history names rows since deleted (evidence, members) and requests.
-    entityId: z.string().max(300),
-    action: z.string().max(50),
-    before: json,
-    after: json,
-    at: date,
-  }),
+  events: rows(eventFields),
   briefings: rows({
     id,
     title: line(200),
@@ -115,38 +146,118 @@ const teamBackupFields = z.object({
     createdById: userRef,
     createdAt: date,
   }),
+  /** How often a security event of the team's history recurred (lib/auth/security-events.ts): its "× N". */
+  eventRepeats: since2(rows({ key: z.string().max(2000), eventId: id, repeats: z.number().int().min(0), lastAt: date })),
+  entities: since2(
+    rows({
+      id,
+      type: entityTypeSchema,
+      name: line(300),
+      aliases: z.array(line(300)).max(50),
+      country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+      identifiers: holding(z.array(entityIdentifierSchema).max(20)),
+      notes: z.string().max(5_000),
+      createdById: userRef,
+      version: z.number().int().min(1),
+      createdAt: date,
+      updatedAt: date,
+    }),
+  ),
+  entityIssues: since2(rows({ entityId: id, issueId: id, createdAt: date })),
+  entityDocuments: since2(rows({ entityId: id, documentId: id, createdAt: date })),
+  /**
+   * An entity's matches on the sanctions lists, with the analysts' decisions. Lists, releases and entries
+   * are the instance's, not the team's: their ids are not checked against the file, and a team restore
+   * keeps only the hits whose entry the restoring instance has (lib/services/backup.ts).
+   */
+  hits: since2(
+    rows({
+      id,
+      entityId: id,
+      listId: id,
+      sourceId: z.string().max(200),
+      entryId: id,
+      score: z.number(),
+      level: z.enum(HIT_LEVELS),
+      matchedName: z.string().max(2000),
+      explanation: json,
+      firstReleaseId: id,
+      decision: z.enum(HIT_DECISIONS).nullable(),
+      decisionNote: z.string().max(5_000),
+      decidedById: userRef,
+      decidedBy: z.string().max(300).nullable(),
+      decidedAt: date.nullable(),
+      decidedContentHash: z.string().max(200).nullable(),
+      goneAt: date.nullable(),
+      createdAt: date,
+      updatedAt: date,
+    }),
+  ),
+  comments: since2(
+    rows({
+      id,
+      issueId: id.nullable(),
+      entityId: id.nullable(),
+      authorId: userRef,
+      body: withoutBidiControls(z.string().max(MAX_COMMENT_LENGTH)),
+      /** User ids, like the other user references: a team restore keeps only its admin's colleagues. */
+      mentions: z.array(z.string().max(200)).max(100),
+      version: z.number().int().min(1),
+      createdAt: date,
+      editedAt: date.nullable(),
+    }),
+  ),
 });
 
 type BackupRows = z.infer<typeof teamBackupFields>;
 export type BadReference = { path: (string | number)[]; message: string };
 
+/** The lists of a team backup whose rows have an id of their own (the team's records). */
+export const OWN_ROW_LISTS = ["categories", "sources", "captures", "documents", "issues", "evidence", "events", "briefings", "entities", "hits", "comments"] as const;
+
 /**
  * The first id in the backup that names no row of it, or names one twice. Restores write only
- * inside the file: the team, its categories and sources, documents, issues and evidence. (Briefing
- * snapshots and history are frozen text: the ids they mention are not followed.)
+ * inside the file: the team, its categories and sources, captures, documents, issues, evidence,
+ * entities and comments. (Briefing snapshots and history are frozen text: the ids they mention are not
+ * followed; hits name the instance's sanctions entries, which a restore looks up instead.)
  */
 export function firstOutsideReference(backup: BackupRows): BadReference | null {
   const seen = new Set<string>([backup.team.id]);
-  const lists = ["categories", "sources", "documents", "issues", "evidence", "events", "briefings"] as const;
-  for (const list of lists) {
+  for (const list of OWN_ROW_LISTS) {
     for (const [index, row] of backup[list].entries()) {
       if (seen.has(row.id)) return { path: [list, index, "id"], message: "This id is used twice in the backup" };
       seen.add(row.id);
     }
   }
   const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
-  const categories = ids(backup.categories);
-  const sources = ids(backup.sources);
-  const documents = ids(backup.documents);
-  const issues = ids(backup.issues);
-  const outside = (path: BadReference["path"], what: string): BadReference => ({ path, message: `Names no ${what} of this backup` });
-  for (const [index, d] of backup.documents.entries()) if (d.sourceId !== null && !sources.has(d.sourceId)) return outside(["documents", index, "sourceId"], "source");
-  for (const [index, i] of backup.issues.entries()) if (!categories.has(i.categoryId)) return outside(["issues", index, "categoryId"], "category");
-  for (const [index, e] of backup.evidence.entries()) {
-    if (!issues.has(e.issueId)) return outside(["evidence", index, "issueId"], "issue");
-    if (!documents.has(e.documentId)) return outside(["evidence", index, "documentId"], "document");
-  }
-  return null;
+  const names = {
+    category: ids(backup.categories),
+    source: ids(backup.sources),
+    capture: ids(backup.captures),
+    document: ids(backup.documents),
+    issue: ids(backup.issues),
+    entity: ids(backup.entities),
+    event: ids(backup.events),
+  };
+  type Named = keyof typeof names;
+  const check = (list: keyof BackupRows, field: string, what: Named) => firstUnnamed(backup[list] as unknown[], [list], field, names[what], what);
+  const oneTarget = backup.comments.findIndex((c) => (c.issueId === null) === (c.entityId === null));
+  return (
+    check("documents", "sourceId", "source") ??
+    check("documents", "captureId", "capture") ??
+    check("issues", "categoryId", "category") ??
+    check("evidence", "issueId", "issue") ??
+    check("evidence", "documentId", "document") ??
+    check("eventRepeats", "eventId", "event") ??
+    check("entityIssues", "entityId", "entity") ??
+    check("entityIssues", "issueId", "issue") ??
+    check("entityDocuments", "entityId", "entity") ??
+    check("entityDocuments", "documentId", "document") ??
+    check("hits", "entityId", "entity") ??
+    check("comments", "issueId", "issue") ??
+    check("comments", "entityId", "entity") ??
+    (oneTarget >= 0 ? { path: ["comments", oneTarget, "issueId"], message: "A comment is on one issue or one entity" } : null)
+  );
 }
 
 /** References are checked in a file whose rows are well formed (ids are UUIDs): the first problem is named alone. */
@@ -158,15 +269,23 @@ export const teamBackupSchema = teamBackupFields.superRefine((backup, ctx) => {
 }, wellFormed);
 export type TeamBackup = z.infer<typeof teamBackupSchema>;
 
-/** The whole database (scripts/db.ts backup|restore): accounts and every team, for moving between databases. */
+/** The whole database (scripts/db.ts backup|restore): accounts, the instance's lists and every team, for moving between databases. */
 export const DATABASE_BACKUP_FORMAT = "sanctions-watch/database-backup";
+/**
+ * Version 2 added the app's own secrets, the sanctions lists (releases, entries, changes, download
+ * validators), the history outside any team, and accounts' provider tokens; its teams are team backups
+ * of version 2. A version 1 file still restores, its missing sections empty.
+ */
+export const DATABASE_BACKUP_VERSION = 2;
+
+const role = z.enum(["viewer", "analyst", "admin"]);
 
 const databaseBackupFields = z.object({
   format: z.literal(DATABASE_BACKUP_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(DATABASE_BACKUP_VERSION)]),
   exportedAt: date,
   users: rows({ id: userIdSchema, name: z.string(), email: z.string(), emailVerified: z.boolean(), image: z.string().nullable(), createdAt: date, updatedAt: date }),
-  /** Password hashes included: keep the file as safe as the database. */
+  /** Password hashes (and a sign-in provider's tokens) included: keep the file as safe as the database. */
   accounts: rows({
     id: z.string().min(1).max(64),
     accountId: z.string(),
@@ -174,15 +293,20 @@ const databaseBackupFields = z.object({
     userId: userIdSchema,
     password: z.string().nullable(),
     scope: z.string().nullable(),
+    accessToken: z.string().nullable().default(null),
+    refreshToken: z.string().nullable().default(null),
+    idToken: z.string().nullable().default(null),
+    accessTokenExpiresAt: date.nullable().default(null),
+    refreshTokenExpiresAt: date.nullable().default(null),
     createdAt: date,
     updatedAt: date,
   }),
-  memberships: rows({ id, teamId: id, userId: userIdSchema, role: z.enum(["viewer", "analyst", "admin"]), createdAt: date }),
+  memberships: rows({ id, teamId: id, userId: userIdSchema, role, createdAt: date }),
   apiTokens: rows({
     id,
     teamId: id,
     name: z.string(),
-    role: z.enum(["viewer", "analyst", "admin"]),
+    role,
     tokenHash: z.string(),
     createdById: userIdSchema.nullable(),
     expiresAt: date.nullable(),
@@ -194,7 +318,7 @@ const databaseBackupFields = z.object({
     id,
     teamId: id,
     email: z.string(),
-    role: z.enum(["viewer", "analyst", "admin"]),
+    role,
     tokenHash: z.string(),
     invitedById: userIdSchema.nullable(),
     expiresAt: date,
@@ -202,38 +326,107 @@ const databaseBackupFields = z.object({
     revokedAt: date.nullable(),
     createdAt: date,
   }),
+  /** Secrets the app made for itself (the session-signing secret when BETTER_AUTH_SECRET is unset): the new database must sign as the old one did. */
+  appSecrets: since2(rows({ name: z.string().min(1).max(200), value: z.string().min(1), createdAt: date })),
+  sanctionsLists: since2(rows({ id, slug: z.string().min(1).max(100), name: z.string().max(300), createdAt: date })),
+  sanctionsReleases: since2(
+    rows({
+      id,
+      listId: id,
+      previousId: id.nullable(),
+      publishedAt: date,
+      sha256: z.string().max(200),
+      format: z.string().max(50),
+      entries: z.number().int().min(0),
+      added: z.number().int().min(0),
+      removed: z.number().int().min(0),
+      changed: z.number().int().min(0),
+      importedBy: z.string().max(200),
+      importedAt: date,
+    }),
+  ),
+  sanctionsEntries: since2(
+    rows({
+      id,
+      releaseId: id,
+      sourceId: z.string().max(200),
+      type: entityTypeSchema,
+      name: z.string(),
+      programs: z.array(z.string()),
+      countries: z.array(z.string()),
+      data: json,
+      contentHash: z.string().max(200),
+    }),
+  ),
+  sanctionsChanges: since2(rows({ releaseId: id, sourceId: z.string().max(200), kind: z.enum(CHANGE_KINDS), entryId: id, fields: z.array(z.string()) })),
+  /** The validators of the last scheduled download of each list URL: without them the next download fetches the file again. */
+  sanctionsListDownloads: since2(rows({ url: z.string().max(2000), etag: z.string().nullable(), lastModified: z.string().nullable(), checkedAt: date })),
+  /** History outside any team (e.g. a sign-in failure on an unknown account), and its repeat counts. */
+  instanceEvents: since2(rows(eventFields)),
+  instanceEventRepeats: since2(rows({ key: z.string().max(2000), eventId: id, repeats: z.number().int().min(0), lastAt: date })),
   teams: z.array(teamBackupSchema),
 });
 
+type DatabaseRows = z.infer<typeof databaseBackupFields>;
+
+/** The first row of `rows` whose `field` (when set) is not in `names`: the path `[...at, index, field]` and why. */
+function firstUnnamed(rows: unknown[], at: BadReference["path"], field: string, names: Set<string>, what: string): BadReference | null {
+  for (const [index, row] of (rows as Array<Record<string, unknown>>).entries()) {
+    const value = row[field];
+    if (typeof value === "string" && !names.has(value)) return { path: [...at, index, field], message: `Names no ${what} of this backup` };
+  }
+  return null;
+}
+
 /**
- * The first reference of the accounts part that names no user or team of the file (each team's own
- * references are checked by teamBackupSchema). The users' ids in the teams' rows are not checked:
- * they are attribution only, and the whole database is restored, so no one outside it is named.
+ * The first reference of the instance's part that names no row of the file: accounts to users and
+ * teams, the lists' releases, entries and changes to each other, and each team's hits to the lists
+ * (each team's own references are checked by teamBackupSchema), issue owners and comment authors to
+ * users (the database keeps those two as foreign keys). The other user ids in the teams' rows are
+ * attribution only, not checked.
  */
-function firstOutsideAccountReference(backup: z.infer<typeof databaseBackupFields>): BadReference | null {
-  const users = new Set(backup.users.map((u) => u.id));
+function firstOutsideInstanceReference(backup: DatabaseRows): BadReference | null {
+  const ids = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id));
+  const users = ids(backup.users);
   const teams = new Set(backup.teams.map((t) => t.team.id));
-  const check = (list: "accounts" | "memberships" | "apiTokens" | "invitations", field: string, names: Set<string>, what: string): BadReference | null => {
-    for (const [index, row] of (backup[list] as Array<Record<string, unknown>>).entries()) {
-      const value = row[field];
-      if (typeof value === "string" && !names.has(value)) return { path: [list, index, field], message: `Names no ${what} of this backup` };
-    }
-    return null;
-  };
+  const lists = ids(backup.sanctionsLists);
+  const releases = ids(backup.sanctionsReleases);
+  const entries = ids(backup.sanctionsEntries);
   if (teams.size !== backup.teams.length) return { path: ["teams"], message: "A team is listed twice" };
-  return (
-    check("accounts", "userId", users, "user") ??
-    check("memberships", "teamId", teams, "team") ??
-    check("memberships", "userId", users, "user") ??
-    check("apiTokens", "teamId", teams, "team") ??
-    check("apiTokens", "createdById", users, "user") ??
-    check("invitations", "teamId", teams, "team") ??
-    check("invitations", "invitedById", users, "user")
-  );
+  const top: Array<[keyof DatabaseRows, string, Set<string>, string]> = [
+    ["accounts", "userId", users, "user"],
+    ["memberships", "teamId", teams, "team"],
+    ["memberships", "userId", users, "user"],
+    ["apiTokens", "teamId", teams, "team"],
+    ["apiTokens", "createdById", users, "user"],
+    ["invitations", "teamId", teams, "team"],
+    ["invitations", "invitedById", users, "user"],
+    ["sanctionsReleases", "listId", lists, "sanctions list"],
+    ["sanctionsReleases", "previousId", releases, "sanctions release"],
+    ["sanctionsEntries", "releaseId", releases, "sanctions release"],
+    ["sanctionsChanges", "releaseId", releases, "sanctions release"],
+    ["sanctionsChanges", "entryId", entries, "sanctions entry"],
+    ["instanceEventRepeats", "eventId", ids(backup.instanceEvents), "event"],
+  ];
+  for (const [list, field, names, what] of top) {
+    const bad = firstUnnamed(backup[list] as unknown[], [list], field, names, what);
+    if (bad) return bad;
+  }
+  for (const [index, team] of backup.teams.entries()) {
+    const at = ["teams", index];
+    const bad =
+      firstUnnamed(team.hits, [...at, "hits"], "listId", lists, "sanctions list") ??
+      firstUnnamed(team.hits, [...at, "hits"], "entryId", entries, "sanctions entry") ??
+      firstUnnamed(team.hits, [...at, "hits"], "firstReleaseId", releases, "sanctions release") ??
+      firstUnnamed(team.issues, [...at, "issues"], "ownerId", users, "user") ??
+      firstUnnamed(team.comments, [...at, "comments"], "authorId", users, "user");
+    if (bad) return bad;
+  }
+  return null;
 }
 
 export const databaseBackupSchema = databaseBackupFields.superRefine((backup, ctx) => {
-  const bad = firstOutsideAccountReference(backup);
+  const bad = firstOutsideInstanceReference(backup);
   if (bad) ctx.addIssue({ code: "custom", path: bad.path, message: bad.message });
 }, wellFormed);
 

@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { readReferenceArticle } from "@/lib/seed/seed";
-import { createBriefing } from "@/lib/services/briefings";
 import { createDocument } from "@/lib/services/documents";
 import { createSource } from "@/lib/services/sources";
-import { updateIssue } from "@/lib/services/issues";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
+import { createFullTeam, purgeFullTeam, type FullTeam } from "@/lib/testing/full-team";
 import { call } from "@/lib/testing/http";
-import type { TeamBackup } from "@/lib/validation/backup";
+import { OWN_ROW_LISTS, type TeamBackup } from "@/lib/validation/backup";
 import * as backupRoute from "./backup/route";
 import * as restoreRoute from "./restore/route";
 
 withTestDatabase();
 
-let team: TestTeam;
+let team: FullTeam;
 /** Another team, whose ids a crafted backup names. */
 let other: TestTeam;
 let theirs: { issueId: string; documentId: string; sourceId: string; categoryId: string };
@@ -26,25 +24,23 @@ beforeAll(async () => {
   const theirDocument = await createDocument(other.actors.analyst, { text: "Their confidential report on the matter.", title: "Their report", sourceId: theirSource.id, evidence: [] });
   const theirCategory = await db.category.findFirstOrThrow({ where: { teamId: other.teamId } });
   theirs = { issueId: theirIssue.id, documentId: theirDocument.id, sourceId: theirSource.id, categoryId: theirCategory.id };
-  team = await createTestTeam("Backed up");
-  const analyst = team.actors.analyst;
-  const issue = await createTestIssue(analyst, { title: "Chips via third countries", category: "microelectronics-chips", hsCodes: ["8542"] });
-  await updateIssue(analyst, issue.id, 1, { status: "warning_issued", rationale: "Warning delivered" });
-  await createTestIssue(analyst, { title: "Banks", category: "financial-institutions" });
-  await createDocument(analyst, { text: readReferenceArticle(), title: "Reference", evidence: [{ issueId: issue.id, quote: "chips", credibility: 2, stance: "escalating", note: "" }] });
-  await createBriefing(analyst, { title: "Weekly", marking: "TLP:AMBER", keyJudgments: "Pressure rises.", issueIds: [issue.id] });
+  team = await createFullTeam("Backed up");
 });
 afterAll(async () => {
-  for (const id of [team.teamId, other.teamId, ...restored]) await purgeTeam(id);
+  for (const id of [other.teamId, ...restored]) await purgeTeam(id);
+  await purgeFullTeam(team);
 });
 
 /** A backup with the team's own ids replaced by their rank (restores get fresh ids, in the same order). */
 function normalized(backup: TeamBackup) {
-  const own = [backup.team.id, ...[backup.categories, backup.sources, backup.documents, backup.issues, backup.evidence, backup.events, backup.briefings].flatMap((l) => l.map((r) => r.id))].sort();
+  const own = [backup.team.id, ...OWN_ROW_LISTS.flatMap((l) => backup[l].map((r) => r.id))].sort();
   const rank = new Map(own.map((id, i) => [id, `#${i}`]));
   const { exportedAt: _at, team: _team, ...data } = JSON.parse(JSON.stringify(backup).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => rank.get(id) ?? id)) as TeamBackup;
   return data;
 }
+
+const backupOf = async () => JSON.parse((await call(backupRoute.GET, "GET", "/api/admin/backup", { token: team.tokens.admin })).text) as TeamBackup;
+const restore = (body: unknown) => call(restoreRoute.POST, "POST", "/api/admin/restore", { token: team.tokens.admin, body });
 
 describe("team backup and restore", () => {
   it("round-trips exactly: the restored team backs up to the same data, history and briefings included", async () => {
@@ -52,12 +48,22 @@ describe("team backup and restore", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="sanctions-watch-test-.*\.json"/);
     const original = JSON.parse(response.text) as TeamBackup;
-    expect(original).toMatchObject({ format: "sanctions-watch/team-backup", version: 1 });
+    expect(original).toMatchObject({ format: "sanctions-watch/team-backup", version: 2 });
     expect([original.issues.length, original.documents.length, original.evidence.length, original.briefings.length]).toEqual([2, 1, 1, 1]);
-    expect(original.events.map((e) => e.action)).toEqual(expect.arrayContaining(["created", "status_changed", "evidence_added"]));
+    expect(original.events.map((e) => e.action)).toEqual(expect.arrayContaining(["created", "status_changed", "evidence_added", "hit_decided", "request_denied"]));
+    // Every table a team backup holds has a row, so the round trip below covers each one.
+    const sections = Object.entries(original).filter(([, value]) => Array.isArray(value)) as Array<[string, unknown[]]>;
+    expect(sections.filter(([, rows]) => rows.length === 0).map(([name]) => name)).toEqual([]);
+    expect(original.issues.find((i) => i.id === team.issueId)!.ownerId).toBe(team.actors.viewer.userId);
+    expect(original.documents[0]!.captureId).toBe(team.captureId);
+    expect(original.entities[0]).toMatchObject({ name: "Banco Nacional de Cuba", aliases: ["BNC"], country: "CU" });
+    expect(original.hits[0]).toMatchObject({ id: team.hitId, decision: "confirmed", decisionNote: "Same bank", decidedById: team.actors.analyst.userId });
+    expect(original.comments.flatMap((c) => c.mentions)).toEqual([team.actors.viewer.userId]);
+    expect(original.eventRepeats).toMatchObject([{ repeats: 1 }]);
 
     const restoredResponse = await call(restoreRoute.POST, "POST", "/api/admin/restore", { token: team.tokens.admin, body: original });
     expect(restoredResponse.status).toBe(201);
+    expect(restoredResponse.json.counts).toMatchObject({ issues: 2, captures: 1, entities: 1, hits: 1, hitsSkipped: 0, comments: 2 });
     const teamId = String(restoredResponse.json.teamId);
     restored.push(teamId);
     const membership = await db.membership.findFirstOrThrow({ where: { teamId, userId: team.actors.admin.userId! } });
@@ -69,6 +75,32 @@ describe("team backup and restore", () => {
     // The restored search index works like the original's.
     const hits = await db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM "document" WHERE "teamId" = ${teamId} AND "search" @@ websearch_to_tsquery('english', 'sanctions')`;
     expect(hits[0].n).toBe(1);
+    // The capture's page comes back byte for byte.
+    const [before, after] = await Promise.all([db.capture.findUniqueOrThrow({ where: { id: team.captureId } }), db.capture.findFirstOrThrow({ where: { teamId } })]);
+    expect(Buffer.from(after.body).equals(Buffer.from(before.body))).toBe(true);
+  });
+
+  it("keeps the hits whose sanctions entry this instance has, and counts the others skipped", async () => {
+    const backup = await backupOf();
+    backup.hits.push({ ...backup.hits[0]!, id: "0190a000-0000-7000-8000-0000000000c1", sourceId: "999999", entryId: "0190a000-0000-7000-8000-0000000000c2" });
+    const response = await restore(backup);
+    expect(response.status).toBe(201);
+    restored.push(String(response.json.teamId));
+    expect(response.json.counts).toMatchObject({ hits: 1, hitsSkipped: 1 });
+    expect(await db.hit.count({ where: { teamId: String(response.json.teamId) } })).toBe(1);
+  });
+
+  it("restores a version 1 file (before entities, hits, comments and captures)", async () => {
+    const { captures: _c, eventRepeats: _r, entities: _e, entityIssues: _ei, entityDocuments: _ed, hits: _h, comments: _m, ...v2 } = await backupOf();
+    const v1 = { ...v2, version: 1, documents: v2.documents.map(({ captureId: _capture, ...d }) => d) };
+    const response = await restore(v1);
+    expect(response.status).toBe(201);
+    const teamId = String(response.json.teamId);
+    restored.push(teamId);
+    const { exportTeam } = await import("@/lib/services/backup");
+    const again = normalized(await exportTeam(db, teamId));
+    const empty = { captures: [], eventRepeats: [], entities: [], entityIssues: [], entityDocuments: [], hits: [], comments: [] };
+    expect(again).toEqual(normalized({ ...v1, ...empty, version: 2, documents: v1.documents.map((d) => ({ ...d, captureId: null })) }));
   });
 
   it("is for admins only, and refuses what is not a backup without writing anything", async () => {
@@ -82,8 +114,6 @@ describe("team backup and restore", () => {
 });
 
 describe("restores write only inside the file", () => {
-  const backupOf = async () => JSON.parse((await call(backupRoute.GET, "GET", "/api/admin/backup", { token: team.tokens.admin })).text) as TeamBackup;
-  const restore = (body: unknown) => call(restoreRoute.POST, "POST", "/api/admin/restore", { token: team.tokens.admin, body });
   const fieldsOf = (response: Awaited<ReturnType<typeof call>>) => (response.json.error as { details: { fields: Record<string, string[]> } }).details.fields;
   /** What a failed restore must leave as it was: the teams, and every row of the other team. */
   const state = async () => [await db.team.count(), await db.evidence.count({ where: { issueId: theirs.issueId } }), await db.document.count({ where: { sourceId: theirs.sourceId } }), await db.issue.count({ where: { categoryId: theirs.categoryId } })];
@@ -95,7 +125,14 @@ describe("restores write only inside the file", () => {
     ["a document from another team's source", (b) => void (b.documents[0]!.sourceId = theirs.sourceId), "documents.0.sourceId"],
     ["an issue in another team's category", (b) => void (b.issues[1]!.categoryId = theirs.categoryId), "issues.1.categoryId"],
     ["an id that is not a UUID", (b) => void (b.issues[0]!.id = "issue-1"), "issues.0.id"],
-    ["one id for two rows", (b) => void (b.sources.push({ ...b.sources[0]!, name: "Twin" }) ), "sources.1.id"],
+    ["a document from a capture outside the file", (b) => void (b.documents[0]!.captureId = "0190a000-0000-7000-8000-0000000000c3"), "documents.0.captureId"],
+    ["an entity linked to another team's document", (b) => void (b.entityDocuments[0]!.documentId = theirs.documentId), "entityDocuments.0.documentId"],
+    ["an entity linked to another team's issue", (b) => void (b.entityIssues[0]!.issueId = theirs.issueId), "entityIssues.0.issueId"],
+    ["a hit on an entity outside the file", (b) => void (b.hits[0]!.entityId = "0190a000-0000-7000-8000-0000000000c4"), "hits.0.entityId"],
+    ["a comment on another team's issue", (b) => void (b.comments[0]!.issueId = theirs.issueId), "comments.0.issueId"],
+    ["a comment on an issue and an entity at once", (b) => void (b.comments[0]!.entityId = b.entities[0]!.id), "comments.0.issueId"],
+    ["a repeat count of an event outside the file", (b) => void (b.eventRepeats[0]!.eventId = "0190a000-0000-7000-8000-0000000000c5"), "eventRepeats.0.eventId"],
+    ["one id for two rows", (b) => void b.sources.push({ ...b.sources[0]!, name: "Twin" }), "sources.2.id"],
   ];
   it.each(crafted)("refuses %s: 422 naming the reference, nothing written", async (_name, craft, field) => {
     const backup = await backupOf();

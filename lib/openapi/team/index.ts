@@ -47,7 +47,7 @@ export function registerTeam(kit: OpenApiKit) {
   const MemberList = component("MemberList", itemsOf(memberSchema));
   const RestoredTeam = component("RestoredTeam", z.object({ teamId: z.string(), name: z.string(), counts: z.record(z.string(), z.number().int()) }));
   const SwitchedTeam = component("SwitchedTeam", switchedTeamSchema);
-  const TeamBackup = component("TeamBackup", teamBackupSchema, "A team's data: categories, sources, documents, issues, evidence, history and briefings.");
+  const TeamBackup = component("TeamBackup", teamBackupSchema, "A team's data: categories, sources, captures, documents, issues, evidence, history, briefings, tracked entities and their links, hits with their decisions, and comments.");
   const TeamList = component("TeamList", itemsOf(teamSchema));
   operation({
     method: "get",
