@@ -29,7 +29,7 @@ export const BACKUP_COVERAGE: Record<string, Kept | LeftOut> = {
   document: { team: "documents", omitted: searchVector },
   issue: { team: "issues", omitted: searchVector },
   evidence: { team: "evidence" },
-  event: { team: "events", database: "instanceEvents" },
+  event: { team: "events", database: "instanceEvents", omitted: { issueId: "The issue an event is about: a column the database generates from the event as rows are restored." } },
   security_event_repeat: { team: "eventRepeats", database: "instanceEventRepeats" },
   briefing: { team: "briefings" },
   entity: { team: "entities" },
