@@ -42,7 +42,7 @@ function normalized(backup: TeamBackup) {
 const backupOf = async () => JSON.parse((await call(backupRoute.GET, "GET", "/api/admin/backup", { token: team.tokens.admin })).text) as TeamBackup;
 const restore = (body: unknown) => call(restoreRoute.POST, "POST", "/api/admin/restore", { token: team.tokens.admin, body });
 
-describe("team backup and restore", () => {
+describe("team backup and restore", { timeout: 120_000 }, () => {
   it("round-trips exactly: the restored team backs up to the same data, history and briefings included", async () => {
     const response = await call(backupRoute.GET, "GET", "/api/admin/backup", { token: team.tokens.admin });
     expect(response.status).toBe(200);
@@ -113,7 +113,7 @@ describe("team backup and restore", () => {
   });
 });
 
-describe("restores write only inside the file", () => {
+describe("restores write only inside the file", { timeout: 120_000 }, () => {
   const fieldsOf = (response: Awaited<ReturnType<typeof call>>) => (response.json.error as { details: { fields: Record<string, string[]> } }).details.fields;
   /** What a failed restore must leave as it was: the teams, and every row of the other team. */
   const state = async () => [await db.team.count(), await db.evidence.count({ where: { issueId: theirs.issueId } }), await db.document.count({ where: { sourceId: theirs.sourceId } }), await db.issue.count({ where: { categoryId: theirs.categoryId } })];
