@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db/client";
+import { uuidv7 } from "@/lib/db/uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describe, noticeOf, recipientsOf, type FollowedSubject, type Notice, type NotificationKind, type NotifyingEvent } from "@/lib/notifications/recipients";
 import type { MarkReadInput, NotificationPage, NotificationQuery, NotificationView } from "@/lib/validation/notifications";
@@ -36,26 +37,31 @@ async function namesOf(tx: Tx, teamId: string, notice: Notice) {
 }
 
 /**
- * The outbox hook: the notifications an event causes, written in one INSERT inside the event's transaction (an
- * event with a thousand followers stays one statement).
+ * The outbox hook: the notifications an event causes, written inside the event's transaction. Followers who left
+ * the team are dropped in the same query; all recipients go in one INSERT with two array parameters, so an event
+ * with a thousand followers stays a handful of statements (one row of bind parameters each made it 1.2 s).
  */
 export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }) {
   const notice = noticeOf(event);
   if (!notice) return;
   const where = await followWhere(tx, event.teamId, notice.followed);
-  const followers = where.length ? await tx.follow.findMany({ where: { teamId: event.teamId, OR: where }, select: { userId: true } }) : [];
-  const candidates = [...new Set([...followers.map((f) => f.userId), ...notice.mentioned])];
-  if (candidates.length === 0) return;
-  const members = await tx.membership.findMany({ where: { teamId: event.teamId, userId: { in: candidates } }, select: { userId: true } });
-  const recipients = recipientsOf(event, notice, { followers: followers.map((f) => f.userId), members: new Set(members.map((m) => m.userId)) });
+  const [followers, mentionedMembers] = await Promise.all([
+    where.length ? tx.follow.findMany({ where: { teamId: event.teamId, OR: where, user: { memberships: { some: { teamId: event.teamId } } } }, select: { userId: true } }) : [],
+    notice.mentioned.length ? tx.membership.findMany({ where: { teamId: event.teamId, userId: { in: notice.mentioned } }, select: { userId: true } }) : [],
+  ]);
+  const followerIds = followers.map((f) => f.userId);
+  const members = new Set([...followerIds, ...mentionedMembers.map((m) => m.userId)]);
+  const recipients = recipientsOf(event, notice, { followers: followerIds, members });
   if (recipients.length === 0) return;
   const names = await namesOf(tx, event.teamId, notice);
   if (!names) return;
-  const text = describe(event, notice, names);
-  await tx.notification.createMany({
-    data: recipients.map((userId) => ({ teamId: event.teamId, userId, kind: notice.kind, subjectType: notice.subject.type, subjectId: notice.subject.id, eventId: event.id, ...text })),
-    skipDuplicates: true,
-  });
+  const { title, summary, link } = describe(event, notice, names);
+  const ids = recipients.map(() => uuidv7());
+  await tx.$executeRaw`
+    INSERT INTO "notification" ("id", "teamId", "userId", "kind", "subjectType", "subjectId", "eventId", "title", "summary", "link")
+    SELECT r."id", ${event.teamId}, r."userId", ${notice.kind}, ${notice.subject.type}, ${notice.subject.id}, ${event.id}, ${title}, ${summary}, ${link}
+    FROM unnest(${ids}::text[], ${recipients}::text[]) AS r("id", "userId")
+    ON CONFLICT ("eventId", "userId") DO NOTHING`;
 }
 
 const notificationSelect = {
