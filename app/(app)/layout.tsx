@@ -1,14 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireActor } from "@/lib/auth/current";
+import { unreadCount } from "@/lib/services/notifications";
 import { listMyTeams } from "@/lib/services/teams";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 import { TeamSwitcher } from "./team-switcher";
 
 // Everything behind sign-in shares this frame: the team, the sections, the way out.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const teams = await listMyTeams(actor);
+  const [teams, unread] = await Promise.all([listMyTeams(actor), unreadCount(actor)]);
   return (
     <>
       <header className="app-header">
@@ -54,6 +56,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="who">
+          <NotificationBell initialUnread={unread} />
           <span>{actor.label}</span>
           <TeamSwitcher teams={teams} />
           <span className="muted-on-dark">({actor.role})</span>

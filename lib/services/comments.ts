@@ -94,7 +94,7 @@ export async function editComment(actor: Actor, id: string, expectedVersion: num
       data: { body: input.body, mentions, editedAt: new Date(), version: { increment: 1 } },
     });
     if (written.count !== 1) throw staleVersion(current.version + 1);
-    await recordEvent(tx, actor, { entityType: "comment", entityId: id, action: "comment_edited", before: { body: current.body }, after: { ...targetOf(current), body: input.body, mentions } });
+    await recordEvent(tx, actor, { entityType: "comment", entityId: id, action: "comment_edited", before: { body: current.body, mentions: current.mentions }, after: { ...targetOf(current), body: input.body, mentions } });
     return tx.comment.findUniqueOrThrow({ where: { id }, select: commentSelect });
   });
   return toView(row, people);

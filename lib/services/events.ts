@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { jsonColumn } from "@/lib/db/json";
+import { notifyIn } from "./notifications";
 
 export type EventInput = {
   entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment";
@@ -11,9 +12,12 @@ export type EventInput = {
   after?: unknown;
 };
 
-/** Appends one history event inside the caller's transaction, so the change and its record commit together. */
+/**
+ * Appends one history event inside the caller's transaction, so the change and its record commit together, and
+ * the notifications it causes with them (the outbox: lib/services/notifications.ts).
+ */
 export async function recordEvent(tx: Tx, actor: Actor, event: EventInput) {
-  await tx.event.create({
+  const { id } = await tx.event.create({
     data: {
       teamId: actor.teamId,
       actorId: actor.userId,
@@ -24,16 +28,18 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput) {
       before: jsonColumn(event.before),
       after: jsonColumn(event.after),
     },
+    select: { id: true },
   });
+  await notifyIn(tx, { ...event, id, teamId: actor.teamId, actorId: actor.userId, actorLabel: actor.label });
 }
 
 /**
  * Appends events that no member caused (a background re-screening found a hit), named by `label`, inside the
- * caller's transaction.
+ * caller's transaction, with the notifications they cause.
  */
 export async function recordSystemEvents(tx: Tx, label: string, events: (EventInput & { teamId: string })[]) {
   if (events.length === 0) return;
-  await tx.event.createMany({
+  const rows = await tx.event.createManyAndReturn({
     data: events.map((event) => ({
       teamId: event.teamId,
       actorId: null,
@@ -44,7 +50,11 @@ export async function recordSystemEvents(tx: Tx, label: string, events: (EventIn
       before: jsonColumn(event.before),
       after: jsonColumn(event.after),
     })),
+    select: { id: true, entityType: true, entityId: true, action: true },
   });
+  // Matched by what each event is about rather than by position: RETURNING promises no order.
+  const idOf = new Map(rows.map((row) => [`${row.entityType} ${row.entityId} ${row.action}`, row.id]));
+  for (const event of events) await notifyIn(tx, { ...event, id: idOf.get(`${event.entityType} ${event.entityId} ${event.action}`)!, actorId: null, actorLabel: label });
 }
 
 /** Only the fields that differ between two versions of a record, as `{ before, after }`. */

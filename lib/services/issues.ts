@@ -14,6 +14,7 @@ import {
   type UpdateIssueInput,
 } from "@/lib/validation/issues";
 import { changedFields, recordEvent } from "./events";
+import { followByDefault } from "./follows";
 import { evidenceTotals, issueEvidenceSelect, newestFirst, toIssueEvidence } from "./issue-evidence";
 
 const summarySelect = {
@@ -121,6 +122,8 @@ export async function createIssue(actor: Actor, input: CreateIssueInput): Promis
       },
       select: { id: true },
     });
+    // Its creator and its owner follow a new issue (issue 15); anyone may unfollow.
+    await followByDefault(tx, actor.teamId, "issue", issue.id, [actor.userId, input.ownerId]);
     await recordEvent(tx, actor, { entityType: "issue", entityId: issue.id, action: "created", after: recorded({ ...input }) });
     return issue.id;
   });
@@ -180,6 +183,8 @@ export async function updateIssue(actor: Actor, id: string, expectedVersion: num
       const latest = await tx.issue.findUnique({ where: { id }, select: { version: true } });
       throw staleVersion(latest?.version ?? expectedVersion + 1);
     }
+    // A new owner follows the issue, before the event, so they hear of a move made in the same change.
+    if (diff.changed.includes("ownerId")) await followByDefault(tx, actor.teamId, "issue", id, [fields.ownerId]);
     const action = diff.changed.includes("status") ? "status_changed" : diff.changed.includes("likelihood") ? "likelihood_changed" : "updated";
     await recordEvent(tx, actor, {
       entityType: "issue",

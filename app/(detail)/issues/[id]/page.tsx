@@ -3,6 +3,7 @@ import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { listCategories } from "@/lib/services/categories";
 import { listComments } from "@/lib/services/comments";
+import { isFollowing } from "@/lib/services/follows";
 import { listPeople } from "@/lib/services/members";
 import { issueWatch } from "@/lib/services/entities/issue-watch";
 import { listIssueEvidence } from "@/lib/services/issue-evidence";
@@ -14,6 +15,7 @@ import { presentParams } from "@/lib/ui/url";
 import { EVIDENCE_PAGE_SIZE, TIMELINE_PAGE_SIZE, issueEvidenceQuerySchema, type IssueDetail, type IssueEvidenceQuery } from "@/lib/validation/issues";
 import type { Actor } from "@/lib/auth/actor";
 import { Comments } from "@/app/components/comments/comments";
+import { FollowButton } from "@/app/components/follow-button";
 import { EvidenceList } from "./evidence-list";
 import { IssueEditor } from "./issue-editor";
 import { StatusChart } from "./status-chart";
@@ -44,7 +46,7 @@ async function evidenceView(actor: Actor, issue: IssueDetail, searchParams: Prop
 export default async function IssuePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { actor, record: issue } = await loadIssue(id);
-  const [timeline, judgments, categories, watch, members, view, comments] = await Promise.all([
+  const [timeline, judgments, categories, watch, members, view, comments, following] = await Promise.all([
     issueHistory(actor, id, { limit: TIMELINE_PAGE_SIZE }),
     issueJudgments(actor, id),
     listCategories(actor),
@@ -52,6 +54,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
     listPeople(actor),
     evidenceView(actor, issue, searchParams),
     listComments(actor, { issueId: id }),
+    isFollowing(actor, "issue", id),
   ]);
   const canEdit = hasRole(actor.role, "analyst");
   const designatedCount = watch.designatedSinceReview;
@@ -60,6 +63,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="small">
         <Link href="/watchlist">← Watchlist</Link>
       </nav>
+      <FollowButton kind="issue" targetId={issue.id} what="issue" initial={following} />
       {designatedCount > 0 && (
         <div className="notice" role="status">
           <p>

@@ -1,0 +1,123 @@
+import { likelihoodLabels } from "@/lib/domain/likelihood";
+import { statusLabels } from "@/lib/domain/status";
+import type { IssueStatus, Likelihood } from "@/lib/generated/prisma/enums";
+
+// What an event tells whom (issue 15): pure rules, so that who is and is not notified is tested without a database.
+// The outbox hook (lib/services/notifications.ts) loads the followers these rules name and writes the result in the
+// event's own transaction.
+
+export const notificationKinds = ["evidence", "status", "likelihood", "designation", "mention", "new_issue"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** An event as recorded (lib/services/events.ts). */
+export type NotifyingEvent = {
+  teamId: string;
+  actorId: string | null;
+  actorLabel: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Whose follows make a person a recipient. */
+export type FollowedSubject =
+  | { kind: "issue" | "entity"; id: string }
+  /** The category an issue is in, named by its slug as the history records it. */
+  | { kind: "category"; slug: string }
+  /** The issues an entity is tracked on: their followers hear of a designation of one of the issue's actors. */
+  | { kind: "issues_of_entity"; entityId: string };
+
+/** What an event notifies about: its kind, what the notification links to, whose follows count and who is mentioned. */
+export type Notice = {
+  kind: NotificationKind;
+  subject: { type: "issue" | "entity"; id: string };
+  followed: FollowedSubject[];
+  mentioned: string[];
+};
+
+type Fields = Record<string, unknown>;
+const fields = (value: unknown): Fields => (value && typeof value === "object" ? (value as Fields) : {});
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+const ids = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
+/** Whether and what an event notifies; null for the many events nobody is told about. */
+export function noticeOf(event: NotifyingEvent): Notice | null {
+  const before = fields(event.before);
+  const after = fields(event.after);
+  const issue = (id: string) => ({ type: "issue" as const, id });
+  switch (`${event.entityType}.${event.action}`) {
+    case "evidence.evidence_added":
+      return text(after.issueId) ? { kind: "evidence", subject: issue(text(after.issueId)), followed: [{ kind: "issue", id: text(after.issueId) }], mentioned: [] } : null;
+    case "issue.status_changed":
+    case "issue.likelihood_changed":
+      return {
+        kind: event.action === "status_changed" ? "status" : "likelihood",
+        subject: issue(event.entityId),
+        followed: [{ kind: "issue", id: event.entityId }],
+        mentioned: [],
+      };
+    case "issue.created":
+      return text(after.category) ? { kind: "new_issue", subject: issue(event.entityId), followed: [{ kind: "category", slug: text(after.category) }], mentioned: [] } : null;
+    case "hit.hit_found":
+    case "hit.hit_reopened": {
+      const entityId = text(after.entityId);
+      if (!entityId) return null;
+      return { kind: "designation", subject: { type: "entity", id: entityId }, followed: [{ kind: "entity", id: entityId }, { kind: "issues_of_entity", entityId }], mentioned: [] };
+    }
+    case "comment.commented":
+    case "comment.comment_edited": {
+      // An edit tells only those it newly mentions: the others heard of the comment when it was posted.
+      const earlier = new Set(ids(before.mentions));
+      const mentioned = ids(after.mentions).filter((id) => !earlier.has(id));
+      const target = text(after.issueId) ? issue(text(after.issueId)) : text(after.entityId) ? { type: "entity" as const, id: text(after.entityId) } : null;
+      return mentioned.length && target ? { kind: "mention", subject: target, followed: [], mentioned } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Who is notified: the followers of what the event is about and the people it mentions, once each, if they are
+ * members of the event's team, but never the person who acted. Followers arrive already narrowed to the notice's
+ * subjects; someone who unfollowed has no follow left and so is not among them.
+ */
+export function recipientsOf(event: Pick<NotifyingEvent, "actorId">, notice: Notice, audience: { followers: string[]; members: ReadonlySet<string> }): string[] {
+  const everyone = new Set([...audience.followers, ...notice.mentioned]);
+  return [...everyone].filter((userId) => userId !== event.actorId && audience.members.has(userId));
+}
+
+const clip = (value: string, length = 280) => (value.length > length ? `${value.slice(0, length - 1)}…` : value);
+const statusName = (value: unknown) => statusLabels[value as IssueStatus] ?? text(value);
+const likelihoodName = (value: unknown) => likelihoodLabels[value as Likelihood] ?? text(value);
+
+/** A notification's title, summary and link, from the event and the names of what it is about. */
+export function describe(event: NotifyingEvent, notice: Notice, names: { subject: string; category?: string }): { title: string; summary: string; link: string } {
+  const before = fields(event.before);
+  const after = fields(event.after);
+  const link = notice.subject.type === "issue" ? `/issues/${notice.subject.id}` : `/entities/${notice.subject.id}`;
+  const why = text(after.rationale) ? `Why: ${text(after.rationale)}` : "";
+  const moves = [
+    "status" in after ? `status ${statusName(before.status)} → ${statusName(after.status)}` : "",
+    "likelihood" in after ? `likelihood ${likelihoodName(before.likelihood)} → ${likelihoodName(after.likelihood)}` : "",
+  ].filter(Boolean);
+  switch (notice.kind) {
+    case "evidence":
+      return { title: `New evidence on “${names.subject}”`, summary: clip(`${event.actorLabel} added: “${text(after.quote)}”`), link };
+    case "status":
+    case "likelihood":
+      return { title: `“${names.subject}”: ${moves.join(", ")}`, summary: clip([`By ${event.actorLabel}.`, why].filter(Boolean).join(" ")), link };
+    case "designation":
+      return {
+        title: `${names.subject} ${event.action === "hit_reopened" ? "changed on" : "matched on"} ${text(after.list)}`,
+        summary: clip(`Matched “${text(after.name)}” (${text(after.level)}, score ${Number(after.score ?? 0).toFixed(2)}). Review the hit.`),
+        link,
+      };
+    case "mention":
+      return { title: `${event.actorLabel} mentioned you on “${names.subject}”`, summary: clip(text(after.body)), link };
+    case "new_issue":
+      return { title: `New issue in ${names.category ?? text(after.category)}: “${names.subject}”`, summary: clip(text(after.summary) || `Opened by ${event.actorLabel}.`), link };
+  }
+}
