@@ -8,6 +8,7 @@ import { registerDashboard } from "./dashboard";
 import { registerEntities } from "./entities";
 import { registerEvidence } from "./evidence";
 import { registerIssues } from "./issues";
+import { registerMonitoring } from "./monitoring";
 import { openApiKit, type DocumentedRoute } from "./kit";
 import { registerOperations } from "./operations";
 import { registerSanctions } from "./sanctions";
@@ -24,7 +25,7 @@ export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]
 /** Every resource's operations, registered with one kit. */
 function register() {
   const kit = openApiKit(new OpenAPIRegistry());
-  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerComments, registerAuth]) {
+  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerComments, registerMonitoring, registerAuth]) {
     registerResource(kit);
   }
   return kit;
@@ -58,6 +59,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "Sanctions", description: "Sanctions lists, their releases and entries (the same for every team), and screening names" },
       { name: "Entities", description: "The companies, people, vessels and aircraft the team tracks, and their hits on the lists" },
       { name: "Comments", description: "Plain-text comments with @mentions on issues and tracked entities" },
+      { name: "Monitoring", description: "The sources' feeds, polled on a schedule, and their health" },
     ],
   });
 }

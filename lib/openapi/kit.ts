@@ -60,7 +60,7 @@ const errorDescriptions: Record<ApiError, string> = {
 
 // ---- operations ---------------------------------------------------------------------------------
 
-export type Tag = "Issues" | "Evidence" | "Briefings" | "Dashboard" | "Team" | "Operations" | "Auth" | "Sanctions" | "Entities" | "Comments";
+export type Tag = "Issues" | "Evidence" | "Briefings" | "Dashboard" | "Team" | "Operations" | "Auth" | "Sanctions" | "Entities" | "Comments" | "Monitoring";
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
 export type Operation = {

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/client";
 import { jsonColumn } from "@/lib/db/json";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed";
   entityId: string;
   action: string;
   before?: unknown;
