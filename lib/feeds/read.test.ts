@@ -96,7 +96,7 @@ describe("bad input", () => {
   });
 
   it("answers what is no feed as not_a_feed", () => {
-    expect(failure("<!doctype html><html><body><p>Hello</p></body></html>")).toMatchObject({ reason: "malformed_feed" });
+    expect(failure("<!doctype html><html><body><p>Hello<br></p></body></html>")).toMatchObject({ reason: "not_a_feed", message: "The answer is a web page, not a feed" });
     expect(failure("<html><body><p>Hello</p></body></html>")).toMatchObject({ reason: "not_a_feed" });
     expect(failure('{"items": [1, 2]}')).toMatchObject({ reason: "not_a_feed" });
     expect(failure("{not json")).toMatchObject({ reason: "malformed_feed" });

@@ -1,8 +1,8 @@
 import { parseFeed, type AnyFeed } from "feedsmith";
-import { SaxesParser } from "saxes";
 import { htmlToText } from "@/lib/analysis/html";
 import { cleanDocumentText, contentHash } from "@/lib/analysis/text";
 import { canonicalUrl } from "./canonical-url";
+import { wellFormednessError } from "./xml";
 
 // A feed's body as the inbox needs it: RSS 2.0, Atom 1.0, RDF (RSS 1.0) or JSON Feed, read by feedsmith into
 // items of plain text with a canonical link, a date or none, and a content hash. What cannot be read is an
@@ -61,7 +61,9 @@ export function readFeed(body: Uint8Array, contentType: string | null, baseUrl?:
     parsed = json;
   } else {
     if (!trimmed.startsWith("<")) return { ok: false, reason: "not_a_feed", message: "The answer is neither XML nor JSON" };
-    const malformed = xmlError(trimmed);
+    // Checked before well-formedness: an HTML page is rarely well-formed XML, and "malformed" would mislead.
+    if (/^<(!doctype\s+html|html[\s>])/i.test(trimmed)) return { ok: false, reason: "not_a_feed", message: "The answer is a web page, not a feed" };
+    const malformed = wellFormednessError(trimmed);
     if (malformed) return { ok: false, reason: "malformed_feed", message: `The XML is malformed: ${malformed}` };
     const xml = tryParse(trimmed);
     if (!xml) return { ok: false, reason: "not_a_feed", message: "The XML is not an RSS, Atom or RDF feed" };
@@ -76,25 +78,6 @@ function tryParse(value: unknown): AnyFeed | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The first well-formedness error, or null. feedsmith reads what it can of a cut-off document, which would
- * keep half a feed and say nothing; a strict parser says where it broke. Undefined entities (`&nbsp;` in a
- * title) are let through, as every feed reader does.
- */
-function xmlError(xml: string): string | null {
-  const parser = new SaxesParser();
-  let first: string | null = null;
-  parser.on("error", (error) => {
-    if (!first && !/undefined entity/.test(error.message)) first = error.message;
-  });
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    first ??= (error as Error).message;
-  }
-  return first;
 }
 
 /** UTF-8 unless the XML declaration or the Content-Type names another charset that TextDecoder knows. */
