@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { MAX_ITEMS_PER_POLL } from "@/lib/feeds/read";
 import { withTestDatabase } from "@/lib/testing/db";
-import { createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
+import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { feedFixture, serve, startFeedServer, type FeedServer } from "@/lib/testing/feed-server";
 import { dueFeeds, pollFeed } from "./poll";
 
@@ -87,6 +87,23 @@ describe("deduplication across the team's feeds", () => {
     expect(outcomes.reduce((sum, outcome) => sum + ("newItems" in outcome ? outcome.newItems : 0), 0)).toBe(50);
     expect(await itemsOf(feed.id)).toHaveLength(50);
     expect((await health(feed.id)).itemsSeen).toBe(50);
+  });
+});
+
+describe("relevance on arrival", () => {
+  it("analyses new items against the team's watchlist: the best issue's score and the issues, best first", async () => {
+    const issue = await createTestIssue(team.actors.analyst, { title: "Export controls on machine tools", tags: ["machine tools"], hsCodes: ["8457"] });
+    server.routes.set("/relevance", serve("application/rss+xml", rssOf(
+      `<item><title>Suppliers of CNC machine tools to Russia designated</title><link>https://wire.example/relevant</link><description>OFAC designated suppliers of machine tools to Russia's defense industrial base.</description></item>` +
+      `<item><title>Ministry opens a visitor centre</title><link>https://wire.example/irrelevant</link><description>Open on weekdays.</description></item>`,
+    )));
+    const feed = await feedAt("/relevance");
+    await pollFeed(feed.id);
+    const items = await db.inboxItem.findMany({ where: { feedId: feed.id }, orderBy: { relevance: "desc" } });
+    expect(items.map((item) => item.url)).toEqual(["https://wire.example/relevant", "https://wire.example/irrelevant"]);
+    expect(items[0]!.relevance).toBeGreaterThan(0);
+    expect(items[0]!.issueIds).toEqual([issue.id]);
+    expect(items[1]).toMatchObject({ relevance: 0, issueIds: [] });
   });
 });
 

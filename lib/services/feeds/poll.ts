@@ -2,19 +2,27 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import type { FeedItem } from "@/lib/feeds/read";
+import type { ItemRelevance } from "@/lib/feeds/relevance";
 import { nextPollAt } from "@/lib/feeds/schedule";
 import { FetchError } from "@/lib/fetch/fetch";
+import type { Feed } from "@/lib/generated/prisma/client";
 import type { FeedPoll } from "@/lib/validation/feeds";
+import { runOffThread } from "@/lib/workers/pool";
+import { issuesToMatch } from "../documents";
 import { feedSelect, toFeedView } from "./feeds";
 import { FeedReadError, fetchFeed, readFetchedFeed } from "./read";
 
 // Polling one feed (the job feeds.poll, and "Poll now"): a conditional GET through the SSRF guard, the body
-// read on a worker thread, the new items written to the team's inbox in one statement with the feed's health.
+// read on a worker thread, the new items analysed against the team's watchlist (their relevance) and written to
+// the team's inbox in one statement with the feed's health.
 // A feed's own failure (refused, down, slow, too large, no feed) is its health, not an exception: it is shown
 // on the Sources page and the next poll backs off. Only the database failing throws (the job is retried).
 
 /** How many due feeds one scheduled look sends; the rest are sent by the next look a minute later. */
 export const DUE_BATCH = 1000;
+/** Scoring one poll's new items (500 at most) against the watchlist; past it they arrive unscored (relevance null). */
+export const SCORING_TIMEOUT_MS = 60_000;
 
 /** Feeds due for a poll, oldest due first. */
 export async function dueFeeds(now = new Date()): Promise<{ id: string; teamId: string }[]> {
@@ -43,11 +51,13 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
       return { status: "not_modified", newItems: 0 };
     }
     const reading = await readFetchedFeed(answer);
+    const fresh = await unseen(feed, reading.items);
+    const scores = await relevanceOf(feed.teamId, fresh);
     const newItems = await db.$transaction(async (tx) => {
       // ON CONFLICT DO NOTHING on every unique index (team + canonical URL, team + content hash, feed + GUID):
       // an item another feed of the team brought, or a concurrent poll is writing, is not written twice.
       const { count } = await tx.inboxItem.createMany({
-        data: reading.items.map((item) => ({
+        data: fresh.map((item, i) => ({
           teamId: feed.teamId,
           feedId: feed.id,
           url: item.url,
@@ -56,6 +66,8 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
           publishedAt: item.publishedAt ? new Date(item.publishedAt) : null,
           guid: item.guid,
           contentHash: item.contentHash,
+          relevance: scores?.[i]?.relevance ?? null,
+          issueIds: scores?.[i]?.issueIds ?? [],
           fetchedAt: polledAt,
         })),
         skipDuplicates: true,
@@ -73,6 +85,34 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
     });
     return { status: "failed", newItems: 0 };
   }
+}
+
+/** The items the team's inbox does not hold yet: only they are analysed (a feed repeats its items at every poll). */
+async function unseen(feed: Feed, items: FeedItem[]): Promise<FeedItem[]> {
+  if (items.length === 0) return [];
+  const urls = items.flatMap((item) => (item.url ? [item.url] : []));
+  const guids = items.flatMap((item) => (item.guid ? [item.guid] : []));
+  const known = await db.inboxItem.findMany({
+    where: { teamId: feed.teamId, OR: [{ url: { in: urls } }, { contentHash: { in: items.map((item) => item.contentHash) } }, { feedId: feed.id, guid: { in: guids } }] },
+    select: { url: true, contentHash: true, guid: true, feedId: true },
+  });
+  const knownUrls = new Set(known.map((item) => item.url));
+  const knownHashes = new Set(known.map((item) => item.contentHash));
+  const knownGuids = new Set(known.filter((item) => item.feedId === feed.id).map((item) => item.guid));
+  return items.filter((item) => !(item.url && knownUrls.has(item.url)) && !knownHashes.has(item.contentHash) && !(item.guid && knownGuids.has(item.guid)));
+}
+
+class ScoringTooLong extends Error {}
+
+/** Each item's relevance to the team's issues, scored on a worker thread; null when that took too long. */
+async function relevanceOf(teamId: string, items: FeedItem[]): Promise<ItemRelevance[] | null> {
+  if (items.length === 0) return [];
+  const issues = await issuesToMatch(teamId);
+  const texts = items.map(({ title, text, url }) => ({ title, text, url }));
+  return runOffThread("scoreFeedItems", [texts, issues], { timeoutMs: SCORING_TIMEOUT_MS, overBudget: () => new ScoringTooLong() }).catch((error: unknown) => {
+    if (error instanceof ScoringTooLong) return null;
+    throw error;
+  });
 }
 
 function note(total: number, added: number, notes: string[]): string {
