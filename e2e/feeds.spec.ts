@@ -66,3 +66,19 @@ test("adds a feed by a site's address, polls it now and counts its items", async
   await expect(row.getByRole("button", { name: `Enable ${title}` })).toBeVisible();
   await expect(row).toContainText("Disabled");
 });
+
+test("exports the feeds as OPML and imports a reader's OPML file", async ({ page }) => {
+  await page.goto("/sources");
+  const io = page.getByRole("region", { name: "Import and export" });
+  const download = await page.request.get((await io.getByRole("link", { name: "Download the team’s feeds as OPML" }).getAttribute("href"))!);
+  expect(download.headers()["content-type"]).toBe("text/x-opml; charset=utf-8");
+  expect(await download.text()).toContain("<opml");
+
+  const folder = `Wires ${marker}`;
+  const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Reader</title></head><body><outline text="${folder}"><outline type="rss" text="Wire ${marker}" xmlUrl="${base}/wire-${marker}.xml"/></outline></body></opml>`;
+  await io.getByLabel("OPML file").setInputFiles({ name: "subscriptions.opml", mimeType: "text/x-opml", buffer: Buffer.from(opml) });
+  await io.getByRole("button", { name: "Import feeds" }).click();
+  await expect(io.getByRole("status")).toContainText(`Following 1 new feed; new sources: ${folder}.`);
+  await expect(page.getByRole("heading", { level: 2, name: folder })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: `Wire ${marker}` })).toContainText("Never yet");
+});

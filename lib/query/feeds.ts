@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { createFeedSchema, FeedPoll, FeedView, UpdateFeedInput } from "@/lib/validation/feeds";
+import type { createFeedSchema, FeedPoll, FeedView, ImportOpmlInput, OpmlImport, UpdateFeedInput } from "@/lib/validation/feeds";
 import { apiFetch } from "./api";
 
 // The sources' feeds, from the Sources page.
@@ -10,4 +10,5 @@ export const feedRequests = {
   update: (id: string, changes: UpdateFeedInput) => apiFetch<FeedView>(`/api/feeds/${id}`, { method: "PATCH", body: changes }),
   remove: (id: string) => apiFetch<void>(`/api/feeds/${id}`, { method: "DELETE" }),
   poll: (id: string) => apiFetch<FeedPoll>(`/api/feeds/${id}/poll`, { method: "POST" }),
+  importOpml: (input: ImportOpmlInput) => apiFetch<OpmlImport>("/api/feeds/opml", { method: "POST", body: input }),
 };

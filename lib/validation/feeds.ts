@@ -65,3 +65,18 @@ export const feedPollSchema = z.object({
   newItems: z.number().int().describe("Items added to the inbox by this poll"),
 });
 export type FeedPoll = z.infer<typeof feedPollSchema>;
+
+/** Largest OPML file taken (the JSON body's limit is 1 MB): a reader's export of a few thousand feeds. */
+export const MAX_OPML_CHARS = 900_000;
+
+export const importOpmlSchema = z.strictObject({
+  opml: z.string().min(1, "Choose an OPML file").max(MAX_OPML_CHARS, "The file is too large: at most 900 kB").describe("The OPML file's text (a feed reader's export)"),
+});
+export type ImportOpmlInput = z.infer<typeof importOpmlSchema>;
+
+export const opmlImportSchema = z.object({
+  added: z.number().int().describe("Feeds now followed, each due for its first poll"),
+  sourcesCreated: z.array(z.string()).describe("Sources made for the file's folders (reliability F until graded)"),
+  skipped: z.array(z.object({ url: z.string(), reason: z.string() })).describe("Feeds not added, and why"),
+});
+export type OpmlImport = z.infer<typeof opmlImportSchema>;

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/ui/format";
 import type { FeedView } from "@/lib/validation/feeds";
 import { AddFeedForm } from "./add-feed-form";
 import { FeedActions } from "./feed-actions";
+import { OpmlImportForm } from "./opml-import";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -53,7 +54,7 @@ export default async function SourcesPage() {
       {sources.length === 0 ? (
         <div className="empty-state">
           <h2>No sources yet</h2>
-          <p>{canEdit ? <>Add one when you store a document in the <Link href="/library/new">evidence library</Link>; then follow its feeds here.</> : "An analyst adds them with the team’s documents."}</p>
+          <p>{canEdit ? <>Add one when you store a document in the <Link href="/library/new">evidence library</Link>, then follow its feeds here, or import a feed reader’s OPML file below.</> : "An analyst adds them with the team’s documents."}</p>
         </div>
       ) : (
         sources.map((source) => {
@@ -120,6 +121,17 @@ export default async function SourcesPage() {
       )}
 
       {canEdit && sources.length > 0 && <AddFeedForm sources={sources.map(({ id, name }) => ({ id, name }))} />}
+      {canEdit ? (
+        <OpmlImportForm />
+      ) : (
+        feeds.length > 0 && (
+          <p>
+            <a href="/api/feeds/opml" download="feeds.opml">
+              Download the team’s feeds as OPML
+            </a>
+          </p>
+        )
+      )}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import "server-only";
-import { feedPollSchema, feedSchema } from "@/lib/validation/feeds";
+import { z } from "zod";
+import { feedPollSchema, feedSchema, opmlImportSchema } from "@/lib/validation/feeds";
 import { component, itemsOf, type OpenApiKit } from "../kit";
 import * as feedsByIdPollRoute from "@/app/api/feeds/[id]/poll/route";
 import * as feedsByIdRoute from "@/app/api/feeds/[id]/route";
+import * as feedsOpmlRoute from "@/app/api/feeds/opml/route";
 import * as feedsRoute from "@/app/api/feeds/route";
 
 // Watching the world: the sources' feeds and their health.
@@ -16,6 +18,7 @@ export function registerMonitoring(kit: OpenApiKit) {
   const Feed = component("Feed", feedSchema);
   const FeedList = component("FeedList", itemsOf(feedSchema));
   const FeedPoll = component("FeedPoll", feedPollSchema);
+  const OpmlImport = component("OpmlImport", opmlImportSchema);
   operation({
     method: "get",
     path: "/api/feeds",
@@ -87,5 +90,29 @@ export function registerMonitoring(kit: OpenApiKit) {
     route: feedsByIdPollRoute.POST,
     id: "feed",
     responses: { 200: ok("What the poll did, and the feed after it", FeedPoll) },
+  });
+  operation({
+    method: "get",
+    path: "/api/feeds/opml",
+    operationId: "exportFeedsOpml",
+    tag: "Monitoring",
+    summary: "The team's feeds as an OPML 2.0 file, one outline per source",
+    route: feedsOpmlRoute.GET,
+    responses: { 200: { description: "The OPML file (a download, `feeds.opml`)", content: { "text/x-opml": { schema: z.string() } } } },
+  });
+  operation({
+    method: "post",
+    path: "/api/feeds/opml",
+    operationId: "importFeedsOpml",
+    tag: "Monitoring",
+    summary: "Follow the feeds an OPML file lists, each under the source its folder names",
+    description:
+      "Outlines with an `xmlUrl` at any depth; the folder (parent outline) names the source, made when the team has none of that name, " +
+      "and feeds outside any folder go to the source \"Imported feeds\". Nothing is fetched: the feeds are due at once and their health shows what their first poll finds. " +
+      "At most 500 feeds a file; feeds the team follows already, repeats and addresses that are not http(s) are skipped with the reason.",
+    route: feedsOpmlRoute.POST,
+    body: { id: "ImportOpml", description: "The OPML file's text" },
+    responses: { 200: ok("What was added and what was skipped", OpmlImport) },
+    errors: { validation_failed: "Not a well-formed OPML file, no feeds in it, or more than 500 (`details.fields.opml` says which)" },
   });
 }
