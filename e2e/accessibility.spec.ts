@@ -82,6 +82,7 @@ test.describe("signed in", () => {
     { name: "briefings", path: "/briefings" },
     { name: "briefing builder", path: "/briefings/new" },
     { name: "library", path: "/library" },
+    { name: "sources", path: "/sources" },
     { name: "evidence intake", path: "/library/new" },
     { name: "new issue", path: "/issues/new" },
     { name: "team", path: "/team" },

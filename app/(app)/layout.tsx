@@ -29,6 +29,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <Link href="/library">Evidence library</Link>
             </li>
             <li>
+              <Link href="/sources">Sources</Link>
+            </li>
+            <li>
               <Link href="/entities">Entities</Link>
             </li>
             <li>

@@ -42,6 +42,8 @@ export const BACKUP_COVERAGE: Record<string, Kept | LeftOut> = {
   sanctions_entry: { database: "sanctionsEntries" },
   sanctions_change: { database: "sanctionsChanges" },
   sanctions_list_download: { database: "sanctionsListDownloads" },
+  feed: { leftOut: "Not backed up yet (issue 14, new this session; to do): a restore loses the sources' feeds; OPML export (GET /api/feeds/opml) keeps them meanwhile." },
+  inbox_item: { leftOut: "Not backed up yet (issue 14, new this session; to do): a restore loses the items fetched from feeds; the feeds fetch what they still publish again." },
   follow: { leftOut: "Not backed up yet (issue 15's first slice; to do): a restore loses who follows what, apart from the default follows of an issue's creator and owner, made again as they act." },
   notification: { leftOut: "Not backed up yet (issue 15's first slice; to do): a restore loses the notification center's items and read marks; the events they came from are kept." },
   session: { leftOut: "Sign-ins, short-lived (12 hours idle, 7 days at most): people sign in again on the restored instance." },

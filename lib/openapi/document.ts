@@ -9,6 +9,7 @@ import { registerEntities } from "./entities";
 import { registerEvidence } from "./evidence";
 import { registerIssues } from "./issues";
 import { registerNotifications } from "./notifications";
+import { registerMonitoring } from "./monitoring";
 import { openApiKit, type DocumentedRoute } from "./kit";
 import { registerOperations } from "./operations";
 import { registerSanctions } from "./sanctions";
@@ -25,7 +26,7 @@ export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]
 /** Every resource's operations, registered with one kit. */
 function register() {
   const kit = openApiKit(new OpenAPIRegistry());
-  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerComments, registerNotifications, registerAuth]) {
+  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerComments, registerNotifications, registerMonitoring, registerAuth]) {
     registerResource(kit);
   }
   return kit;
@@ -60,6 +61,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "Entities", description: "The companies, people, vessels and aircraft the team tracks, and their hits on the lists" },
       { name: "Comments", description: "Plain-text comments with @mentions on issues and tracked entities" },
       { name: "Notifications", description: "Follows of issues, entities and categories, and your notifications of what happens to them" },
+      { name: "Monitoring", description: "The sources' feeds, polled on a schedule, and their health" },
     ],
   });
 }

@@ -60,7 +60,7 @@ const errorDescriptions: Record<ApiError, string> = {
 
 // ---- operations ---------------------------------------------------------------------------------
 
-export type Tag = "Issues" | "Evidence" | "Briefings" | "Dashboard" | "Team" | "Operations" | "Auth" | "Sanctions" | "Entities" | "Comments" | "Notifications";
+export type Tag = "Issues" | "Evidence" | "Briefings" | "Dashboard" | "Team" | "Operations" | "Auth" | "Sanctions" | "Entities" | "Comments" | "Notifications" | "Monitoring";
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
 export type Operation = {

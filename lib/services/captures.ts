@@ -50,7 +50,7 @@ export async function getSnapshot(actor: Actor, id: string) {
  * Why the page could not be had, beside the URL field: refused or unusable (422), or the other server
  * failed (502). `details.reason` is lib/fetch's code.
  */
-function fetchFailure(error: FetchError): AppError {
+export function fetchFailure(error: FetchError): AppError {
   const theirs = error.reason === "timeout" || error.reason === "unreachable" || error.reason === "bad_status";
   const details = { reason: error.reason, ...(error.status ? { status: error.status } : {}), fields: { url: [error.message] } };
   return new AppError(theirs ? "bad_gateway" : "validation_failed", "The page could not be fetched", details);

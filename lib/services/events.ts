@@ -5,7 +5,7 @@ import { jsonColumn } from "@/lib/db/json";
 import { notifyIn } from "./notifications";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed";
   entityId: string;
   action: string;
   before?: unknown;

@@ -18,6 +18,15 @@ export const jobs = {
   extractText: async (fileName: string, bytes: Uint8Array) => (await import("@/lib/api/file-text")).extractFileText(fileName, bytes),
   /** A captured page's article: text, title, byline, publisher, date (lib/api/page-text.ts). */
   extractPageText: async (contentType: string | null, bytes: Uint8Array) => (await import("@/lib/api/page-text")).extractPageText(contentType, bytes),
+  /** A feed's body read into items (lib/feeds/read.ts): a feed of 10,000 items or a hostile one stalls no request. */
+  readFeed: async (body: Uint8Array, contentType: string | null, url: string) => (await import("@/lib/feeds/read")).readFeed(body, contentType, url),
+  /** New feed items scored against the team's issues (lib/feeds/relevance.ts). */
+  scoreFeedItems: async (items: { title: string; text: string; url: string | null }[], issues: IssueToMatch[]) => {
+    const { itemRelevance } = await import("@/lib/feeds/relevance");
+    return items.map((item) => itemRelevance(item, issues));
+  },
+  /** The feeds a site's page advertises (lib/feeds/discover.ts). */
+  advertisedFeeds: async (html: string, pageUrl: string) => (await import("@/lib/feeds/discover")).advertisedFeeds(html, pageUrl),
   /** Tracked entities screened against the lists' latest releases (lib/sanctions/match/shared-releases.ts). */
   screenEntities: async (releases: SharedRelease[], entities: ScreeningQuery[][]) =>
     (await import("@/lib/sanctions/match/shared-releases")).screenAgainstReleases(releases, entities),

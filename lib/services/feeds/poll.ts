@@ -1,0 +1,131 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import type { FeedItem } from "@/lib/feeds/read";
+import type { ItemRelevance } from "@/lib/feeds/relevance";
+import { nextPollAt } from "@/lib/feeds/schedule";
+import { FetchError } from "@/lib/fetch/fetch";
+import type { Feed } from "@/lib/generated/prisma/client";
+import type { FeedPoll } from "@/lib/validation/feeds";
+import { runOffThread } from "@/lib/workers/pool";
+import { issuesToMatch } from "../documents";
+import { feedSelect, toFeedView } from "./feeds";
+import { FeedReadError, fetchFeed, readFetchedFeed } from "./read";
+
+// Polling one feed (the job feeds.poll, and "Poll now"): a conditional GET through the SSRF guard, the body
+// read on a worker thread, the new items analysed against the team's watchlist (their relevance) and written to
+// the team's inbox in one statement with the feed's health.
+// A feed's own failure (refused, down, slow, too large, no feed) is its health, not an exception: it is shown
+// on the Sources page and the next poll backs off. Only the database failing throws (the job is retried).
+
+/** How many due feeds one scheduled look sends; the rest are sent by the next look a minute later. */
+export const DUE_BATCH = 1000;
+/** Scoring one poll's new items (500 at most) against the watchlist; past it they arrive unscored (relevance null). */
+export const SCORING_TIMEOUT_MS = 60_000;
+
+/** Feeds due for a poll, oldest due first. */
+export async function dueFeeds(now = new Date()): Promise<{ id: string; teamId: string }[]> {
+  return db.feed.findMany({ where: { enabled: true, nextPollAt: { lte: now } }, orderBy: { nextPollAt: "asc" }, take: DUE_BATCH, select: { id: true, teamId: true } });
+}
+
+export type PollOutcome = Omit<FeedPoll, "feed"> | { status: "skipped"; why: string };
+
+/**
+ * Polls a feed if it is still there, enabled and due (a job sent before an edit may arrive late); `force` polls
+ * it whatever its schedule ("Poll now").
+ */
+export async function pollFeed(feedId: string, { force = false } = {}): Promise<PollOutcome> {
+  const feed = await db.feed.findUnique({ where: { id: feedId } });
+  if (!feed) return { status: "skipped", why: "deleted" };
+  if (!force && !feed.enabled) return { status: "skipped", why: "disabled" };
+  if (!force && feed.nextPollAt > new Date()) return { status: "skipped", why: "not due" };
+
+  const polledAt = new Date();
+  try {
+    const answer = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
+    const validators = { etag: answer.etag ?? feed.etag, lastModified: answer.lastModified ?? feed.lastModified };
+    const success = { ...validators, lastPolledAt: polledAt, lastSuccessAt: polledAt, consecutiveFailures: 0, nextPollAt: nextPollAt(polledAt, feed.intervalMinutes, 0) };
+    if (answer.notModified) {
+      await db.feed.update({ where: { id: feed.id }, data: { ...success, lastPollNote: "Not modified since the last poll" } });
+      return { status: "not_modified", newItems: 0 };
+    }
+    const reading = await readFetchedFeed(answer);
+    const fresh = await unseen(feed, reading.items);
+    const scores = await relevanceOf(feed.teamId, fresh);
+    const newItems = await db.$transaction(async (tx) => {
+      // ON CONFLICT DO NOTHING on every unique index (team + canonical URL, team + content hash, feed + GUID):
+      // an item another feed of the team brought, or a concurrent poll is writing, is not written twice.
+      const { count } = await tx.inboxItem.createMany({
+        data: fresh.map((item, i) => ({
+          teamId: feed.teamId,
+          feedId: feed.id,
+          url: item.url,
+          title: item.title,
+          text: item.text,
+          publishedAt: item.publishedAt ? new Date(item.publishedAt) : null,
+          guid: item.guid,
+          contentHash: item.contentHash,
+          relevance: scores?.[i]?.relevance ?? null,
+          issueIds: scores?.[i]?.issueIds ?? [],
+          fetchedAt: polledAt,
+        })),
+        skipDuplicates: true,
+      });
+      await tx.feed.update({ where: { id: feed.id }, data: { ...success, itemsSeen: { increment: count }, lastPollNote: note(reading.total, count, reading.notes) } });
+      return count;
+    });
+    return { status: "polled", newItems };
+  } catch (error) {
+    if (!(error instanceof FetchError || error instanceof FeedReadError)) throw error;
+    const failures = feed.consecutiveFailures + 1;
+    await db.feed.update({
+      where: { id: feed.id },
+      data: { lastPolledAt: polledAt, lastErrorAt: polledAt, lastErrorReason: error.reason, lastError: error.message, consecutiveFailures: failures, nextPollAt: nextPollAt(polledAt, feed.intervalMinutes, failures) },
+    });
+    return { status: "failed", newItems: 0 };
+  }
+}
+
+/** The items the team's inbox does not hold yet: only they are analysed (a feed repeats its items at every poll). */
+async function unseen(feed: Feed, items: FeedItem[]): Promise<FeedItem[]> {
+  if (items.length === 0) return [];
+  const urls = items.flatMap((item) => (item.url ? [item.url] : []));
+  const guids = items.flatMap((item) => (item.guid ? [item.guid] : []));
+  const known = await db.inboxItem.findMany({
+    where: { teamId: feed.teamId, OR: [{ url: { in: urls } }, { contentHash: { in: items.map((item) => item.contentHash) } }, { feedId: feed.id, guid: { in: guids } }] },
+    select: { url: true, contentHash: true, guid: true, feedId: true },
+  });
+  const knownUrls = new Set(known.map((item) => item.url));
+  const knownHashes = new Set(known.map((item) => item.contentHash));
+  const knownGuids = new Set(known.filter((item) => item.feedId === feed.id).map((item) => item.guid));
+  return items.filter((item) => !(item.url && knownUrls.has(item.url)) && !knownHashes.has(item.contentHash) && !(item.guid && knownGuids.has(item.guid)));
+}
+
+class ScoringTooLong extends Error {}
+
+/** Each item's relevance to the team's issues, scored on a worker thread; null when that took too long. */
+async function relevanceOf(teamId: string, items: FeedItem[]): Promise<ItemRelevance[] | null> {
+  if (items.length === 0) return [];
+  const issues = await issuesToMatch(teamId);
+  const texts = items.map(({ title, text, url }) => ({ title, text, url }));
+  return runOffThread("scoreFeedItems", [texts, issues], { timeoutMs: SCORING_TIMEOUT_MS, overBudget: () => new ScoringTooLong() }).catch((error: unknown) => {
+    if (error instanceof ScoringTooLong) return null;
+    throw error;
+  });
+}
+
+function note(total: number, added: number, notes: string[]): string {
+  const counts = `${total.toLocaleString("en")} item${total === 1 ? "" : "s"} in the feed, ${added.toLocaleString("en")} new`;
+  return [counts, ...notes].join("; ");
+}
+
+/** "Poll now": the team's feed polled at once, whatever its schedule, with its health after. */
+export async function pollFeedNow(actor: Actor, id: string): Promise<FeedPoll> {
+  const owned = await db.feed.findFirst({ where: { id, teamId: actor.teamId }, select: { id: true } });
+  if (!owned) throw notFound("Feed");
+  const outcome = await pollFeed(id, { force: true });
+  const feed = await db.feed.findFirst({ where: { id, teamId: actor.teamId }, select: feedSelect });
+  if (!feed || outcome.status === "skipped") throw notFound("Feed"); // deleted while it was polled
+  return { feed: toFeedView(feed), ...outcome };
+}
