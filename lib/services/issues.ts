@@ -64,12 +64,14 @@ export function toSummary(issue: IssueRow, evidence: EvidenceTally, now: Date): 
  * pages through listIssueEvidence. Another team's id is "not found", like an absent one.
  */
 export async function getIssue(actor: Actor, id: string, options: { includeDeleted?: boolean } = {}): Promise<IssueDetail> {
-  const row = await db.issue.findFirst({
+  const summary = await db.issue.findFirst({
     where: { id, teamId: actor.teamId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
-    select: { ...summarySelect, evidence: { select: issueEvidenceSelect, orderBy: newestFirst, take: EVIDENCE_PAGE_SIZE } },
+    select: summarySelect,
   });
-  if (!row) throw notFound("Issue");
-  const { evidence, ...summary } = row;
+  if (!summary) throw notFound("Issue");
+  // The newest page on its own: as a nested select, Prisma read all of a busy issue's evidence (no LIMIT)
+  // and kept the first page in memory.
+  const evidence = await db.evidence.findMany({ where: { issueId: id }, select: issueEvidenceSelect, orderBy: newestFirst, take: EVIDENCE_PAGE_SIZE });
   const totals = await evidenceTotals(id);
   return {
     ...toSummary(summary, { count: totals.total, latest: evidence[0]?.createdAt ?? null }, new Date()),
