@@ -2,6 +2,7 @@ import "server-only";
 import Papa from "papaparse";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { toHistoryEvent } from "./events";
 import { neutralizeCell } from "@/lib/briefings/export/csv";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditQuery } from "@/lib/validation/team";
@@ -31,7 +32,7 @@ export async function listAuditEvents(actor: Actor, query: AuditQuery) {
     db.event.count({ where }),
   ]);
   return {
-    items: rows.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actorLabel, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after, ...occurrences(e) })),
+    items: rows.map((e) => ({ ...toHistoryEvent(e), ...occurrences(e) })),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { jsonColumn } from "@/lib/db/json";
+import type { HistoryEvent } from "@/lib/validation/issues";
 import { notifyIn } from "./notifications";
 
 export type EventInput = {
@@ -11,6 +12,20 @@ export type EventInput = {
   before?: unknown;
   after?: unknown;
 };
+
+export type EventRow = { id: string; at: Date; actorLabel: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown };
+
+/** An event row as the history shows it (an issue's and an entity's timeline, the audit log). */
+export const toHistoryEvent = (e: EventRow): HistoryEvent => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  actor: e.actorLabel,
+  action: e.action,
+  entityType: e.entityType,
+  entityId: e.entityId,
+  before: e.before,
+  after: e.after,
+});
 
 /**
  * Appends one history event inside the caller's transaction, so the change and its record commit together, and

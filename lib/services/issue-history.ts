@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { toHistoryEvent, type EventRow } from "./events";
 import type { HistoryEvent, IssueHistoryPage, IssueHistoryQuery } from "@/lib/validation/issues";
 
 // An issue's timeline: every event about the issue, its evidence and its comments (the column
@@ -10,19 +11,6 @@ import type { HistoryEvent, IssueHistoryPage, IssueHistoryQuery } from "@/lib/va
 // entities tracked as its actors (through entity_issue, so an entity linked later brings its earlier hits
 // along). The busiest bench issue has over two thousand events: the issue page reads the newest page and
 // the judgments its chart draws; the API pages with `limit` and `before`.
-
-type Row = { id: string; at: Date; actorLabel: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown };
-
-const toEvent = (e: Row): HistoryEvent => ({
-  id: e.id,
-  at: e.at.toISOString(),
-  actor: e.actorLabel,
-  action: e.action,
-  entityType: e.entityType,
-  entityId: e.entityId,
-  before: e.before,
-  after: e.after,
-});
 
 async function issueInTeam(actor: Actor, id: string) {
   const issue = await db.issue.findFirst({ where: { id, teamId: actor.teamId }, select: { id: true } });
@@ -46,14 +34,14 @@ export async function issueHistory(actor: Actor, id: string, query: IssueHistory
     olderThan = Prisma.sql`AND ("at", "id") < (${cursor.at}, ${cursor.id})`;
   }
   const limit = query.limit ? Prisma.sql`LIMIT ${query.limit + 1}` : Prisma.empty;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<EventRow[]>`
     SELECT "id", "at", "actorLabel", "action", "entityType", "entityId", "before", "after"
     FROM "event"
     WHERE "teamId" = ${actor.teamId} AND ${about} ${olderThan}
     ORDER BY "at" DESC, "id" DESC
     ${limit}`;
   const more = query.limit !== undefined && rows.length > query.limit;
-  return { items: rows.slice(0, query.limit ?? rows.length).reverse().map(toEvent), more };
+  return { items: rows.slice(0, query.limit ?? rows.length).reverse().map(toHistoryEvent), more };
 }
 
 /** The issue's own events, oldest first: the status and likelihood moves its chart draws. */
@@ -62,5 +50,5 @@ export async function issueJudgments(actor: Actor, id: string): Promise<HistoryE
     where: { teamId: actor.teamId, entityType: "issue", entityId: id },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
-  return events.map(toEvent);
+  return events.map(toHistoryEvent);
 }

@@ -6,7 +6,7 @@ import { distinctAliases, hitToKeep, mergedAliases, nameKey, screenedFieldsChang
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryType } from "@/lib/sanctions/entry";
 import { ANALYSIS_TIMEOUT_MS } from "@/lib/services/documents";
-import { changedFields, recordEvent } from "@/lib/services/events";
+import { changedFields, recordEvent, toHistoryEvent } from "@/lib/services/events";
 import { runOffThread } from "@/lib/workers/pool";
 import type {
   CreateEntityInput,
@@ -290,5 +290,5 @@ export async function entityHistory(actor: Actor, id: string): Promise<HistoryEv
       ]) },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
-  return events.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actorLabel, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after }));
+  return events.map(toHistoryEvent);
 }
