@@ -71,8 +71,10 @@ export async function getIssue(actor: Actor, id: string, options: { includeDelet
   if (!summary) throw notFound("Issue");
   // The newest page on its own: as a nested select, Prisma read all of a busy issue's evidence (no LIMIT)
   // and kept the first page in memory.
-  const evidence = await db.evidence.findMany({ where: { issueId: id }, select: issueEvidenceSelect, orderBy: newestFirst, take: EVIDENCE_PAGE_SIZE });
-  const totals = await evidenceTotals(id);
+  const [evidence, totals] = await Promise.all([
+    db.evidence.findMany({ where: { issueId: id }, select: issueEvidenceSelect, orderBy: newestFirst, take: EVIDENCE_PAGE_SIZE }),
+    evidenceTotals(id),
+  ]);
   return {
     ...toSummary(summary, { count: totals.total, latest: evidence[0]?.createdAt ?? null }, new Date()),
     evidence: evidence.map(toIssueEvidence),
