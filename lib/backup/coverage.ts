@@ -28,7 +28,7 @@ export const BACKUP_COVERAGE: Record<string, Kept | LeftOut> = {
   capture: { team: "captures" },
   document: { team: "documents", omitted: searchVector },
   issue: { team: "issues", omitted: searchVector },
-  evidence: { team: "evidence" },
+  evidence: { team: "evidence", omitted: { sourceId: "The document's source: the database's triggers set it as rows are restored." } },
   event: { team: "events", database: "instanceEvents", omitted: { issueId: "The issue an event is about: a column the database generates from the event as rows are restored." } },
   security_event_repeat: { team: "eventRepeats", database: "instanceEventRepeats" },
   briefing: { team: "briefings" },

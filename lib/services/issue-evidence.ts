@@ -45,13 +45,18 @@ export function toIssueEvidence(row: Row): IssueEvidence {
   };
 }
 
-/** Every evidence item of the issue counted by stance and grade: one grouped statement. */
+/**
+ * Every evidence item of the issue counted by stance and grade: one statement that groups the issue's
+ * entries of one index (evidence carries its document's source) and joins the few sources it names.
+ */
 export async function evidenceTotals(issueId: string): Promise<EvidenceTotals> {
   const groups = await db.$queryRaw<{ stance: IssueEvidence["stance"]; reliability: Reliability | null; credibility: number; count: number }[]>`
-    SELECT e."stance", s."reliability", e."credibility", count(*)::int AS "count"
-    FROM "evidence" e JOIN "document" d ON d."id" = e."documentId" LEFT JOIN "source" s ON s."id" = d."sourceId"
-    WHERE e."issueId" = ${issueId}
-    GROUP BY 1, 2, 3`;
+    SELECT g."stance", s."reliability", g."credibility", g."count"
+    FROM (
+      SELECT "stance", "credibility", "sourceId", count(*)::int AS "count"
+      FROM "evidence" WHERE "issueId" = ${issueId}
+      GROUP BY 1, 2, 3
+    ) g LEFT JOIN "source" s ON s."id" = g."sourceId"`;
   const byStance = Object.fromEntries(stances.map((stance) => [stance, 0])) as EvidenceTotals["byStance"];
   const byGrade = new Map<string, number>();
   for (const group of groups) {

@@ -197,5 +197,5 @@ export type IssueHistoryQuery = z.infer<typeof issueHistoryQuerySchema>;
 export const issueHistoryPageSchema = z.object({ items: z.array(eventSchema), more: z.boolean() });
 export type IssueHistoryPage = z.infer<typeof issueHistoryPageSchema>;
 
-/** The issue page shows the newest events and loads older ones on request. */
-export const TIMELINE_PAGE_SIZE = 50;
+/** The issue page shows the newest events, as many as the evidence it shows, and loads older ones on request. */
+export const TIMELINE_PAGE_SIZE = EVIDENCE_PAGE_SIZE;

@@ -35,23 +35,29 @@ async function lastReview(teamId: string, issueId: string, createdAt: Date): Pro
   return event?.at ?? createdAt;
 }
 
+/** The issue's tracked entities, by name: an issue without any (most of them) costs one small query. */
+async function trackedEntities(teamId: string, issueId: string): Promise<EntitySummary[]> {
+  // From the issue's links, not from all the team's entities; the summaries' nested reads (hits, lists, issues) only when there are some.
+  const links = await db.entityIssue.findMany({ where: { issueId, entity: { teamId } }, select: { entityId: true } });
+  if (links.length === 0) return [];
+  const rows = await db.entity.findMany({
+    where: { id: { in: links.map((link) => link.entityId) } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: entitySummarySelect,
+  });
+  return rows.map(toEntitySummary);
+}
+
 export async function issueWatch(actor: Actor, issueId: string): Promise<IssueWatch> {
   const issue = await db.issue.findFirst({ where: { id: issueId, teamId: actor.teamId }, select: { actors: true, createdAt: true } });
   if (!issue) throw notFound("Issue");
-  const [rows, since] = await Promise.all([
-    // From the issue's links, not from all the team's entities.
-    db.entityIssue
-      .findMany({ where: { issueId, entity: { teamId: actor.teamId } }, orderBy: [{ entity: { name: "asc" } }, { entityId: "asc" }], select: { entity: { select: entitySummarySelect } } })
-      .then((links) => links.map((link) => link.entity)),
-    lastReview(actor.teamId, issueId, issue.createdAt),
-  ]);
-  const entities = rows.map(toEntitySummary);
+  const [entities, since] = await Promise.all([trackedEntities(actor.teamId, issueId), lastReview(actor.teamId, issueId, issue.createdAt)]);
   const tracked = new Set(entities.flatMap((entity) => [entity.name, ...entity.aliases].map(nameKey)));
   return {
     entities,
     untrackedActors: issue.actors.filter((name) => !tracked.has(nameKey(name))),
     lastReviewAt: since.toISOString(),
-    designatedSinceReview: await actorsDesignatedSince(actor.teamId, issueId, since),
+    designatedSinceReview: entities.length ? await actorsDesignatedSince(actor.teamId, issueId, since) : 0,
     designated: entities.some((entity) => entity.designations.length > 0),
   };
 }

@@ -90,6 +90,29 @@ describe("GET /api/issues/{id}", () => {
     expect(issue.evidence).toEqual([]);
     expect(issue.evidenceTotals).toEqual({ total: 0, byStance: { escalating: 0, de_escalating: 0, context: 0 }, byGrade: [] });
   });
+
+  it("grades by the document's source as it is now: moved to another source, regraded, or without one", async () => {
+    const issueId = (await createTestIssue(team.actors.analyst, { title: "A regraded issue" })).id;
+    const [wire, blog] = await Promise.all([
+      db.source.create({ data: { teamId: team.teamId, name: "Wire", reliability: "B" } }),
+      db.source.create({ data: { teamId: team.teamId, name: "Blog", reliability: "D" } }),
+    ]);
+    const text = "Officials confirmed the shipment.";
+    const document = await db.document.create({ data: { teamId: team.teamId, sourceId: wire.id, title: "Moved", text, contentHash: randomBytes(8).toString("hex") } });
+    await db.evidence.create({ data: { teamId: team.teamId, issueId, documentId: document.id, quote: text, quoteStart: 0, quoteEnd: text.length, credibility: 2, stance: "escalating" } });
+    const grades = async () => {
+      const issue = (await call(item.GET, "GET", `/api/issues/${issueId}`, { token: team.tokens.viewer, params: { id: issueId } })).json as unknown as IssueDetail;
+      expect(issue.evidence.map((e) => e.grade)).toEqual(issue.evidenceTotals.byGrade.map((g) => g.grade));
+      return issue.evidenceTotals.byGrade;
+    };
+    expect(await grades()).toEqual([{ grade: "B2", count: 1 }]);
+    await db.document.update({ where: { id: document.id }, data: { sourceId: blog.id } });
+    expect(await grades()).toEqual([{ grade: "D2", count: 1 }]);
+    await db.source.update({ where: { id: blog.id }, data: { reliability: "A" } });
+    expect(await grades()).toEqual([{ grade: "A2", count: 1 }]);
+    await db.document.update({ where: { id: document.id }, data: { sourceId: null } });
+    expect(await grades()).toEqual([{ grade: "F2", count: 1 }]);
+  });
 });
 
 describe("GET /api/issues/{id}/evidence", () => {
