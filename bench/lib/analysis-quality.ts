@@ -66,7 +66,7 @@ export function analysisQualityTargets(q: AnalysisQuality): Target[] {
     {
       id: "corpus-org-fragments",
       issue: "#16",
-      description: "organisation names that are fragments (brackets, bare legal form or generic noun, possessive)",
+      description: "organisation names that are fragments (brackets, possessive, cut mid-name, bare legal form or generic noun)",
       threshold: `= ${CORPUS_TARGETS.fragments}`,
       measured: fragments.length,
       unit: "names",

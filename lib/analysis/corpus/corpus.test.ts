@@ -99,12 +99,14 @@ describe("the measures", () => {
     expect(auc([], [1])).toBeNaN();
   });
 
-  it("flags fragments: brackets, bare legal forms, generic nouns, possessives", () => {
+  it("flags fragments: brackets, bare legal forms, generic nouns, possessives, cuts mid-name", () => {
     expect(fragmentReason("Shenzhen) Co Ltd")).toBe("unbalanced brackets");
     expect(fragmentReason("Public Joint Stock Company")).toBe("bare legal form");
     expect(fragmentReason("Research Center")).toBe("generic noun");
     expect(fragmentReason("Department of the Treasuryʼs")).toBe("possessive");
     expect(fragmentReason("Kyrgyzstan’s Keremet Bank")).toBe("possessive");
+    expect(fragmentReason("of Justice")).toBe("starts or ends mid-name");
+    expect(fragmentReason("Bureau of Industry and Security")).toBeNull();
     expect(fragmentReason("Redlepus Vector Industry (Shenzhen) Co., Ltd.")).toBeNull();
     expect(fragmentReason("Haas Automation, Inc.")).toBeNull();
   });

@@ -264,12 +264,14 @@ const GENERIC_WORDS = new Set(
   "research center centre institute company group holding department ministry bank office agency bureau committee council trading industry industries technology technologies".split(" "),
 );
 
-/** Why a recognised organisation name is a fragment, or null: brackets, a bare legal form or generic noun, a possessive. */
+/** Why a recognised organisation name is a fragment, or null: brackets, a possessive, a cut mid-name, a bare legal form or generic noun. */
 export function fragmentReason(name: string): string | null {
   const opens = (name.match(/[([{]/g) ?? []).length;
   const closes = (name.match(/[)\]}]/g) ?? []).length;
   if (opens !== closes) return "unbalanced brackets";
   if (/\w['’ʼ]s(\s|$)/u.test(name) || /\ws['’ʼ](\s|$)/u.test(name)) return "possessive";
+  // "of Justice" (from "Department of Justice"): a name does not start or end with a lower-case linking word.
+  if (/^(?:of|and|for|the|to|in|on|at|by|de|du|des)\s/.test(name) || /\s(?:of|and|for|the|to|in|on|at|by)$/.test(name)) return "starts or ends mid-name";
   const words = name
     .toLowerCase()
     .replace(/[().,]/g, " ")
