@@ -38,6 +38,7 @@ import { ratio, round } from "./lib/measure";
 import { killAll, portInUse, run, start, stopAll, waitForHttp, type Started } from "./lib/processes";
 import { table, targetsTable, type Cell, type Target } from "./lib/report";
 import { designationTables, designationTargets, measureDesignationWatch } from "./lib/designations";
+import { analysisQualityTables, analysisQualityTargets, measureAnalysisQuality } from "./lib/analysis-quality";
 import { measureRescreen, rescreenPostgres, type RescreenResult } from "./lib/rescreen";
 import type { DesignationsResult } from "./designations";
 
@@ -322,7 +323,12 @@ async function measureInProcess({ large, small, postgres, largeDir, smallDir, ar
     postgresUrl ? ["pglite", "postgres"] : ["pglite"],
   );
 
-  return { ipLarge, ipSmall, ipPostgres, designations };
+  // Issue 16: the analysis on the labelled set of real texts; pure, so in this process.
+  say("Analysis on the labelled corpus of real texts…");
+  noteLoad("analysis quality");
+  const analysisQuality = measureAnalysisQuality();
+
+  return { ipLarge, ipSmall, ipPostgres, designations, analysisQuality };
 }
 
 /** 3. The production build, then every server at once (a build by someone else later cannot change what they serve). */
@@ -532,7 +538,7 @@ async function measureRescreening(): Promise<Record<string, RescreenResult>> {
 /** 5. Figures, ratios and targets: written to bench/results.json and printed. */
 function report(
   { large, small, postgres, postgresVersion }: Datasets,
-  { ipLarge, ipSmall, ipPostgres, designations }: Awaited<ReturnType<typeof measureInProcess>>,
+  { ipLarge, ipSmall, ipPostgres, designations, analysisQuality }: Awaited<ReturnType<typeof measureInProcess>>,
   { buildId, dashboardFromBuild }: Running,
   { routes }: Probed,
   http: Http,
@@ -670,6 +676,7 @@ function report(
   ];
 
   targets.push(...designationTargets(designations));
+  targets.push(...analysisQualityTargets(analysisQuality));
 
   const ratios = {
     "prisma vs replayed SQL (watchlist p50, PGlite)": prismaRatio,
@@ -727,6 +734,7 @@ function report(
     pgliteVsPostgres: pgliteVsPostgres ?? null,
     inProcess: { pgliteLarge: ipLarge, pgliteSmall: ipSmall, postgres: ipPostgres ?? null },
     designations,
+    analysisQuality,
     briefingAtScale: atScale,
     firstLoadJs: { path: FIRST_LOAD_JS.path, gzipLevel: 9, html: dashboardFromHtml, build: dashboardFromBuild, sameChunks: sameAsBuild },
     ratios,
@@ -735,6 +743,7 @@ function report(
   };
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
   console.log(designationTables(designations));
+  console.log(analysisQualityTables(analysisQuality));
   printReport(results.machine, http, ipLarge, ipSmall, ipPostgres, ratios, targets, twoInstances, atScale, results.firstLoadJs);
   console.log(`\nWrote ${path.relative(ROOT, resultsPath)} (${results.durationSeconds} s in all). Logs: ${path.relative(ROOT, logDir)}/`);
 }

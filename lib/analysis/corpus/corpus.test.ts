@@ -1,0 +1,126 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { CATEGORIES } from "@/lib/analysis/taxonomy";
+import { auc, evaluateCorpus, fragmentReason, normalizeName, scoreNames } from "./evaluate";
+import { CORPUS_DIR, loadCorpus, readManifest } from "./load";
+
+// The labelled set's integrity: every text present and sourced, every label valid. Not whether the
+// analysis meets issue 16's targets: `npm run bench` measures that.
+
+const slugs = CATEGORIES.map((c) => c.slug).filter((s) => s !== "other") as [string, ...string[]];
+const name = z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() }).strict();
+const entry = z
+  .object({
+    id: z.string().regex(/^[ru]\d{2}$/),
+    file: z.string().regex(/^texts\/[\w.-]+\.txt$/),
+    title: z.string().min(3),
+    publisher: z.string().min(3),
+    url: z.url(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    licence: z.string().min(3),
+    excerpt: z.boolean(),
+    related: z.boolean(),
+    categories: z.array(z.enum(slugs)),
+    theater: z.string().min(2),
+    organizations: z.array(name),
+    people: z.array(name),
+    entitiesLabelled: z.boolean(),
+    trap: z.string().min(3).optional(),
+    notes: z.string().min(3).optional(),
+  })
+  .strict();
+
+const manifest = readManifest();
+const texts = manifest.texts;
+
+describe("the labelled corpus", () => {
+  it("has a valid entry for every text, with a licence and a source", () => {
+    for (const t of texts) expect(() => entry.parse(t), t.id).not.toThrow();
+    expect(new Set(texts.map((t) => t.id)).size).toBe(texts.length);
+    expect(new Set(texts.map((t) => t.file)).size).toBe(texts.length);
+  });
+
+  it("holds every file it lists, non-empty, and no file it does not list", () => {
+    for (const t of texts) {
+      const file = path.join(CORPUS_DIR, t.file);
+      expect(existsSync(file), t.file).toBe(true);
+      expect(readFileSync(file, "utf8").trim().length, t.file).toBeGreaterThan(300);
+    }
+    const listed = new Set(texts.map((t) => path.basename(t.file)));
+    expect(readdirSync(path.join(CORPUS_DIR, "texts")).filter((f) => !listed.has(f))).toEqual([]);
+  });
+
+  it("has the issue's minimum: 40 texts on sanctions, 15 unrelated", () => {
+    expect(texts.filter((t) => t.theater !== "none").length).toBeGreaterThanOrEqual(40);
+    expect(texts.filter((t) => t.theater === "none").length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("labels related texts with a main category and unrelated texts with none", () => {
+    for (const t of texts) {
+      if (t.related) expect(t.categories.length, t.id).toBeGreaterThan(0);
+      if (t.related) expect(t.theater, t.id).not.toBe("none");
+      if (t.theater === "none") {
+        expect(t.related, t.id).toBe(false);
+        expect(t.categories, t.id).toEqual([]);
+        expect(t.trap, t.id).toBeDefined();
+      }
+      expect(new Set(t.categories).size, t.id).toBe(t.categories.length);
+    }
+  });
+
+  it("labels names cleanly: no fragments, no duplicates within a text", () => {
+    for (const t of texts) {
+      if (!t.entitiesLabelled) expect([...t.organizations, ...t.people], t.id).toEqual([]);
+      for (const list of [t.organizations, t.people]) {
+        const forms = list.flatMap((n) => [n.name, ...(n.aliases ?? [])].map(normalizeName));
+        expect(new Set(forms).size, `${t.id}: ${forms.join(", ")}`).toBe(forms.length);
+      }
+      for (const o of t.organizations) expect(fragmentReason(o.name), `${t.id}: ${o.name}`).toBeNull();
+    }
+  });
+
+  it("evaluates with the current analysis into figures in range", () => {
+    const result = evaluateCorpus(loadCorpus());
+    expect(result.counts.texts).toBe(texts.length);
+    for (const figure of [result.relevance.auc, result.categories.rate, result.organizations.precision, result.organizations.recall]) {
+      expect(figure).toBeGreaterThanOrEqual(0);
+      expect(figure).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("the measures", () => {
+  it("computes AUC as the chance a positive outscores a negative, ties half", () => {
+    expect(auc([3, 4], [1, 2])).toBe(1);
+    expect(auc([1], [2])).toBe(0);
+    expect(auc([1, 2], [1, 2])).toBe(0.5);
+    expect(auc([], [1])).toBeNaN();
+  });
+
+  it("flags fragments: brackets, bare legal forms, generic nouns, possessives, cuts mid-name", () => {
+    expect(fragmentReason("Shenzhen) Co Ltd")).toBe("unbalanced brackets");
+    expect(fragmentReason("Public Joint Stock Company")).toBe("bare legal form");
+    expect(fragmentReason("Research Center")).toBe("generic noun");
+    expect(fragmentReason("Department of the Treasuryʼs")).toBe("possessive");
+    expect(fragmentReason("Kyrgyzstan’s Keremet Bank")).toBe("possessive");
+    expect(fragmentReason("of Justice")).toBe("starts or ends mid-name");
+    expect(fragmentReason("Bureau of Industry and Security")).toBeNull();
+    expect(fragmentReason("Redlepus Vector Industry (Shenzhen) Co., Ltd.")).toBeNull();
+    expect(fragmentReason("Haas Automation, Inc.")).toBeNull();
+  });
+
+  it("scores names against labels and their aliases, counting repeats of a matched label as duplicates", () => {
+    const score = scoreNames([
+      {
+        id: "t",
+        predicted: ["U.S. Department of Commerce", "Commerce Department", "Shenzhen) Co Ltd"],
+        labels: [{ name: "US Department of Commerce", aliases: ["Commerce Department"] }, { name: "Bureau of Industry and Security" }],
+      },
+    ]);
+    expect(score).toMatchObject({ predicted: 3, labelled: 2, correct: 1, duplicates: 1, wrong: ["t: Shenzhen) Co Ltd"], missed: ["t: Bureau of Industry and Security"] });
+    expect(score.precision).toBeCloseTo(1 / 3);
+    expect(score.recall).toBe(0.5);
+  });
+});
