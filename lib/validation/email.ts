@@ -27,6 +27,9 @@ export const emailPreferencesSchema = z.object({
 });
 export type EmailPreferencesView = z.infer<typeof emailPreferencesSchema>;
 
+/** `POST /api/notifications/feed-token` takes `{}`: a JSON API takes no other bodies (CSRF). */
+export const createFeedTokenSchema = z.strictObject({});
+
 /** `POST /api/notifications/feed-token`: the feed's URL, shown once (only its hash is kept). */
 export const feedTokenSchema = z.object({ url: z.string(), createdAt: z.string() });
 export type FeedTokenView = z.infer<typeof feedTokenSchema>;

@@ -50,6 +50,7 @@ export function registerEmail(kit: OpenApiKit) {
     summary: "Make the URL of your personal Atom feed",
     description: "The URL carries a secret token and is shown this once (only its hash is kept). Making a new one stops the old one.",
     route: feedTokenRoute.POST,
+    body: { id: "CreateNotificationFeed", description: "An empty object: `{}`" },
     responses: { 201: created("The feed's URL", FeedToken) },
   });
   operation({

@@ -263,7 +263,7 @@ describe("digests in the team's time zone", () => {
 describe("the personal Atom feed", () => {
   it("is valid Atom behind a token, which a new one replaces and revoking ends", async () => {
     expect((await call(feedToken.DELETE, "DELETE", "/api/notifications/feed-token", { token: t.tokens.viewer })).status).toBe(404);
-    const made = await call(feedToken.POST, "POST", "/api/notifications/feed-token", { token: t.tokens.viewer });
+    const made = await call(feedToken.POST, "POST", "/api/notifications/feed-token", { token: t.tokens.viewer, body: {} });
     expect(made.status).toBe(201);
     const url = new URL(made.json.url as string);
     expect(url.pathname).toBe("/api/notifications/feed.atom");
@@ -288,12 +288,12 @@ describe("the personal Atom feed", () => {
       expect((await call(feed.GET, "GET", `/api/notifications/feed.atom${bad}`)).status, bad).toBe(404);
     }
     // A new URL stops the old one; revoking stops the new one.
-    const again = await call(feedToken.POST, "POST", "/api/notifications/feed-token", { token: t.tokens.viewer });
+    const again = await call(feedToken.POST, "POST", "/api/notifications/feed-token", { token: t.tokens.viewer, body: {} });
     expect((await call(feed.GET, "GET", `/api/notifications/feed.atom?token=${token}`)).status).toBe(404);
     const second = new URL(again.json.url as string).searchParams.get("token")!;
     expect((await call(feed.GET, "GET", `/api/notifications/feed.atom?token=${second}`)).status).toBe(200);
     expect((await call(feedToken.DELETE, "DELETE", "/api/notifications/feed-token", { token: t.tokens.viewer })).status).toBe(204);
     expect((await call(feed.GET, "GET", `/api/notifications/feed.atom?token=${second}`)).status).toBe(404);
-    expect((await call(feedToken.POST, "POST", "/api/notifications/feed-token", {})).status).toBe(401);
+    expect((await call(feedToken.POST, "POST", "/api/notifications/feed-token", { body: {} })).status).toBe(401);
   });
 });

@@ -2,8 +2,9 @@
 // DELETE /api/notifications/feed-token – revoke it
 import { json, route } from "@/lib/api/route";
 import { createFeedToken, revokeFeedToken } from "@/lib/services/notification-feed";
+import { createFeedTokenSchema } from "@/lib/validation/email";
 
-export const POST = route({ role: "viewer" }, async ({ actor }) => json(await createFeedToken(actor), { status: 201 }));
+export const POST = route({ role: "viewer", body: createFeedTokenSchema }, async ({ actor }) => json(await createFeedToken(actor), { status: 201 }));
 
 export const DELETE = route({ role: "viewer" }, async ({ actor }) => {
   await revokeFeedToken(actor);
