@@ -28,8 +28,8 @@ export function retryDelayMs(attempts: number): number {
 
 type Pending = { id: string; userId: string; teamId: string; kind: NotificationKind; title: string; summary: string; link: string; createdAt: Date; delivery: string; email: string; teamName: string; timeZone: string };
 
-/** The person's choice for the kind, or the default, as SQL over the notification `n` and preference `p`. */
-function deliverySql() {
+/** The defaults as two parallel arrays, for SQL: a kind without a person's choice takes its default. */
+function defaultDeliveries() {
   const kinds = Object.keys(DEFAULT_EMAIL_DELIVERY);
   const defaults = Object.values(DEFAULT_EMAIL_DELIVERY);
   return { kinds, defaults };
@@ -37,7 +37,7 @@ function deliverySql() {
 
 /** Waiting notifications whose kind the person takes in one of `deliveries`, oldest first. */
 async function pending(now: Date, deliveries: string[], limit = BATCH): Promise<Pending[]> {
-  const { kinds, defaults } = deliverySql();
+  const { kinds, defaults } = defaultDeliveries();
   const stale = new Date(now.getTime() - STALE_DAYS * 86_400_000);
   return db.$queryRaw<Pending[]>`
     SELECT n."id", n."userId", n."teamId", n."kind", n."title", n."summary", n."link", n."createdAt", d."delivery", u."email", t."name" AS "teamName", t."timeZone"
@@ -56,7 +56,7 @@ async function pending(now: Date, deliveries: string[], limit = BATCH): Promise<
 
 /** Marks as skipped what will never be emailed: kinds turned off, people no longer in the team, stale ones. */
 async function skipUnwanted(now: Date): Promise<number> {
-  const { kinds, defaults } = deliverySql();
+  const { kinds, defaults } = defaultDeliveries();
   const stale = new Date(now.getTime() - STALE_DAYS * 86_400_000);
   return db.$executeRaw`
     UPDATE "notification" n SET "emailSkipped" = true
@@ -71,7 +71,7 @@ async function skipUnwanted(now: Date): Promise<number> {
 
 async function failed(ids: string[], error: unknown, now: Date) {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-  // One statement for the batch; each row's own attempts set its own delay.
+  // Each row's own attempts set its own delay (a digest's rows may have failed different numbers of times).
   const rows = await db.notification.findMany({ where: { id: { in: ids } }, select: { id: true, emailAttempts: true } });
   await db.$transaction(
     rows.map((row) =>
