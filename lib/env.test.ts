@@ -43,3 +43,16 @@ describe("fetch settings", () => {
     expect(() => readEnv({ FETCH_ALLOW_PRIVATE: "yes" })).toThrow(/FETCH_ALLOW_PRIVATE/);
   });
 });
+
+describe("email settings", () => {
+  it("email is off without SMTP_URL, on with it, and a wrong scheme fails loudly", () => {
+    expect(readEnv({}).mail).toBeNull();
+    expect(readEnv({ SMTP_URL: "" }).mail).toBeNull();
+    expect(readEnv({ SMTP_URL: "smtp://mail.example.org:587", APP_URL: "https://watch.example.org" }).mail).toEqual({
+      smtpUrl: "smtp://mail.example.org:587",
+      from: "Sanctions Watch <no-reply@watch.example.org>",
+    });
+    expect(readEnv({ SMTP_URL: "smtps://u:p@mail.example.org", MAIL_FROM: "Alerts <a@example.org>" }).mail?.from).toBe("Alerts <a@example.org>");
+    expect(() => readEnv({ SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL/);
+  });
+});

@@ -51,6 +51,14 @@ const schema = z.object({
     .trim()
     .default("0 6 * * *")
     .refine((cron) => isCron(cron), "SANCTIONS_LIST_SCHEDULE must be a cron expression of five fields, e.g. 0 6 * * *"),
+  /** smtp://user:pass@host:587 or smtps://…: email notifications (issue 15); unset, email is off. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The From of notification emails, e.g. "Sanctions Watch <alerts@example.org>". */
+  MAIL_FROM: z.string().trim().min(3).optional(),
 });
 
 function isCron(expression: string): boolean {
@@ -97,6 +105,8 @@ export type Env = {
   /** What lib/fetch may reach beyond public addresses. Host names lowercased. */
   fetch: { allowPrivate: boolean; allowHosts: string[] };
   sanctionsLists: { urls: ScheduledList[]; schedule: string };
+  /** Email notifications; null when SMTP_URL is unset (email off). */
+  mail: { smtpUrl: string; from: string } | null;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -131,6 +141,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     fetch: { allowPrivate: e.FETCH_ALLOW_PRIVATE === "1", allowHosts: commaList(e.FETCH_ALLOW_HOSTS) },
     listAdmins: commaList(e.LIST_ADMINS ?? e.SEED_ADMIN_EMAIL ?? DEMO_ADMIN.email),
     sanctionsLists: { urls: parseListUrls(e.SANCTIONS_LIST_URLS), schedule: e.SANCTIONS_LIST_SCHEDULE },
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Sanctions Watch <no-reply@${new URL(e.APP_URL ?? "http://localhost").hostname}>` } : null,
   };
 }
 

@@ -21,7 +21,7 @@ export function withFreshIds(backup: TeamBackup): { backup: TeamBackup; idMap: M
 }
 
 /** The team a restore creates, as the backup describes it (fresh id). */
-export type RestoredTeam = { id: string; name: string; slug: string; createdAt: string; exportedAt: string };
+export type RestoredTeam = { id: string; name: string; slug: string; createdAt: string; exportedAt: string; timeZone?: string };
 
 /** A checked backup, ready to write: its team and its rows in batches. */
 export function restorePlan(checked: TeamBackup): { team: RestoredTeam; batches: Generator<RowBatch> } {

@@ -174,7 +174,15 @@ describe("the OpenAPI document is valid OpenAPI 3.1", () => {
     expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(["bearerToken", "sessionCookie"]);
     expect(document.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
     const publicOps = operations().filter(({ operation }) => Array.isArray(operation.security) && operation.security.length === 0);
-    expect(publicOps.map(({ method, path }) => `${method} ${path}`).sort()).toEqual(["GET /api/health", "GET /api/openapi.json", "POST /api/auth/sign-in/email", "POST /api/invitations/accept"]);
+    expect(publicOps.map(({ method, path }) => `${method} ${path}`).sort()).toEqual([
+      "GET /api/health",
+      "GET /api/notifications/feed.atom",
+      "GET /api/notifications/unsubscribe",
+      "GET /api/openapi.json",
+      "POST /api/auth/sign-in/email",
+      "POST /api/invitations/accept",
+      "POST /api/notifications/unsubscribe",
+    ]);
   });
 
   it("documents optimistic concurrency: ETag on reads and writes, If-Match on PATCH and DELETE", () => {

@@ -5,6 +5,7 @@ import { registerAuth } from "./auth";
 import { registerBriefings } from "./briefings";
 import { registerComments } from "./comments";
 import { registerDashboard } from "./dashboard";
+import { registerEmail } from "./email";
 import { registerEntities } from "./entities";
 import { registerEvidence } from "./evidence";
 import { registerIssues } from "./issues";
@@ -26,7 +27,7 @@ export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]
 /** Every resource's operations, registered with one kit. */
 function register() {
   const kit = openApiKit(new OpenAPIRegistry());
-  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerComments, registerNotifications, registerMonitoring, registerAuth]) {
+  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerComments, registerNotifications, registerEmail, registerMonitoring, registerAuth]) {
     registerResource(kit);
   }
   return kit;

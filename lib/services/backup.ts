@@ -47,7 +47,7 @@ export async function exportTeam(client: Tx, teamId: string, exportedAt = new Da
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: iso(exportedAt),
-    team: { id: team.id, name: team.name, slug: team.slug, createdAt: iso(team.createdAt) },
+    team: { id: team.id, name: team.name, slug: team.slug, timeZone: team.timeZone, createdAt: iso(team.createdAt) },
     categories: categories.map((c) => ({ id: c.id, slug: c.slug, name: c.name, createdAt: iso(c.createdAt) })),
     sources: sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: s.url, reliability: s.reliability, createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })),
     captures: captures.map((c) => ({ ...c, fetchedAt: iso(c.fetchedAt), body: Buffer.from(c.body).toString("base64") })),
@@ -201,7 +201,7 @@ async function restoreBatches(actor: Actor, team: RestoredTeam, batches: Iterabl
   const name = `${team.name} (restored)`;
   const slug = `${team.slug}-restored-${team.id.slice(0, 8)}`;
   const counts = Object.fromEntries([...COUNTED, "hitsSkipped"].map((table) => [table, 0])) as RestoreResult["counts"];
-  await db.team.create({ data: { id: team.id, name, slug, createdAt: team.createdAt } });
+  await db.team.create({ data: { id: team.id, name, slug, createdAt: team.createdAt, timeZone: team.timeZone ?? "UTC" } });
   try {
     // PostgreSQL runs statements in its own process: whole batches; PGlite on this thread: short steps.
     const steps = new StepSizes(databaseKind() === "pglite");

@@ -69,7 +69,7 @@ const teamBackupFields = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: date,
-  team: z.object({ id, name: line(200), slug: z.string().max(100), createdAt: date }),
+  team: z.object({ id, name: line(200), slug: z.string().max(100), createdAt: date, timeZone: z.string().max(64).optional() }),
   categories: rows({ id, slug: z.string().max(64), name: line(200), createdAt: date }),
   sources: rows({ id, name: line(200), kind: z.string().max(50), url: z.string().nullable(), reliability: z.enum(reliabilities), createdAt: date, updatedAt: date }),
   /** Page snapshots (POST /api/captures): the body as base64, up to lib/fetch's 10 MB. */

@@ -38,7 +38,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <>
       <div className="page-title">
         <h1>Notifications</h1>
-        <MarkAllRead disabled={page.unread === 0} />
+        <div className="filter-actions">
+          <Link href="/notifications/settings" className="button">
+            Settings
+          </Link>
+          <MarkAllRead disabled={page.unread === 0} />
+        </div>
       </div>
       <form method="get" action="/notifications" className="filters" role="search" aria-label="Filter notifications">
         <label className="field">

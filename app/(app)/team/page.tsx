@@ -6,6 +6,8 @@ import { listMembers } from "@/lib/services/members";
 import { InvitationsPanel } from "./invitations-panel";
 import { MembersTable } from "./members-table";
 import { TokensPanel } from "./tokens-panel";
+import { TimeZoneForm } from "./time-zone-form";
+import { getTeamSettings } from "@/lib/services/team-settings";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -13,10 +15,11 @@ export const metadata: Metadata = { title: "Team" };
 export default async function TeamPage() {
   const actor = await requireActor();
   const isAdmin = actor.role === "admin";
-  const [members, invitations, tokens] = await Promise.all([
+  const [members, invitations, tokens, settings] = await Promise.all([
     listMembers(actor),
     isAdmin ? listInvitations(actor) : Promise.resolve([]),
     isAdmin ? listApiTokens(actor) : Promise.resolve([]),
+    getTeamSettings(actor),
   ]);
   return (
     <div className="stack">
@@ -26,6 +29,11 @@ export default async function TeamPage() {
       <section aria-labelledby="members-heading" className="card">
         <h2 id="members-heading">Members</h2>
         <MembersTable members={members} canManage={isAdmin} />
+      </section>
+      <section aria-labelledby="time-zone-heading" className="card">
+        <h2 id="time-zone-heading">Time zone</h2>
+        <p className="muted">Email digests cover a day, or a week from Monday, in this time zone.</p>
+        {isAdmin ? <TimeZoneForm timeZone={settings.timeZone} /> : <p>{settings.timeZone}</p>}
       </section>
       {isAdmin ? (
         <>
