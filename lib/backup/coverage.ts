@@ -46,6 +46,8 @@ export const BACKUP_COVERAGE: Record<string, Kept | LeftOut> = {
   inbox_item: { leftOut: "Not backed up yet (issue 14, new this session; to do): a restore loses the items fetched from feeds; the feeds fetch what they still publish again." },
   follow: { leftOut: "Not backed up yet (issue 15's first slice; to do): a restore loses who follows what, apart from the default follows of an issue's creator and owner, made again as they act." },
   notification: { leftOut: "Not backed up yet (issue 15's first slice; to do): a restore loses the notification center's items and read marks; the events they came from are kept." },
+  webhook: { leftOut: "Not backed up yet (issue 15, new this session; to do): a restore loses the team's webhooks, which admins add again (new secrets for the receivers)." },
+  webhook_delivery: { leftOut: "A delivery log and outbox of webhook calls: transient (retried for 24 h), of no use on a restored instance whose webhooks are new." },
   session: { leftOut: "Sign-ins, short-lived (12 hours idle, 7 days at most): people sign in again on the restored instance." },
   verification: { leftOut: "better-auth's one-time tokens (e-mail checks, password resets), short-lived: asked for again." },
   rate_limit: { leftOut: "Counters of the current rate-limit windows (minutes): they start again from zero." },
