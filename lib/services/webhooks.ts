@@ -47,7 +47,7 @@ const newSecret = () => `whsec_${randomBytes(32).toString("base64url")}`;
 
 async function checkUrl(url: string) {
   const refused = await refusedUrl(url);
-  if (refused) throw new AppError("validation_failed", "The request is not valid", { fields: { url: [refused] } });
+  if (refused) throw new AppError("validation_failed", `The URL is refused: ${refused}`, { fields: { url: [refused] } });
 }
 
 export async function listWebhooks(actor: Actor): Promise<WebhookView[]> {
