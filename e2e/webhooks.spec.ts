@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifySignature } from "@/lib/webhooks/signature";
@@ -74,6 +75,9 @@ test("an admin adds a webhook, sees its secret once, and sees an event delivered
   await expect(row).toContainText("Delivered");
   await expect(row).toContainText("200");
   await expect(row).toContainText("thanks");
+  // The page with a webhook and its log passes axe too (e2e/accessibility.spec.ts checks it empty).
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   // Send test: queued, then delivered.
   await card.getByRole("button", { name: "Send test" }).click();
