@@ -117,6 +117,35 @@ describe("delivering an event", () => {
   });
 });
 
+describe("senders side by side", () => {
+  it("send each delivery once when two run at the same time (the kick and the sweep, or two instances)", async () => {
+    const { id } = await createWebhook(team.actors.admin, { url: receiver.url, kinds: ["new_issue"], format: "json" });
+    for (let i = 0; i < 6; i++) await createTestIssue(team.actors.analyst);
+    const before = receiver.received.length;
+    const [a, b] = await Promise.all([deliverDue({ teamId: team.teamId }), deliverDue({ teamId: team.teamId })]);
+    expect(a.delivered + b.delivered).toBe(6);
+    const ids = receiver.received.slice(before).map((r) => JSON.parse(r.body).id as string);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    await db.webhook.delete({ where: { id } });
+  });
+
+  it("commit an event at once whatever the receiver does: nothing is sent in the request", async () => {
+    const hanging = createServer(() => {}); // accepts, never answers
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    try {
+      const { id } = await createWebhook(team.actors.admin, { url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/`, kinds: ["new_issue"], format: "json" });
+      const issue = await createTestIssue(team.actors.analyst);
+      expect(issue.id).toBeTruthy();
+      expect(await deliveriesOf(id)).toMatchObject([{ status: "pending", attempts: 0 }]);
+      await db.webhook.delete({ where: { id } });
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
+  });
+});
+
 describe("a receiver that fails", () => {
   it("sees the delivery again on the backoff schedule, then it is delivered once it answers", async () => {
     const failing = await startReceiver(503);
