@@ -180,6 +180,16 @@ describe("a receiver that fails", () => {
     }
   });
 
+  it("is refused at delivery too when its address is not allowed (the guard runs on every attempt)", async () => {
+    const { id } = await createWebhook(team.actors.admin, { url: receiver.url, kinds: ["new_issue"], format: "json" });
+    await createTestIssue(team.actors.analyst);
+    const before = receiver.received.length;
+    expect(await deliverDue({ teamId: team.teamId, policy: { allowPrivate: false, allowHosts: [] } })).toEqual({ delivered: 0, failed: 1 });
+    expect(receiver.received.length).toBe(before);
+    expect((await deliveriesOf(id))[0]).toMatchObject({ status: "pending", attempts: 1, responseStatus: null, responseExcerpt: expect.stringContaining("not fetched") });
+    await db.webhook.delete({ where: { id } });
+  });
+
   it("gives up on a delivery 24 hours after its event", async () => {
     const { id } = await createWebhook(team.actors.admin, { url: "http://127.0.0.1:9/closed", kinds: ["new_issue"], format: "json" });
     await createTestIssue(team.actors.analyst);
