@@ -90,6 +90,7 @@ test.describe("signed in", () => {
     { name: "sanctions lists", path: "/lists" },
     { name: "screening", path: "/screening" },
     { name: "jobs", path: "/jobs" },
+    { name: "webhooks", path: "/team/webhooks" },
   ]) {
     test(`the ${name} page`, async ({ page }) => {
       const response = await page.goto(path);

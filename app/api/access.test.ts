@@ -66,9 +66,11 @@ beforeAll(async () => {
   const hit = await matrixHit(entity.id);
   const feed = await db.feed.create({ data: { teamId: home.teamId, sourceId: source.id, url: "https://example.org/feed.xml", title: "Matrix feed", enabled: false } });
   const comment = await db.comment.create({ data: { teamId: home.teamId, issueId: issue.id, authorId: home.actors.analyst.userId, body: "Matrix comment" } });
+  const webhook = await db.webhook.create({ data: { teamId: home.teamId, url: "https://hooks.example.org/in", kinds: ["evidence"], secret: "whsec_matrix" } });
+  const delivery = await db.webhookDelivery.create({ data: { teamId: home.teamId, webhookId: webhook.id, type: "test", body: "{}", status: "failed", nextAttemptAt: null } });
   await startQueue({ work: false, jobs: [matrixJob] });
   const job = (await enqueue(matrixJob, { teamId: home.teamId }))!;
-  homeIds = { feed: feed.id, capture: capture.id, entity: entity.id, hit: hit.id, comment: comment.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job };
+  homeIds = { feed: feed.id, capture: capture.id, entity: entity.id, hit: hit.id, comment: comment.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job, webhook: webhook.id, delivery: delivery.id };
   revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
   expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
   demotedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.update({ where: { id }, data: { role: "viewer" } }));
@@ -109,6 +111,7 @@ function homeIdFor(path: string): string {
     issues: homeIds.issue!, evidence: homeIds.evidence!, documents: homeIds.document!, sources: homeIds.source!,
     briefings: homeIds.briefing!, captures: homeIds.capture!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!, jobs: homeIds.job!,
     entities: homeIds.entity!, hits: homeIds.hit!, comments: homeIds.comment!, feeds: homeIds.feed!,
+    webhooks: homeIds.webhook!, "webhook-deliveries": homeIds.delivery!,
   };
   const id = byCollection[collection];
   if (!id) throw new Error(`access.test.ts: say which record ${path} names (add "${collection}" to homeIdFor)`);

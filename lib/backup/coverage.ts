@@ -48,6 +48,8 @@ export const BACKUP_COVERAGE: Record<string, Kept | LeftOut> = {
   notification: { leftOut: "Not backed up yet (issue 15's first slice; to do): a restore loses the notification center's items and read marks; the events they came from are kept." },
   email_preference: { leftOut: "Not backed up yet (issue 15, email; to do): a restore gives everyone the default email settings again." },
   notification_feed_token: { leftOut: "Secrets (hashes of personal feed tokens): a restored instance asks people to make a new feed link." },
+  webhook: { leftOut: "Not backed up yet (issue 15, new this session; to do): a restore loses the team's webhooks, which admins add again (new secrets for the receivers)." },
+  webhook_delivery: { leftOut: "A delivery log and outbox of webhook calls: transient (retried for 24 h), of no use on a restored instance whose webhooks are new." },
   session: { leftOut: "Sign-ins, short-lived (12 hours idle, 7 days at most): people sign in again on the restored instance." },
   verification: { leftOut: "better-auth's one-time tokens (e-mail checks, password resets), short-lived: asked for again." },
   rate_limit: { leftOut: "Counters of the current rate-limit windows (minutes): they start again from zero." },

@@ -121,7 +121,62 @@ async function checkedAddress(url: URL, options: FetchOptions): Promise<string> 
   return addresses[0]!;
 }
 
-function request(url: URL, address: string, options: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
+export type PostOptions = Pick<FetchOptions, "timeoutMs" | "policy" | "resolve"> & {
+  body: string;
+  headers: Record<string, string>;
+  /** How much of the answer to keep (an excerpt for a log); the rest is read and dropped. */
+  keepBytes?: number;
+};
+
+export type Posted = { status: number; excerpt: string };
+
+/**
+ * POST `body` to `url` within the same guard (webhooks): one hop, no redirect followed (a 3xx is the answer),
+ * any status returned as is, and only the first `keepBytes` of the answer kept.
+ */
+export async function safePost(url: string, options: PostOptions): Promise<Posted> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new FetchError("timeout", `No complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  try {
+    const target = parseUrl(url);
+    const address = await checkedAddress(target, { accept: [], ...options });
+    const response = await request(target, address, { accept: ["*/*"] }, deadline.signal, { method: "POST", body: options.body, headers: options.headers });
+    const keep = options.keepBytes ?? 1024;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    await new Promise<void>((resolve, reject) => {
+      response.on("data", (chunk: Buffer) => {
+        if (size < keep) chunks.push(chunk);
+        size += chunk.length;
+        if (size > DEFAULT_MAX_BYTES) response.destroy();
+      });
+      response.on("end", resolve);
+      response.on("close", resolve);
+      response.on("error", (error) => reject(deadline.signal.aborted ? deadline.signal.reason : new FetchError("unreachable", `The answer was cut off: ${error.message}`)));
+    });
+    return { status: response.statusCode ?? 0, excerpt: Buffer.concat(chunks).subarray(0, keep).toString("utf8") };
+  } catch (error) {
+    throw deadline.signal.aborted ? deadline.signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether the guard refuses `url` outright (not http(s), or an address literal or name in a forbidden range); null when it may be tried. */
+export async function refusedUrl(url: string, options: Pick<FetchOptions, "policy" | "resolve"> = {}): Promise<string | null> {
+  try {
+    await checkedAddress(parseUrl(url), { accept: [], ...options });
+    return null;
+  } catch (error) {
+    if (error instanceof FetchError && (error.reason === "bad_url" || error.reason === "blocked_address")) return error.message;
+    return null; // a name that does not resolve now may later: the delivery log will say
+  }
+}
+
+type Send = { method: "POST"; body: string; headers: Record<string, string> };
+
+function request(url: URL, address: string, options: Pick<FetchOptions, "accept" | "etag" | "lastModified">, signal: AbortSignal, send?: Send): Promise<IncomingMessage> {
   const family = isIP(address);
   // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily): it gets the one checked.
   const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
@@ -131,11 +186,12 @@ function request(url: URL, address: string, options: FetchOptions, signal: Abort
   const headers: Record<string, string> = { "user-agent": userAgent(), accept: options.accept.join(", "), "accept-encoding": "gzip, deflate, br" };
   if (options.etag) headers["if-none-match"] = options.etag;
   if (options.lastModified) headers["if-modified-since"] = options.lastModified;
+  if (send) Object.assign(headers, send.headers, { "content-length": String(Buffer.byteLength(send.body)) });
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.request(url, { method: "GET", headers, lookup, agent: false, signal }, resolve);
+    const req = client.request(url, { method: send?.method ?? "GET", headers, lookup, agent: false, signal }, resolve);
     req.on("error", (error) => reject(signal.aborted ? signal.reason : new FetchError("unreachable", `Could not connect to ${url.host}: ${error.message}`)));
-    req.end();
+    req.end(send?.body);
   });
 }
 

@@ -15,6 +15,8 @@ export const DEFAULT_EMAIL_DELIVERY: Record<NotificationKind, EmailDelivery> = {
   likelihood: "daily",
   designation: "daily",
   new_issue: "daily",
+  // A webhook turned off after 20 failures: the receivers miss events until an admin acts.
+  delivery_failed: "immediate",
 };
 
 export const emailDeliveryLabels: Record<EmailDelivery, string> = {
@@ -31,6 +33,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   designation: "Designation hits",
   mention: "Mentions in comments",
   new_issue: "New issues in a category you follow",
+  delivery_failed: "A team webhook turned off after failing (admins)",
 };
 
 /** A person's choices over the defaults, one per kind. */

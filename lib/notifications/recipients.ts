@@ -6,7 +6,7 @@ import type { IssueStatus, Likelihood } from "@/lib/generated/prisma/enums";
 // The outbox hook (lib/services/notifications.ts) loads the followers these rules name and writes the result in the
 // event's own transaction.
 
-export const notificationKinds = ["evidence", "status", "likelihood", "designation", "mention", "new_issue"] as const;
+export const notificationKinds = ["evidence", "status", "likelihood", "designation", "mention", "new_issue", "delivery_failed"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** An event as recorded (lib/services/events.ts). */
@@ -32,9 +32,11 @@ export type FollowedSubject =
 /** What an event notifies about: its kind, what the notification links to, whose follows count and who is mentioned. */
 export type Notice = {
   kind: NotificationKind;
-  subject: { type: "issue" | "entity"; id: string };
+  subject: { type: "issue" | "entity" | "webhook"; id: string };
   followed: FollowedSubject[];
   mentioned: string[];
+  /** The team's admins hear of it too (a webhook disabled after failing). */
+  admins?: true;
 };
 
 type Fields = Record<string, unknown>;
@@ -74,6 +76,8 @@ export function noticeOf(event: NotifyingEvent): Notice | null {
       const target = text(after.issueId) ? issue(text(after.issueId)) : text(after.entityId) ? { type: "entity" as const, id: text(after.entityId) } : null;
       return mentioned.length && target ? { kind: "mention", subject: target, followed: [], mentioned } : null;
     }
+    case "webhook.webhook_disabled":
+      return { kind: "delivery_failed", subject: { type: "webhook", id: event.entityId }, followed: [], mentioned: [], admins: true };
     default:
       return null;
   }
@@ -84,8 +88,8 @@ export function noticeOf(event: NotifyingEvent): Notice | null {
  * members of the event's team, but never the person who acted. Followers arrive already narrowed to the notice's
  * subjects; someone who unfollowed has no follow left and so is not among them.
  */
-export function recipientsOf(event: Pick<NotifyingEvent, "actorId">, notice: Notice, audience: { followers: string[]; members: ReadonlySet<string> }): string[] {
-  const everyone = new Set([...audience.followers, ...notice.mentioned]);
+export function recipientsOf(event: Pick<NotifyingEvent, "actorId">, notice: Notice, audience: { followers: string[]; members: ReadonlySet<string>; admins?: string[] }): string[] {
+  const everyone = new Set([...audience.followers, ...notice.mentioned, ...(notice.admins ? (audience.admins ?? []) : [])]);
   return [...everyone].filter((userId) => userId !== event.actorId && audience.members.has(userId));
 }
 
@@ -97,7 +101,7 @@ const likelihoodName = (value: unknown) => likelihoodLabels[value as Likelihood]
 export function describe(event: NotifyingEvent, notice: Notice, names: { subject: string; category?: string }): { title: string; summary: string; link: string } {
   const before = fields(event.before);
   const after = fields(event.after);
-  const link = notice.subject.type === "issue" ? `/issues/${notice.subject.id}` : `/entities/${notice.subject.id}`;
+  const link = notice.subject.type === "issue" ? `/issues/${notice.subject.id}` : notice.subject.type === "webhook" ? "/team/webhooks" : `/entities/${notice.subject.id}`;
   const why = text(after.rationale) ? `Why: ${text(after.rationale)}` : "";
   const moves = [
     "status" in after ? `status ${statusName(before.status)} → ${statusName(after.status)}` : "",
@@ -117,6 +121,8 @@ export function describe(event: NotifyingEvent, notice: Notice, names: { subject
       };
     case "mention":
       return { title: `${event.actorLabel} mentioned you on “${names.subject}”`, summary: clip(text(after.body)), link };
+    case "delivery_failed":
+      return { title: `Webhook to ${names.subject} disabled`, summary: clip(`${Number(after.failures ?? 0)} deliveries in a row failed; the last: ${text(after.lastError) || "no answer"}. Check the receiver, then enable it again.`), link };
     case "new_issue":
       return { title: `New issue in ${names.category ?? text(after.category)}: “${names.subject}”`, summary: clip(text(after.summary) || `Opened by ${event.actorLabel}.`), link };
   }

@@ -15,6 +15,7 @@ import { openApiKit, type DocumentedRoute } from "./kit";
 import { registerOperations } from "./operations";
 import { registerSanctions } from "./sanctions";
 import { registerTeam } from "./team";
+import { registerWebhooks } from "./team/webhooks";
 
 // The OpenAPI 3.1 document of /api (issue 3), split by resource as dub's lib/openapi/<resource>/: each module
 // registers its routes' operations, reading each one's role, body and query from the route's own
@@ -27,7 +28,7 @@ export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]
 /** Every resource's operations, registered with one kit. */
 function register() {
   const kit = openApiKit(new OpenAPIRegistry());
-  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerOperations, registerSanctions, registerEntities, registerComments, registerNotifications, registerEmail, registerMonitoring, registerAuth]) {
+  for (const registerResource of [registerIssues, registerEvidence, registerBriefings, registerDashboard, registerTeam, registerWebhooks, registerOperations, registerSanctions, registerEntities, registerComments, registerNotifications, registerEmail, registerMonitoring, registerAuth]) {
     registerResource(kit);
   }
   return kit;

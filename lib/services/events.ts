@@ -4,9 +4,10 @@ import type { Tx } from "@/lib/db/client";
 import { jsonColumn } from "@/lib/db/json";
 import type { HistoryEvent } from "@/lib/validation/issues";
 import { notifyIn } from "./notifications";
+import { webhooksIn } from "./webhooks";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed" | "webhook";
   entityId: string;
   action: string;
   before?: unknown;
@@ -29,7 +30,8 @@ export const toHistoryEvent = (e: EventRow): HistoryEvent => ({
 
 /**
  * Appends one history event inside the caller's transaction, so the change and its record commit together, and
- * the notifications it causes with them (the outbox: lib/services/notifications.ts).
+ * the notifications and webhook deliveries it causes with them (the outbox: lib/services/notifications.ts,
+ * lib/services/webhooks.ts).
  */
 export async function recordEvent(tx: Tx, actor: Actor, event: EventInput) {
   const { id } = await tx.event.create({
@@ -45,7 +47,9 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput) {
     },
     select: { id: true },
   });
-  await notifyIn(tx, { ...event, id, teamId: actor.teamId, actorId: actor.userId, actorLabel: actor.label });
+  const recorded = { ...event, id, teamId: actor.teamId, actorId: actor.userId, actorLabel: actor.label };
+  await notifyIn(tx, recorded);
+  await webhooksIn(tx, recorded);
 }
 
 /**
@@ -69,7 +73,11 @@ export async function recordSystemEvents(tx: Tx, label: string, events: (EventIn
   });
   // Matched by what each event is about rather than by position: RETURNING promises no order.
   const idOf = new Map(rows.map((row) => [`${row.entityType} ${row.entityId} ${row.action}`, row.id]));
-  for (const event of events) await notifyIn(tx, { ...event, id: idOf.get(`${event.entityType} ${event.entityId} ${event.action}`)!, actorId: null, actorLabel: label });
+  for (const event of events) {
+    const recorded = { ...event, id: idOf.get(`${event.entityType} ${event.entityId} ${event.action}`)!, actorId: null, actorLabel: label };
+    await notifyIn(tx, recorded);
+    await webhooksIn(tx, recorded);
+  }
 }
 
 /** Only the fields that differ between two versions of a record, as `{ before, after }`. */

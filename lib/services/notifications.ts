@@ -28,6 +28,10 @@ async function followWhere(tx: Tx, teamId: string, followed: FollowedSubject[]):
 
 /** The names a notification's text needs: the issue's title or the entity's name (and the category's). */
 async function namesOf(tx: Tx, teamId: string, notice: Notice) {
+  if (notice.subject.type === "webhook") {
+    const webhook = await tx.webhook.findFirst({ where: { id: notice.subject.id, teamId }, select: { url: true } });
+    return webhook ? { subject: hostOf(webhook.url) } : null;
+  }
   if (notice.subject.type === "entity") {
     const entity = await tx.entity.findFirst({ where: { id: notice.subject.id, teamId }, select: { name: true } });
     return entity ? { subject: entity.name } : null;
@@ -35,6 +39,14 @@ async function namesOf(tx: Tx, teamId: string, notice: Notice) {
   const issue = await tx.issue.findFirst({ where: { id: notice.subject.id, teamId }, select: { title: true, category: { select: { name: true } } } });
   return issue ? { subject: issue.title, category: issue.category.name } : null;
 }
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
 
 /**
  * The outbox hook: the notifications an event causes, written inside the event's transaction. Followers who left
@@ -45,13 +57,15 @@ export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }) {
   const notice = noticeOf(event);
   if (!notice) return;
   const where = await followWhere(tx, event.teamId, notice.followed);
-  const [followers, mentionedMembers] = await Promise.all([
+  const [followers, mentionedMembers, admins] = await Promise.all([
     where.length ? tx.follow.findMany({ where: { teamId: event.teamId, OR: where, user: { memberships: { some: { teamId: event.teamId } } } }, select: { userId: true } }) : [],
     notice.mentioned.length ? tx.membership.findMany({ where: { teamId: event.teamId, userId: { in: notice.mentioned } }, select: { userId: true } }) : [],
+    notice.admins ? tx.membership.findMany({ where: { teamId: event.teamId, role: "admin" }, select: { userId: true } }) : [],
   ]);
   const followerIds = followers.map((f) => f.userId);
-  const members = new Set([...followerIds, ...mentionedMembers.map((m) => m.userId)]);
-  const recipients = recipientsOf(event, notice, { followers: followerIds, members });
+  const adminIds = admins.map((a) => a.userId);
+  const members = new Set([...followerIds, ...mentionedMembers.map((m) => m.userId), ...adminIds]);
+  const recipients = recipientsOf(event, notice, { followers: followerIds, members, admins: adminIds });
   if (recipients.length === 0) return;
   const names = await namesOf(tx, event.teamId, notice);
   if (!names) return;

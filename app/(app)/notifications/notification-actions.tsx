@@ -38,8 +38,8 @@ export function MarkAllRead({ disabled }: { disabled: boolean }) {
   );
 }
 
-/** One notification's actions: mark it read, and stop following what it is about. */
-export function NotificationActions({ id, title, read, subject }: { id: string; title: string; read: boolean; subject: { type: "issue" | "entity"; id: string } }) {
+/** One notification's actions: mark it read, and stop following what it is about (nothing to unfollow for an admins' notice). */
+export function NotificationActions({ id, title, read, subject }: { id: string; title: string; read: boolean; subject: { type: "issue" | "entity"; id: string } | null }) {
   const { mark, pending, error } = useMarkRead();
   const unfollow = useAction();
   return (
@@ -49,7 +49,7 @@ export function NotificationActions({ id, title, read, subject }: { id: string; 
           Mark read
         </button>
       )}
-      <button
+      {subject && <button
         type="button"
         className="button small-button"
         disabled={unfollow.pending}
@@ -57,7 +57,7 @@ export function NotificationActions({ id, title, read, subject }: { id: string; 
         onClick={() => void unfollow.run(() => apiFetch("/api/follows", { method: "PUT", body: { kind: subject.type, targetId: subject.id, following: false } }))}
       >
         Unfollow {subject.type}
-      </button>
+      </button>}
       <Failure error={error ?? unfollow.error} />
     </div>
   );

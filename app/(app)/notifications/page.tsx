@@ -18,6 +18,7 @@ const kindLabels: Record<NotificationKind, string> = {
   designation: "Designation hits",
   mention: "Mentions",
   new_issue: "New issues in a category",
+  delivery_failed: "Failed webhook deliveries",
 };
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -98,7 +99,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               <p className="muted small">
                 {kindLabels[n.kind]} · <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
               </p>
-              <NotificationActions id={n.id} title={n.title} read={n.readAt !== null} subject={{ type: n.subjectType, id: n.subjectId }} />
+              <NotificationActions id={n.id} title={n.title} read={n.readAt !== null} subject={n.subjectType === "webhook" ? null : { type: n.subjectType, id: n.subjectId }} />
             </li>
           ))}
         </ol>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { listApiTokens } from "@/lib/services/api-tokens";
 import { listInvitations } from "@/lib/services/invitations";
@@ -44,6 +45,12 @@ export default async function TeamPage() {
           <section aria-labelledby="tokens-heading" className="card">
             <h2 id="tokens-heading">API tokens</h2>
             <TokensPanel tokens={tokens} />
+          </section>
+          <section aria-labelledby="webhooks-heading" className="card">
+            <h2 id="webhooks-heading">Webhooks</h2>
+            <p>
+              Send the team&apos;s events to Slack, Teams or your own service: <Link href="/team/webhooks">manage webhooks and their delivery logs</Link>.
+            </p>
           </section>
         </>
       ) : (
