@@ -6,7 +6,7 @@ import type { HistoryEvent } from "@/lib/validation/issues";
 import { notifyIn } from "./notifications";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed" | "inbox_item";
   entityId: string;
   action: string;
   before?: unknown;
