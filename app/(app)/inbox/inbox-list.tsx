@@ -51,9 +51,10 @@ export function InboxList({ items, canTriage, view }: { items: InboxItemView[]; 
     else document.getElementById("inbox-status")?.focus();
   });
 
+  // Focusing a row makes it the current one (its onFocus).
   function moveTo(index: number) {
-    focusNext.current = true;
-    setCurrent(Math.max(0, Math.min(index, visible.length - 1)));
+    const item = visible[Math.max(0, Math.min(index, visible.length - 1))];
+    if (item) rows.current.get(item.id)?.focus();
   }
 
   async function triage(ids: string[], action: () => Promise<unknown>, done: string) {
