@@ -18,7 +18,7 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
       {unread > 0 && (
         <>
           {" "}
-          <span className="nav-count">{unread > 999 ? "999+" : unread}</span>
+          <span className="nav-count">{unread >= 1000 ? "999+" : unread}</span>
           <span className="visually-hidden"> new</span>
         </>
       )}

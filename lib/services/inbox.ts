@@ -143,9 +143,12 @@ export async function listInbox(actor: Actor, query: InboxQuery): Promise<InboxP
   return { items: page.map((row) => toView(row, titles, now)), nextCursor, unread };
 }
 
-/** New items in the team's inbox (snoozes run out included): the count in the navigation. */
+/** Counting stops here: the navigation shows "999+", and counting 30,000 new items cost 80 ms of every page. */
+export const UNREAD_COUNT_CAP = 1_000;
+
+/** New items in the team's inbox (snoozes run out included), counted up to UNREAD_COUNT_CAP: the count in the navigation. */
 export function unreadInboxCount(actor: Actor): Promise<number> {
-  return db.inboxItem.count({ where: { teamId: actor.teamId, ...stateWhere("new") } });
+  return db.inboxItem.count({ where: { teamId: actor.teamId, ...stateWhere("new") }, take: UNREAD_COUNT_CAP });
 }
 
 // ---- triage ------------------------------------------------------------------------------------

@@ -72,11 +72,11 @@ export type InboxItemView = z.infer<typeof inboxItemSchema>;
 export const inboxPageSchema = z.object({
   items: z.array(inboxItemSchema),
   nextCursor: z.string().nullable().describe("Send as `cursor` for the next page; null on the last"),
-  unread: z.number().int().describe("New items in the inbox (the navigation's count)"),
+  unread: z.number().int().describe("New items in the inbox (the navigation's count), counted up to 1,000: 1000 means 1,000 or more"),
 });
 export type InboxPage = z.infer<typeof inboxPageSchema>;
 
-export const inboxUnreadSchema = z.object({ unread: z.number().int() });
+export const inboxUnreadSchema = z.object({ unread: z.number().int().describe("New items, counted up to 1,000: 1000 means 1,000 or more") });
 
 /** What the review form opens with: the item's own details and the issue it speaks to most. */
 export const inboxAcceptanceSchema = z.object({

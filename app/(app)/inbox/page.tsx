@@ -5,7 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { listCategories } from "@/lib/services/categories";
 import { listFeeds } from "@/lib/services/feeds/feeds";
-import { listInbox } from "@/lib/services/inbox";
+import { listInbox, UNREAD_COUNT_CAP } from "@/lib/services/inbox";
 import { firstParam, presentParams, viewHref } from "@/lib/ui/url";
 import { inboxQuerySchema, type InboxQuery } from "@/lib/validation/inbox";
 import { InboxList } from "./inbox-list";
@@ -128,7 +128,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           Some filters were not valid and were ignored.
         </p>
       )}
-      <p className="muted">{page.unread === 0 ? "No new items." : `${page.unread.toLocaleString("en")} new ${page.unread === 1 ? "item" : "items"}.`}</p>
+      <p className="muted">
+        {page.unread === 0
+          ? "No new items."
+          : page.unread >= UNREAD_COUNT_CAP
+            ? `${UNREAD_COUNT_CAP.toLocaleString("en")} or more new items.`
+            : `${page.unread.toLocaleString("en")} new ${page.unread === 1 ? "item" : "items"}.`}
+      </p>
       {page.items.length === 0 ? (
         <div className="empty-state">
           <p>
