@@ -83,6 +83,7 @@ test.describe("signed in", () => {
     { name: "briefing builder", path: "/briefings/new" },
     { name: "library", path: "/library" },
     { name: "sources", path: "/sources" },
+    { name: "inbox", path: "/inbox" },
     { name: "evidence intake", path: "/library/new" },
     { name: "new issue", path: "/issues/new" },
     { name: "team", path: "/team" },

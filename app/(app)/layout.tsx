@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireActor } from "@/lib/auth/current";
+import { unreadInboxCount } from "@/lib/services/inbox";
 import { unreadCount } from "@/lib/services/notifications";
 import { listMyTeams } from "@/lib/services/teams";
+import { InboxLink } from "./inbox-link";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 import { TeamSwitcher } from "./team-switcher";
@@ -10,7 +12,7 @@ import { TeamSwitcher } from "./team-switcher";
 // Everything behind sign-in shares this frame: the team, the sections, the way out.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [teams, unread] = await Promise.all([listMyTeams(actor), unreadCount(actor)]);
+  const [teams, unread, inboxUnread] = await Promise.all([listMyTeams(actor), unreadCount(actor), unreadInboxCount(actor)]);
   return (
     <>
       <header className="app-header">
@@ -27,6 +29,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </li>
             <li>
               <Link href="/library">Evidence library</Link>
+            </li>
+            <li>
+              <InboxLink initialUnread={inboxUnread} />
             </li>
             <li>
               <Link href="/sources">Sources</Link>

@@ -15,12 +15,13 @@ import { article, COUNTRY_CODES, HS_CODES, issueText, SOURCE_NAMES, TAGS } from 
 import { random, uuid7, type Random } from "./random";
 
 /** Bump when the generator changes what it writes: cached datasets are then regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
-export type Sizes = { issues: number; evidence: number; documents: number };
-export const LARGE: Sizes = { issues: 10_000, evidence: 100_000, documents: 100_000 };
+export type Sizes = { issues: number; evidence: number; documents: number; inboxItems: number };
+/** 50,000 inbox items: issue 14's "Inbox page p95 ≤ 100 ms". */
+export const LARGE: Sizes = { issues: 10_000, evidence: 100_000, documents: 100_000, inboxItems: 50_000 };
 /** Same watchlist, 1 % of the evidence: the baseline of the watchlist-growth ratio (issue 3). */
-export const SMALL: Sizes = { issues: 10_000, evidence: 1_000, documents: 1_000 };
+export const SMALL: Sizes = { issues: 10_000, evidence: 1_000, documents: 1_000, inboxItems: 0 };
 
 export type SqlRunner = {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -282,6 +283,41 @@ export async function generateDataset(
     );
   });
 
+  // ------------------------------------------------------------ the inbox: 20 feeds (disabled: nothing polls them here) and their items
+  await timed(`inbox items (${sizes.inboxItems})`, async () => {
+    if (sizes.inboxItems === 0) return;
+    const created = at(200 * DAY);
+    const feeds = Array.from({ length: 20 }, (_, i) => [uuid7(rng, created.getTime()), teamId, sourceIds[i % sourceIds.length]!, `https://feeds.example/${i}.xml`, `Feed ${i + 1}`, false, created, created]);
+    await insert(sql, "feed", [text("id"), text("teamId"), text("sourceId"), text("url"), text("title"), { name: "enabled", type: "bool" }, ts("createdAt"), ts("updatedAt")], feeds);
+    const live = issues.filter((i) => !i.deleted);
+    const rows: unknown[][] = [];
+    for (let i = 0; i < sizes.inboxItems; i++) {
+      const fetchedAt = now - rng.next() * 180 * DAY;
+      const doc = rng.pick(docs);
+      const state = rng.weighted([["new", 60], ["dismissed", 30], ["accepted", 5], ["snoozed", 5]] as const);
+      const issueIds = rng.chance(0.6) ? rng.sample(live, rng.int(1, 3)).map((issue) => issue.id) : [];
+      const relevance = rng.chance(0.05) ? null : issueIds.length ? (0.2 + rng.next() * 0.8).toFixed(3) : "0";
+      const decided = state === "new" ? null : new Date(fetchedAt + rng.next() * (now - fetchedAt));
+      rows.push([
+        uuid7(rng, fetchedAt), teamId, rng.pick(feeds)[0], `https://news.example/inbox/${i}`, `Item ${i}: ${doc.firstSentence.slice(0, 80)}`,
+        `${doc.firstSentence} Item ${i}.`, new Date(fetchedAt - rng.next() * DAY), `item-${i}`, createHash("sha256").update(`inbox:${i}`).digest("hex"),
+        relevance, issueIds, state, new Date(fetchedAt), state === "snoozed" ? new Date(now + (rng.chance(0.5) ? 1 : -1) * rng.next() * 30 * DAY) : null,
+        decided ? actorLabel : null, decided, state === "dismissed" && rng.chance(0.3) ? "Not about sanctions" : null,
+      ]);
+    }
+    await insert(
+      sql,
+      "inbox_item",
+      [
+        text("id"), text("teamId"), text("feedId"), text("url"), text("title"), text("text"), ts("publishedAt"), text("guid"), text("contentHash"),
+        { name: "relevance", type: "text", cast: "double precision" }, { name: "issueIds", type: "text", list: true },
+        { name: "state", type: "text", cast: '"InboxState"' }, ts("fetchedAt"), ts("snoozedUntil"), text("decidedBy"), ts("decidedAt"), text("dismissReason"),
+      ],
+      rows,
+      5_000,
+    );
+  });
+
   // ------------------------------------------------------------ history
   await timed(`events (${eventRows.length})`, async () => {
     await insert(
@@ -297,14 +333,14 @@ export async function generateDataset(
   });
 
   await timed("vacuum analyze", async () => {
-    for (const table of ["issue", "document", "evidence", "event", "category", "source", "api_token", "user", "session", "account", "membership", "team"]) {
+    for (const table of ["issue", "document", "evidence", "event", "feed", "inbox_item", "category", "source", "api_token", "user", "session", "account", "membership", "team"]) {
       await sql.exec(`VACUUM ANALYZE "${table}"`);
     }
   });
 
   const [busiestIssueId, busiestIssueEvidence] = [...evidenceCount.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
   const counts: Record<string, number> = {};
-  for (const table of ["issue", "document", "evidence", "event"]) {
+  for (const table of ["issue", "document", "evidence", "event", "inbox_item"]) {
     const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE "teamId" = $1`, [teamId]);
     counts[table] = row!.n;
   }

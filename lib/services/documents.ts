@@ -12,6 +12,7 @@ import { RANKED_MATCHES, type AnalyzeDocumentInput, type CreateDocumentInput, ty
 import { runOffThread } from "@/lib/workers/pool";
 import { recordEvent } from "./events";
 import { linkEvidenceIn } from "./evidence";
+import { acceptInboxItemIn } from "./inbox";
 
 /** Marks around each match in a search snippet; control characters that stored text never contains. */
 export const SNIPPET_START = "\u0002";
@@ -103,6 +104,7 @@ export async function createDocument(actor: Actor, input: CreateDocumentInput): 
           throw inEvidenceItem(error, index);
         });
       }
+      if (input.inboxItemId) await acceptInboxItemIn(tx, actor, input.inboxItemId, document.id);
       return document.id;
     });
   } catch (error) {

@@ -7,7 +7,7 @@ import { notifyIn } from "./notifications";
 import { webhooksIn } from "./webhooks";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed" | "webhook";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed" | "webhook" | "inbox_item";
   entityId: string;
   action: string;
   before?: unknown;

@@ -24,6 +24,8 @@ export const createDocumentSchema = z.strictObject({
   sourceId: z.string().max(64).nullable().optional(),
   /** The page capture the text came from (POST /api/captures); the document links to its snapshot. */
   captureId: z.string().max(64).nullable().optional(),
+  /** The inbox item it is saved from: the item becomes accepted, linked to the document, in the same transaction. */
+  inboxItemId: z.string().max(64).nullable().optional(),
   /** Evidence links saved with the document, in the same transaction (the intake's one-step save). */
   evidence: z.array(linkEvidenceSchema.omit({ documentId: true }).extend({ issueId: z.string().min(1).max(64) })).max(50).default([]),
 });

@@ -6,8 +6,15 @@ import * as feedsByIdPollRoute from "@/app/api/feeds/[id]/poll/route";
 import * as feedsByIdRoute from "@/app/api/feeds/[id]/route";
 import * as feedsOpmlRoute from "@/app/api/feeds/opml/route";
 import * as feedsRoute from "@/app/api/feeds/route";
+import * as inboxAcceptRoute from "@/app/api/inbox/[id]/accept/route";
+import * as inboxDismissRoute from "@/app/api/inbox/[id]/dismiss/route";
+import * as inboxSnoozeRoute from "@/app/api/inbox/[id]/snooze/route";
+import * as inboxBulkDismissRoute from "@/app/api/inbox/dismiss/route";
+import * as inboxRoute from "@/app/api/inbox/route";
+import * as inboxUnreadRoute from "@/app/api/inbox/unread/route";
+import { bulkDismissResultSchema, inboxAcceptanceSchema, inboxItemSchema, inboxPageSchema, inboxUnreadSchema } from "@/lib/validation/inbox";
 
-// Watching the world: the sources' feeds and their health.
+// Watching the world: the sources' feeds and their health, and the inbox they fill.
 
 const FEED_FAILURES =
   "The address gives no feed: `details.reason` is lib/fetch's `bad_url`, `blocked_address`, `bad_content_type`, `too_large`, `too_many_redirects`, " +
@@ -114,5 +121,87 @@ export function registerMonitoring(kit: OpenApiKit) {
     body: { id: "ImportOpml", description: "The OPML file's text" },
     responses: { 200: ok("What was added and what was skipped", OpmlImport) },
     errors: { validation_failed: "Not a well-formed OPML file, no feeds in it, or more than 500 (`details.fields.opml` says which)" },
+  });
+  registerInbox(kit);
+}
+
+const ACCEPTED = "The item was accepted into the library already (`details.documentId`)";
+
+function registerInbox(kit: OpenApiKit) {
+  const { operation, ok } = kit;
+  const InboxItem = component("InboxItem", inboxItemSchema);
+  operation({
+    method: "get",
+    path: "/api/inbox",
+    operationId: "listInbox",
+    tag: "Monitoring",
+    summary: "The team's inbox: what its feeds brought, newest or most relevant first",
+    description:
+      "Cursor-paged: send `nextCursor` back as `cursor` with the same `sort` for the next page. By default the new items (snoozed ones whose date has passed included). " +
+      "Each item names the issues it speaks to, best first, as analysed on arrival; `relevance` is the best issue score. `unread` counts the new items.",
+    route: inboxRoute.GET,
+    responses: { 200: ok("A page of the inbox", component("InboxPage", inboxPageSchema)) },
+    errors: { validation_failed: "An unknown state or sort, a relevance outside 0–1, a date that is not one, or a cursor of another listing (`details.fields.cursor`)" },
+  });
+  operation({
+    method: "get",
+    path: "/api/inbox/unread",
+    operationId: "countUnreadInbox",
+    tag: "Monitoring",
+    summary: "How many items of the inbox are new",
+    route: inboxUnreadRoute.GET,
+    responses: { 200: ok("The count", component("InboxUnread", inboxUnreadSchema)) },
+  });
+  operation({
+    method: "post",
+    path: "/api/inbox/{id}/accept",
+    operationId: "acceptInboxItem",
+    tag: "Monitoring",
+    summary: "Start accepting an item: what the review form needs to save it as evidence",
+    description:
+      "Writes nothing. Answers the item's address, title, text, published date, its feed's source and the issues it speaks to. " +
+      "Save the document with `POST /api/documents` and `inboxItemId`: the document, its evidence links and the item's acceptance commit together.",
+    route: inboxAcceptRoute.POST,
+    id: "inbox item",
+    responses: { 200: ok("The item and the review form's draft", component("InboxAcceptance", inboxAcceptanceSchema)) },
+    errors: { conflict: ACCEPTED },
+  });
+  operation({
+    method: "post",
+    path: "/api/inbox/{id}/dismiss",
+    operationId: "dismissInboxItem",
+    tag: "Monitoring",
+    summary: "Dismiss an item, with an optional reason",
+    route: inboxDismissRoute.POST,
+    id: "inbox item",
+    body: { id: "DismissInboxItem", description: "The reason, if any (`{}` for none)" },
+    responses: { 200: ok("The item", InboxItem) },
+    errors: { conflict: ACCEPTED },
+  });
+  operation({
+    method: "post",
+    path: "/api/inbox/{id}/snooze",
+    operationId: "snoozeInboxItem",
+    tag: "Monitoring",
+    summary: "Put an item aside until a date, when it comes back as new",
+    route: inboxSnoozeRoute.POST,
+    id: "inbox item",
+    body: { id: "SnoozeInboxItem", description: "When it comes back" },
+    responses: { 200: ok("The item", InboxItem) },
+    errors: { conflict: ACCEPTED },
+  });
+  operation({
+    method: "post",
+    path: "/api/inbox/dismiss",
+    operationId: "dismissInboxItems",
+    tag: "Monitoring",
+    summary: "Dismiss several items at once, all or none",
+    route: inboxBulkDismissRoute.POST,
+    body: { id: "DismissInboxItems", description: "The items (at most 500) and an optional reason" },
+    responses: { 200: ok("How many were dismissed", component("InboxBulkDismissal", bulkDismissResultSchema)) },
+    errors: {
+      not_found: "One of the ids names no item of your team (`details.ids`); nothing is dismissed",
+      conflict: "One of the items was accepted already; nothing is dismissed",
+    },
   });
 }

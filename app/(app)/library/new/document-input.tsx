@@ -14,7 +14,10 @@ import { apiFieldErrors, apiMessage, Field, FieldError, FormError, placeErrors, 
 /** A page fetched by "Fetch": what the review form takes from it, and the capture the document will link to. */
 export type CapturedPage = Pick<Capture, "id" | "finalUrl" | "title" | "publisher" | "publishedAt">;
 
-export type DocumentDraft = { text: string; file: File | null; title: string; url: string; capture: CapturedPage | null };
+/** An inbox item being accepted: saving the document accepts it; its date, feed's source and issues prefill the review. */
+export type InboxDraft = { id: string; publishedAt: string | null; sourceId: string | null; issueIds: string[] };
+
+export type DocumentDraft = { text: string; file: File | null; title: string; url: string; capture: CapturedPage | null; inboxItem: InboxDraft | null };
 
 const ACCEPT = ".txt,.md,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf";
 

@@ -9,6 +9,7 @@ import { formatBytes } from "@/lib/ui/format";
 import { ApiError } from "@/lib/query/api";
 import { documentKeys, documentRequests, type CreateDocumentRequest, type DocumentSuggestions } from "@/lib/query/documents";
 import { entityRequests } from "@/lib/query/entities";
+import { inboxKeys } from "@/lib/query/inbox";
 import { issueKeys } from "@/lib/query/issues";
 import { sourceKeys, sourcesQueryOptions } from "@/lib/query/sources";
 import { createDocumentSchema } from "@/lib/validation/documents";
@@ -47,15 +48,17 @@ export function ReviewForm({
   const choices = useMemo(() => new Map(analysis.issues.map((issue) => [issue.issueId, passageChoices(issue, analysis.keyPassages)])), [analysis]);
   // A fetched page's own metadata (og:site_name, article:published_time) beats guesses from its text.
   const publisher = draft.capture?.publisher ?? analysis.publisher;
-  const detectedDate = draft.capture?.publishedAt ?? analysis.publishedDate;
+  const detectedDate = draft.inboxItem?.publishedAt ?? draft.capture?.publishedAt ?? analysis.publishedDate;
   const [details, setDetails] = useState<Details>(() => ({
     title: analysis.title,
     url: draft.url.trim(),
     publishedAt: detectedDate ?? "",
-    sourceId: (matchSource(initialSources, draft.capture?.publisher ?? null) ?? matchSource(initialSources, analysis.publisher))?.id ?? "",
+    sourceId: draft.inboxItem?.sourceId ?? (matchSource(initialSources, draft.capture?.publisher ?? null) ?? matchSource(initialSources, analysis.publisher))?.id ?? "",
   }));
+  // The issue an inbox item speaks to most comes ticked.
+  const suggested = draft.inboxItem?.issueIds.find((id) => analysis.issues.some((issue) => issue.issueId === id));
   const [links, setLinks] = useState<Record<string, LinkDraft>>(() =>
-    Object.fromEntries(analysis.issues.map((issue) => [issue.issueId, newLink(choices.get(issue.issueId) ?? [])])),
+    Object.fromEntries(analysis.issues.map((issue) => [issue.issueId, { ...newLink(choices.get(issue.issueId) ?? []), selected: issue.issueId === suggested }])),
   );
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const { errors, setErrors, showErrors } = useFormErrors(form);
@@ -83,6 +86,7 @@ export function ReviewForm({
       void queryClient.invalidateQueries({ queryKey: documentKeys.all });
       void queryClient.invalidateQueries({ queryKey: issueKeys.all });
       void queryClient.invalidateQueries({ queryKey: sourceKeys.all });
+      if (draft.inboxItem) void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
       queryClient.setQueryData(documentKeys.detail(document.id), document);
       router.push(`/library/${document.id}`);
     },
@@ -131,6 +135,7 @@ export function ReviewForm({
       publishedAt: details.publishedAt || undefined,
       sourceId: details.sourceId || undefined,
       captureId: draft.capture?.id,
+      inboxItemId: draft.inboxItem?.id,
       evidence,
     };
     const issueIds = selectedIssues.map((issue) => issue.issueId);
@@ -160,11 +165,12 @@ export function ReviewForm({
             2. Review and save
           </h2>
           <p className="muted small">
-            Analyzed {draft.file ? `“${draft.file.name}” (${formatBytes(draft.file.size)})` : draft.capture ? "the fetched page" : "the pasted text"}: {analysis.wordCount} words.{" "}
+            Analyzed {draft.file ? `“${draft.file.name}” (${formatBytes(draft.file.size)})` : draft.capture ? "the fetched page" : draft.inboxItem ? "the inbox item" : "the pasted text"}: {analysis.wordCount} words.{" "}
             <button type="button" className="button small-button" onClick={onBack}>
               Change the document
             </button>
           </p>
+          {draft.inboxItem && !duplicateOf && <p className="small">From the inbox: saving accepts the item.</p>}
           {duplicateOf && (
             <div ref={duplicateNotice} className="notice" role="status" tabIndex={-1}>
               <p>
