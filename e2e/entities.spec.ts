@@ -1,5 +1,5 @@
 import { test, expect, unique } from "./fixtures";
-import { expectAccessible, importSdnList } from "./sanctions-helpers";
+import { SDN_SLICES, expectAccessible, importSdnList } from "./sanctions-helpers";
 
 // Tracking an entity in a real browser (issue 13): a small list of real OFAC SDN lines imported by the demo admin
 // (a list admin), an entity added with the form and screened at once, its hit explained and confirmed with a note,
@@ -7,7 +7,7 @@ import { expectAccessible, importSdnList } from "./sanctions-helpers";
 
 test("add an entity, see its hit explained, confirm it as a designation", async ({ page }) => {
   test.setTimeout(120_000); // an import, a first screening (the list indexed) and two accessibility scans
-  const list = await importSdnList(page.request, "e2e");
+  const list = await importSdnList(page.request, "e2e", SDN_SLICES.entities);
 
   await page.goto("/entities");
   await expect(page.getByRole("heading", { level: 1, name: "Entities" })).toBeVisible();
