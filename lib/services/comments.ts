@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentInput, CommentView } from "@/lib/validation/comments";
 import type { Person } from "@/lib/validation/team";
 import { recordEvent } from "./events";
+import { findIssueRef } from "./issue-ref";
 import { listPeople } from "./members";
 
 // Comments on an issue or a tracked entity. Every write and its history event commit together, so an
@@ -60,7 +61,11 @@ function staleVersion(current: number) {
 
 /** Oldest first, as a conversation reads. */
 export async function listComments(actor: Actor, target: CommentTarget): Promise<CommentView[]> {
-  await assertTarget(actor, target);
+  if ("issueId" in target) {
+    // The issue page has read the issue already: the request's read, not another.
+    const issue = await findIssueRef(actor.teamId, target.issueId);
+    if (!issue || issue.deletedAt) throw notFound("Issue");
+  } else await assertTarget(actor, target);
   const [rows, people] = await Promise.all([
     db.comment.findMany({ where: { teamId: actor.teamId, ...target }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect }),
     listPeople(actor),

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toHistoryEvent, type EventRow } from "./events";
+import { findIssueRef, trackedEntityIds } from "./issue-ref";
 import type { HistoryEvent, IssueHistoryPage, IssueHistoryQuery } from "@/lib/validation/issues";
 
 // An issue's timeline: every event about the issue, its evidence and its comments (the column
@@ -12,18 +13,13 @@ import type { HistoryEvent, IssueHistoryPage, IssueHistoryQuery } from "@/lib/va
 // along). The busiest bench issue has over two thousand events: the issue page reads the newest page and
 // the judgments its chart draws; the API pages with `limit` and `before`.
 
-async function issueInTeam(actor: Actor, id: string) {
-  const issue = await db.issue.findFirst({ where: { id, teamId: actor.teamId }, select: { id: true } });
-  if (!issue) throw notFound("Issue");
-}
-
 /**
  * The timeline, oldest first: all of it, or (with `limit`) the newest `limit` events before the event
  * `before`, and whether older ones remain.
  */
 export async function issueHistory(actor: Actor, id: string, query: IssueHistoryQuery = {}): Promise<IssueHistoryPage> {
-  await issueInTeam(actor, id);
-  const entityIds = (await db.entityIssue.findMany({ where: { issueId: id }, select: { entityId: true } })).map((e) => e.entityId);
+  if (!(await findIssueRef(actor.teamId, id))) throw notFound("Issue");
+  const entityIds = await trackedEntityIds(actor.teamId, id);
   const about = entityIds.length
     ? Prisma.sql`("issueId" = ${id} OR ("entityType" = 'hit' AND "after" ->> 'entityId' = ANY(${entityIds})))`
     : Prisma.sql`"issueId" = ${id}`;

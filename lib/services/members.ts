@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
+import { cache } from "react";
 import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { MemberView, Person } from "@/lib/validation/team";
@@ -16,10 +17,15 @@ export async function listMembers(actor: Actor): Promise<MemberView[]> {
 }
 
 /** The team's members by name, for pickers (an issue's owner, @mentions). */
-export async function listPeople(actor: Actor): Promise<Person[]> {
-  const rows = await db.membership.findMany({ where: { teamId: actor.teamId }, select: { user: { select: { id: true, name: true, email: true } } } });
-  return rows.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
+export function listPeople(actor: Actor): Promise<Person[]> {
+  return peopleOfTeam(actor.teamId);
 }
+
+// Once per page render (the issue page's editor and its comments both need them); every call elsewhere.
+const peopleOfTeam = cache(async (teamId: string): Promise<Person[]> => {
+  const rows = await db.membership.findMany({ where: { teamId }, select: { user: { select: { id: true, name: true, email: true } } } });
+  return rows.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
+});
 
 /** A team must keep at least one admin, or nobody could manage it again. */
 async function assertAnotherAdmin(tx: Tx, teamId: string, membershipId: string) {

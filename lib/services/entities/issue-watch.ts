@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { nameKey } from "@/lib/domain/entities";
 import type { EntitySummary } from "@/lib/validation/entities";
+import { findIssueRef, trackedEntityIds } from "../issue-ref";
 import { actorsDesignatedSince } from "./hits";
 import { entitySummarySelect, toEntitySummary } from "./views";
 
@@ -38,10 +39,10 @@ async function lastReview(teamId: string, issueId: string, createdAt: Date): Pro
 /** The issue's tracked entities, by name: an issue without any (most of them) costs one small query. */
 async function trackedEntities(teamId: string, issueId: string): Promise<EntitySummary[]> {
   // From the issue's links, not from all the team's entities; the summaries' nested reads (hits, lists, issues) only when there are some.
-  const links = await db.entityIssue.findMany({ where: { issueId, entity: { teamId } }, select: { entityId: true } });
-  if (links.length === 0) return [];
+  const ids = await trackedEntityIds(teamId, issueId);
+  if (ids.length === 0) return [];
   const rows = await db.entity.findMany({
-    where: { id: { in: links.map((link) => link.entityId) } },
+    where: { id: { in: ids } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: entitySummarySelect,
   });
@@ -49,7 +50,7 @@ async function trackedEntities(teamId: string, issueId: string): Promise<EntityS
 }
 
 export async function issueWatch(actor: Actor, issueId: string): Promise<IssueWatch> {
-  const issue = await db.issue.findFirst({ where: { id: issueId, teamId: actor.teamId }, select: { actors: true, createdAt: true } });
+  const issue = await findIssueRef(actor.teamId, issueId);
   if (!issue) throw notFound("Issue");
   const [entities, since] = await Promise.all([trackedEntities(actor.teamId, issueId), lastReview(actor.teamId, issueId, issue.createdAt)]);
   const tracked = new Set(entities.flatMap((entity) => [entity.name, ...entity.aliases].map(nameKey)));
