@@ -22,6 +22,11 @@ type RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefin
   query?: Q;
   /** Largest JSON body accepted (413 above); 1 MB unless a route needs more (restore). */
   maxBytes?: number;
+  /**
+   * The credential is a signed token in the URL, never a cookie, so another site cannot act with the user's
+   * session through it: other sites may post (a webmail's one-click unsubscribe, RFC 8058, may send its Origin).
+   */
+  crossSite?: true;
 };
 
 type RouteContext<B, Q, Authed extends boolean> = {
@@ -41,7 +46,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   const handle = async (request: Request, next?: NextContext): Promise<Response> => {
     let actor: Actor | null = null;
     try {
-      if (MUTATING.has(request.method)) assertSameOrigin(request);
+      if (MUTATING.has(request.method) && !options.crossSite) assertSameOrigin(request);
       if (options.role !== "public") {
         actor = await resolveActor(request.headers);
         if (!actor) throw new AppError("unauthenticated", "Sign in or send a valid API token");
@@ -64,12 +69,12 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   };
   // The declaration travels with the handler: the access-matrix test derives what to expect from the role,
   // and the OpenAPI document reads each operation's role, body and query from it (lib/openapi).
-  const declaration: RouteDeclaration = { role: options.role, body: options.body, query: options.query };
+  const declaration: RouteDeclaration = { role: options.role, body: options.body, query: options.query, crossSite: options.crossSite };
   return Object.assign(handle, declaration);
 }
 
 /** What a route declares, as its handler carries it. */
-export type RouteDeclaration = { role: Role | "public"; body?: z.ZodType; query?: z.ZodType };
+export type RouteDeclaration = { role: Role | "public"; body?: z.ZodType; query?: z.ZodType; crossSite?: true };
 
 function presentedCredentials(request: Request): boolean {
   return request.headers.has("authorization") || /sanctions-watch\.session_token=/.test(request.headers.get("cookie") ?? "");

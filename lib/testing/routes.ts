@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { RouteDeclaration } from "@/lib/api/route";
 
 // Every API route file and its methods, read from app/api: tests that must cover all routes
 // (OpenAPI document, access matrix, CSRF) derive their cases from here, so a new route is covered
@@ -12,7 +12,8 @@ const API_DIR = join(ROOT, "app", "api");
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-export type Handler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & { role?: Role | "public" };
+/** A route file's handler; the route kit's declaration on it (a handler not made with the kit has none). */
+export type Handler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & Partial<RouteDeclaration>;
 
 export type ApiRoute = {
   /** Relative to the repository, e.g. app/api/issues/[id]/route.ts. */

@@ -150,6 +150,19 @@ describe("email at once", () => {
     expect(await db.emailPreference.count({ where: { userId: { in: [t.actors.analyst.userId!, t.actors.admin.userId!] } } })).toBe(0);
   });
 
+  it("a webmail's one-click unsubscribe, posted from its own site, works: the token is the credential, not a cookie", async () => {
+    const [email] = await to("viewer");
+    const url = new URL(email!.headers.get("list-unsubscribe")!.slice(1, -1));
+    const where = { userId_kind: { userId: t.actors.viewer.userId!, kind: "status" as const } };
+    await db.emailPreference.update({ where, data: { delivery: "immediate" } });
+    const done = await call(unsubscribe.POST, "POST", `${url.pathname}${url.search}`, {
+      rawBody: "List-Unsubscribe=One-Click",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://mail.example.org", "sec-fetch-site": "cross-site" },
+    });
+    expect(done.status).toBe(200);
+    expect((await db.emailPreference.findUniqueOrThrow({ where })).delivery).toBe("off");
+  });
+
   it("a tampered, foreign or missing token is a 404 page and changes nothing", async () => {
     const [email] = await to("viewer");
     const token = new URL(email!.headers.get("list-unsubscribe")!.slice(1, -1)).searchParams.get("token")!;

@@ -28,7 +28,7 @@ export const GET = route({ role: "public", query: unsubscribeQuerySchema }, asyn
   );
 });
 
-export const POST = route({ role: "public", query: unsubscribeQuerySchema }, async ({ query }) => {
+export const POST = route({ role: "public", crossSite: true, query: unsubscribeQuerySchema }, async ({ query }) => {
   const claims = await unsubscribe(query.token);
   if (!claims) return invalid();
   return page(200, "Unsubscribed", `<p>You will no longer get email for:</p>${kindList(claims.kinds)}<p>Change this any time in Sanctions Watch under Notifications → Settings.</p>`);
