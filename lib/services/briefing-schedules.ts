@@ -139,7 +139,7 @@ export async function updateBriefingSchedule(actor: Actor, id: string, input: Up
   const before = await findSchedule(actor, id);
   const cadence = input.cadence ?? (before.cadence as ScheduleCadence);
   const dayOfWeek = cadence === "daily" ? null : input.dayOfWeek !== undefined ? input.dayOfWeek : before.dayOfWeek;
-  if (input.cadence === "daily" && input.dayOfWeek !== undefined && input.dayOfWeek !== null) {
+  if (cadence === "daily" && input.dayOfWeek !== undefined && input.dayOfWeek !== null) {
     throw new AppError("validation_failed", "The request is not valid", { fields: { dayOfWeek: ["A daily briefing runs every day: leave the day out"] } });
   }
   if (cadence === "weekly" && dayOfWeek === null) {

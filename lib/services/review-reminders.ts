@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isClosed, issueStatuses } from "@/lib/domain/status";
 import { recordSystemEvents } from "./events";
 
@@ -16,13 +17,17 @@ const openStatuses = issueStatuses.filter((s) => !isClosed(s));
 /** Tells the followers of every open issue whose review date has come and was not told yet (the job reviews.remind-due). */
 export async function remindDueReviews(options: { now?: Date; teamId?: string; limit?: number } = {}): Promise<{ told: number }> {
   const now = options.now ?? new Date();
-  const due = await db.issue.findMany({
-    where: { deletedAt: null, status: { in: openStatuses }, nextReviewAt: { lte: now }, ...(options.teamId ? { teamId: options.teamId } : {}) },
-    select: { id: true, teamId: true, nextReviewAt: true, reviewReminders: { select: { reviewAt: true }, orderBy: { reviewAt: "desc" }, take: 1 } },
-    orderBy: [{ nextReviewAt: "asc" }, { id: "asc" }],
-    take: options.limit ?? 1_000,
-  });
-  const untold = due.filter((issue) => issue.reviewReminders[0]?.reviewAt.getTime() !== issue.nextReviewAt!.getTime());
+  // Only the dates not told yet, in SQL: the issues already told stay due until someone reviews them, and must not
+  // crowd the new ones out of the batch.
+  const untold = await db.$queryRaw<{ id: string; teamId: string; nextReviewAt: Date }[]>`
+    SELECT i."id", i."teamId", i."nextReviewAt"
+    FROM "issue" i
+    WHERE i."deletedAt" IS NULL AND i."status"::text IN (${Prisma.join(openStatuses)})
+      AND i."nextReviewAt" <= ${now.toISOString()}::timestamp
+      ${options.teamId ? Prisma.sql`AND i."teamId" = ${options.teamId}` : Prisma.empty}
+      AND NOT EXISTS (SELECT 1 FROM "review_reminder" r WHERE r."issueId" = i."id" AND r."reviewAt" = i."nextReviewAt")
+    ORDER BY i."nextReviewAt", i."id"
+    LIMIT ${options.limit ?? 1_000}`;
   const byTeam = new Map<string, typeof untold>();
   for (const issue of untold) byTeam.set(issue.teamId, [...(byTeam.get(issue.teamId) ?? []), issue]);
   let told = 0;
@@ -30,7 +35,7 @@ export async function remindDueReviews(options: { now?: Date; teamId?: string; l
     told += await db.$transaction(async (tx) => {
       // Only the rows this transaction inserts are told: a reminder another sweep wrote meanwhile is skipped.
       const inserted = await tx.reviewReminder.createManyAndReturn({
-        data: issues.map((issue) => ({ issueId: issue.id, reviewAt: issue.nextReviewAt! })),
+        data: issues.map((issue) => ({ issueId: issue.id, reviewAt: issue.nextReviewAt })),
         skipDuplicates: true,
         select: { issueId: true, reviewAt: true },
       });

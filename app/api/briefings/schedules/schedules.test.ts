@@ -65,6 +65,7 @@ describe("the schedules API", () => {
     expect(resumed.json).toMatchObject({ paused: false, hour: 17 });
     expect(resumed.json.nextRunAt).not.toBeNull();
     expect((await patch(id, { cadence: "weekly" })).status).toBe(422); // a weekly schedule needs its day
+    expect((await patch(id, { dayOfWeek: 2 })).status).toBe(422); // a daily one has none
     expect((await patch(id, { cadence: "weekly", dayOfWeek: 5 })).json).toMatchObject({ cadence: "weekly", dayOfWeek: 5 });
     expect((await call(byId.DELETE, "DELETE", "/x", { token: other.tokens.admin, params: { id } })).status).toBe(404);
     expect((await call(byId.DELETE, "DELETE", "/x", { token: team.tokens.analyst, params: { id } })).status).toBe(204);
@@ -164,5 +165,18 @@ describe("reviews due", () => {
     expect((await remindDueReviews({ teamId: team.teamId })).told).toBe(1);
     expect((await remindDueReviews({ teamId: team.teamId })).told).toBe(0);
     expect(await db.notification.count({ where: { kind: "review_due", subjectId: due.id } })).toBe(4);
+  });
+
+  it("issues already told do not crowd newly due ones out of a batch", async () => {
+    const first = await createTestIssue(team.actors.analyst, { title: "First due" });
+    const second = await createTestIssue(team.actors.analyst, { title: "Second due" });
+    await db.issue.update({ where: { id: first.id }, data: { nextReviewAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await db.issue.update({ where: { id: second.id }, data: { nextReviewAt: new Date(Date.now() - 86_400_000) } });
+    await remindDueReviews({ teamId: team.teamId });
+    const third = await createTestIssue(team.actors.analyst, { title: "Third due" });
+    await db.issue.update({ where: { id: third.id }, data: { nextReviewAt: new Date(Date.now() - 60_000) } });
+    expect((await remindDueReviews({ teamId: team.teamId, limit: 1 })).told).toBe(1);
+    expect(await db.reviewReminder.count({ where: { issueId: third.id } })).toBe(1);
+    expect((await remindDueReviews({ teamId: team.teamId, limit: 1 })).told).toBe(0);
   });
 });
