@@ -68,10 +68,11 @@ beforeAll(async () => {
   const inboxItem = await db.inboxItem.create({ data: { teamId: home.teamId, feedId: feed.id, url: "https://example.org/matrix-item", title: "Matrix item", text: "An item for the matrix.", contentHash: randomBytes(8).toString("hex") } });
   const comment = await db.comment.create({ data: { teamId: home.teamId, issueId: issue.id, authorId: home.actors.analyst.userId, body: "Matrix comment" } });
   const webhook = await db.webhook.create({ data: { teamId: home.teamId, url: "https://hooks.example.org/in", kinds: ["evidence"], secret: "whsec_matrix" } });
+  const schedule = await db.briefingSchedule.create({ data: { teamId: home.teamId, title: "Matrix schedule", filter: {}, cadence: "daily", hour: 9 } });
   const delivery = await db.webhookDelivery.create({ data: { teamId: home.teamId, webhookId: webhook.id, type: "test", body: "{}", status: "failed", nextAttemptAt: null } });
   await startQueue({ work: false, jobs: [matrixJob] });
   const job = (await enqueue(matrixJob, { teamId: home.teamId }))!;
-  homeIds = { feed: feed.id, inboxItem: inboxItem.id, capture: capture.id, entity: entity.id, hit: hit.id, comment: comment.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job, webhook: webhook.id, delivery: delivery.id };
+  homeIds = { feed: feed.id, inboxItem: inboxItem.id, capture: capture.id, entity: entity.id, hit: hit.id, comment: comment.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job, webhook: webhook.id, delivery: delivery.id, schedule: schedule.id };
   revokedToken = await extraToken(home.teamId, { revokedAt: new Date() });
   expiredToken = await extraToken(home.teamId, { expiresAt: new Date(Date.now() - 1000) });
   demotedAdminToken = await formerAdminToken(home.teamId, (id) => db.membership.update({ where: { id }, data: { role: "viewer" } }));
@@ -112,7 +113,7 @@ function homeIdFor(path: string): string {
     issues: homeIds.issue!, evidence: homeIds.evidence!, documents: homeIds.document!, sources: homeIds.source!,
     briefings: homeIds.briefing!, captures: homeIds.capture!, members: homeIds.membership!, invitations: homeIds.invitation!, tokens: homeIds.token!, jobs: homeIds.job!,
     entities: homeIds.entity!, hits: homeIds.hit!, comments: homeIds.comment!, feeds: homeIds.feed!, inbox: homeIds.inboxItem!,
-    webhooks: homeIds.webhook!, "webhook-deliveries": homeIds.delivery!,
+    webhooks: homeIds.webhook!, "webhook-deliveries": homeIds.delivery!, schedules: homeIds.schedule!,
   };
   const id = byCollection[collection];
   if (!id) throw new Error(`access.test.ts: say which record ${path} names (add "${collection}" to homeIdFor)`);

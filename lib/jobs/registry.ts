@@ -1,3 +1,4 @@
+import { remindDueReviewsJob, runDueBriefingsJob } from "./handlers/briefing-schedules";
 import { deliverWebhooks, sweepWebhookDeliveries } from "./handlers/deliver-webhooks";
 import { importList } from "./handlers/import-list";
 import { importLists } from "./handlers/import-lists";
@@ -7,4 +8,4 @@ import { sendDigestsJob, sendImmediateEmailsJob } from "./handlers/send-email";
 import type { AnyJob } from "./job";
 
 /** Every job this app runs: the queue creates their queues, workers and schedules when it starts (lib/jobs/README.md). */
-export const JOBS: readonly AnyJob[] = [importLists, importList, rescreenAfterRelease, pollDueFeeds, pollFeedJob, sendImmediateEmailsJob, sendDigestsJob, deliverWebhooks, sweepWebhookDeliveries];
+export const JOBS: readonly AnyJob[] = [importLists, importList, rescreenAfterRelease, pollDueFeeds, pollFeedJob, sendImmediateEmailsJob, sendDigestsJob, deliverWebhooks, sweepWebhookDeliveries, runDueBriefingsJob, remindDueReviewsJob];

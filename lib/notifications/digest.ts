@@ -35,7 +35,7 @@ function formatter(timeZone: string) {
 }
 
 /** The wall-clock date and time at an instant in a time zone. */
-function wallClock(instant: Date, timeZone: string) {
+export function wallClock(instant: Date, timeZone: string) {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
 }

@@ -62,3 +62,15 @@ it("the Atom feed escapes XML and names each entry by the notification's id", ()
   expect(xml).toContain("<id>urn:sanctions-watch:notification:n1</id>");
   expect(xml).toContain('href="https://watch.example.org/issues/i1"');
 });
+
+it("a scheduled briefing's email links every download, absolutely; other kinds have none", () => {
+  const briefing = notification({ kind: "briefing", title: "Briefing ready: “Weekly”", link: "/briefings/b1" });
+  const email = notificationEmail(briefing, links);
+  for (const format of ["md", "docx", "pdf", "csv", "json"]) {
+    expect(email.text).toContain(`https://watch.example.org/api/briefings/b1/export?format=${format}`);
+    expect(email.html).toContain(`href="https://watch.example.org/api/briefings/b1/export?format=${format}"`);
+  }
+  expect(digestEmail({ key: "u/t/daily/2026-01-05", cadence: "daily", firstDay: "2026-01-05", items: [briefing] }, links).text).toContain("PDF: https://watch.example.org/api/briefings/b1/export?format=pdf");
+  expect(notificationEmail(notification(), links).text).not.toContain("/export?format=");
+  expect(notificationEmail(notification({ kind: "briefing", link: "/issues/i1" }), links).text).not.toContain("/export?format=");
+});

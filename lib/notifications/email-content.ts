@@ -1,3 +1,4 @@
+import { BRIEFING_FORMAT_NAMES, briefingFormatInfo } from "@/lib/briefings/export/formats";
 import { emailDeliveryLabels, notificationKindLabels, type DigestCadence } from "./email-preferences";
 import type { NotificationKind } from "./recipients";
 
@@ -28,6 +29,13 @@ export function absoluteLink(appUrl: string, link: string): string {
   return `${appUrl}${path}`;
 }
 
+/** A scheduled briefing's download links (absolute), one per export format; none for other notifications. */
+export function downloadLinks(appUrl: string, n: Pick<EmailNotification, "kind" | "link">): { label: string; url: string }[] {
+  const id = n.kind === "briefing" ? /^\/briefings\/([^/?#]+)$/.exec(n.link)?.[1] : undefined;
+  if (!id) return [];
+  return BRIEFING_FORMAT_NAMES.map((format) => ({ label: briefingFormatInfo[format].label, url: `${appUrl}/api/briefings/${id}/export?format=${format}` }));
+}
+
 /** One line of a header: no line breaks (a header injection), no longer than needed. */
 const headerLine = (value: string) => value.replace(/[\r\n]+/g, " ").slice(0, 200);
 
@@ -55,18 +63,23 @@ function layout(bodyHtml: string, footerHtml: string) {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24">${bodyHtml}<hr><p style="font-size:12px;color:#57606a">${footerHtml}</p></body></html>`;
 }
 
+const downloadsHtml = (downloads: { label: string; url: string }[]) =>
+  downloads.length ? `<p>Download: ${downloads.map((d) => `<a href="${escapeHtml(d.url)}">${escapeHtml(d.label)}</a>`).join(" · ")}</p>` : "";
+
 /** The email of one notification, sent at once. */
 export function notificationEmail(n: EmailNotification, links: Links): EmailContent {
   const url = absoluteLink(links.appUrl, n.link);
   const settingsUrl = `${links.appUrl}/notifications/settings`;
   const kind = notificationKindLabels[n.kind];
   const subject = headerLine(`[Sanctions Watch] ${n.title}`);
+  const downloads = downloadLinks(links.appUrl, n);
   const text = [
     n.title,
     "",
     n.summary,
     "",
     `Open it: ${url}`,
+    ...(downloads.length ? ["", "Download:", ...downloads.map((d) => `- ${d.label}: ${d.url}`)] : []),
     "",
     "--",
     `Sanctions Watch, team ${links.teamName}. You get this email for: ${kind}.`,
@@ -74,7 +87,7 @@ export function notificationEmail(n: EmailNotification, links: Links): EmailCont
     `Stop these emails: ${links.unsubscribeUrl}`,
   ].join("\n");
   const html = layout(
-    `<h1 style="font-size:18px">${escapeHtml(n.title)}</h1><p>${escapeHtml(n.summary)}</p><p><a href="${escapeHtml(url)}">Open it in Sanctions Watch</a></p>`,
+    `<h1 style="font-size:18px">${escapeHtml(n.title)}</h1><p>${escapeHtml(n.summary)}</p><p><a href="${escapeHtml(url)}">Open it in Sanctions Watch</a></p>${downloadsHtml(downloads)}`,
     `Team ${escapeHtml(links.teamName)}. You get this email for: ${escapeHtml(kind)}. <a href="${escapeHtml(settingsUrl)}">Email settings</a> · <a href="${escapeHtml(links.unsubscribeUrl)}">Stop these emails</a>`,
   );
   return {
@@ -91,7 +104,7 @@ export function digestEmail(digest: { key: string; cadence: DigestCadence; first
   const period = digest.cadence === "daily" ? `of ${digest.firstDay}` : `of the week from ${digest.firstDay}`;
   const count = digest.items.length === 1 ? "1 notification" : `${digest.items.length} notifications`;
   const subject = headerLine(`[Sanctions Watch] ${emailDeliveryLabels[digest.cadence]} ${period}: ${count}`);
-  const lines = digest.items.flatMap((n) => [`- ${n.title}`, `  ${n.summary}`, `  ${absoluteLink(links.appUrl, n.link)}`, ""]);
+  const lines = digest.items.flatMap((n) => [`- ${n.title}`, `  ${n.summary}`, `  ${absoluteLink(links.appUrl, n.link)}`, ...downloadLinks(links.appUrl, n).map((d) => `  ${d.label}: ${d.url}`), ""]);
   const text = [
     `${count} in team ${links.teamName}, ${period}:`,
     "",
@@ -101,7 +114,7 @@ export function digestEmail(digest: { key: string; cadence: DigestCadence; first
     `Stop these digests: ${links.unsubscribeUrl}`,
   ].join("\n");
   const items = digest.items
-    .map((n) => `<li><a href="${escapeHtml(absoluteLink(links.appUrl, n.link))}">${escapeHtml(n.title)}</a><br>${escapeHtml(n.summary)}</li>`)
+    .map((n) => `<li><a href="${escapeHtml(absoluteLink(links.appUrl, n.link))}">${escapeHtml(n.title)}</a><br>${escapeHtml(n.summary)}${downloadsHtml(downloadLinks(links.appUrl, n))}</li>`)
     .join("");
   const html = layout(
     `<h1 style="font-size:18px">${escapeHtml(count)} in team ${escapeHtml(links.teamName)}, ${escapeHtml(period)}</h1><ul>${items}</ul>`,

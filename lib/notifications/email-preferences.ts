@@ -17,6 +17,10 @@ export const DEFAULT_EMAIL_DELIVERY: Record<NotificationKind, EmailDelivery> = {
   new_issue: "daily",
   // A webhook turned off after 20 failures: the receivers miss events until an admin acts.
   delivery_failed: "immediate",
+  // Reminders: several issues often fall due together, so a day's gathered into one email.
+  review_due: "daily",
+  // Asked for by whoever made or follows the schedule, for a time of their choosing: it comes when it is made.
+  briefing: "immediate",
 };
 
 export const emailDeliveryLabels: Record<EmailDelivery, string> = {
@@ -34,6 +38,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   mention: "Mentions in comments",
   new_issue: "New issues in a category you follow",
   delivery_failed: "A team webhook turned off after failing (admins)",
+  review_due: "A review falls due on an issue you follow",
+  briefing: "Scheduled briefings you follow",
 };
 
 /** A person's choices over the defaults, one per kind. */

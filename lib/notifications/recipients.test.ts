@@ -19,6 +19,20 @@ group("what an event notifies about", () => {
     expect(noticeOf(event("issue", "likelihood_changed"))?.kind).toBe("likelihood");
   });
 
+  it("a review due: the issue's followers; a scheduled briefing: the schedule's followers, linking to the briefing", () => {
+    const review = event("issue", "review_due", { actorId: null, after: { reviewAt: "2026-03-02T09:00:00.000Z" } });
+    expect(noticeOf(review)).toEqual({ kind: "review_due", subject: { type: "issue", id: "i1" }, followed: [{ kind: "issue", id: "i1" }], mentioned: [] });
+    expect(describe(review, noticeOf(review)!, { subject: "Chips" })).toEqual({ title: "Review due: “Chips”", summary: "Its review date, 2026-03-02, has come. Review the issue and set the next date.", link: "/issues/i1" });
+
+    const made = event("briefing", "created", { actorId: null, entityId: "b1", after: { scheduleId: "s1", title: "Weekly", issueCount: 3, changeCount: 1 } });
+    const notice = noticeOf(made)!;
+    expect(notice).toEqual({ kind: "briefing", subject: { type: "briefing_schedule", id: "s1" }, followed: [{ kind: "briefing_schedule", id: "s1" }], mentioned: [] });
+    expect(describe(made, notice, { subject: "Weekly" })).toMatchObject({ title: "Briefing ready: “Weekly”", link: "/briefings/b1" });
+    expect(describe(made, notice, { subject: "Weekly" }).summary).toMatch(/^3 issues, 1 change since the previous briefing/);
+    // A briefing made by hand tells nobody.
+    expect(noticeOf(event("briefing", "created", { entityId: "b2", after: { title: "By hand" } }))).toBeNull();
+  });
+
   it("a designation hit: the entity's followers and those of the issues it is an actor of", () => {
     expect(noticeOf(event("hit", "hit_found", { entityId: "h1", after: { entityId: "e1" } }))).toEqual({
       kind: "designation",

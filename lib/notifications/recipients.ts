@@ -6,7 +6,7 @@ import type { IssueStatus, Likelihood } from "@/lib/generated/prisma/enums";
 // The outbox hook (lib/services/notifications.ts) loads the followers these rules name and writes the result in the
 // event's own transaction.
 
-export const notificationKinds = ["evidence", "status", "likelihood", "designation", "mention", "new_issue", "delivery_failed"] as const;
+export const notificationKinds = ["evidence", "status", "likelihood", "designation", "mention", "new_issue", "delivery_failed", "review_due", "briefing"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** An event as recorded (lib/services/events.ts). */
@@ -23,7 +23,7 @@ export type NotifyingEvent = {
 
 /** Whose follows make a person a recipient. */
 export type FollowedSubject =
-  | { kind: "issue" | "entity"; id: string }
+  | { kind: "issue" | "entity" | "briefing_schedule"; id: string }
   /** The category an issue is in, named by its slug as the history records it. */
   | { kind: "category"; slug: string }
   /** The issues an entity is tracked on: their followers hear of a designation of one of the issue's actors. */
@@ -32,7 +32,8 @@ export type FollowedSubject =
 /** What an event notifies about: its kind, what the notification links to, whose follows count and who is mentioned. */
 export type Notice = {
   kind: NotificationKind;
-  subject: { type: "issue" | "entity" | "webhook"; id: string };
+  /** A scheduled briefing's notice is about its schedule (what one unfollows); the link goes to the briefing made. */
+  subject: { type: "issue" | "entity" | "webhook" | "briefing_schedule"; id: string };
   followed: FollowedSubject[];
   mentioned: string[];
   /** The team's admins hear of it too (a webhook disabled after failing). */
@@ -76,6 +77,13 @@ export function noticeOf(event: NotifyingEvent): Notice | null {
       const target = text(after.issueId) ? issue(text(after.issueId)) : text(after.entityId) ? { type: "entity" as const, id: text(after.entityId) } : null;
       return mentioned.length && target ? { kind: "mention", subject: target, followed: [], mentioned } : null;
     }
+    case "issue.review_due":
+      return { kind: "review_due", subject: issue(event.entityId), followed: [{ kind: "issue", id: event.entityId }], mentioned: [] };
+    case "briefing.created": {
+      // Only a briefing a schedule made tells anyone: one made by hand is in front of the person who made it.
+      const scheduleId = text(after.scheduleId);
+      return scheduleId ? { kind: "briefing", subject: { type: "briefing_schedule", id: scheduleId }, followed: [{ kind: "briefing_schedule", id: scheduleId }], mentioned: [] } : null;
+    }
     case "webhook.webhook_disabled":
       return { kind: "delivery_failed", subject: { type: "webhook", id: event.entityId }, followed: [], mentioned: [], admins: true };
     default:
@@ -101,7 +109,14 @@ const likelihoodName = (value: unknown) => likelihoodLabels[value as Likelihood]
 export function describe(event: NotifyingEvent, notice: Notice, names: { subject: string; category?: string }): { title: string; summary: string; link: string } {
   const before = fields(event.before);
   const after = fields(event.after);
-  const link = notice.subject.type === "issue" ? `/issues/${notice.subject.id}` : notice.subject.type === "webhook" ? "/team/webhooks" : `/entities/${notice.subject.id}`;
+  const link =
+    notice.subject.type === "issue"
+      ? `/issues/${notice.subject.id}`
+      : notice.subject.type === "webhook"
+        ? "/team/webhooks"
+        : notice.subject.type === "briefing_schedule"
+          ? `/briefings/${event.entityId}`
+          : `/entities/${notice.subject.id}`;
   const why = text(after.rationale) ? `Why: ${text(after.rationale)}` : "";
   const moves = [
     "status" in after ? `status ${statusName(before.status)} → ${statusName(after.status)}` : "",
@@ -123,6 +138,19 @@ export function describe(event: NotifyingEvent, notice: Notice, names: { subject
       return { title: `${event.actorLabel} mentioned you on “${names.subject}”`, summary: clip(text(after.body)), link };
     case "delivery_failed":
       return { title: `Webhook to ${names.subject} disabled`, summary: clip(`${Number(after.failures ?? 0)} deliveries in a row failed; the last: ${text(after.lastError) || "no answer"}. Check the receiver, then enable it again.`), link };
+    case "review_due": {
+      const date = text(after.reviewAt).slice(0, 10);
+      return { title: `Review due: “${names.subject}”`, summary: clip(`Its review date${date ? `, ${date},` : ""} has come. Review the issue and set the next date.`), link };
+    }
+    case "briefing": {
+      const issues = Number(after.issueCount ?? 0);
+      const changes = Number(after.changeCount ?? 0);
+      return {
+        title: `Briefing ready: “${text(after.title) || names.subject}”`,
+        summary: clip(`${issues === 1 ? "1 issue" : `${issues} issues`}, ${changes === 1 ? "1 change" : `${changes} changes`} since the previous briefing. Open it to download it as PDF, Word, Markdown, CSV or JSON.`),
+        link,
+      };
+    }
     case "new_issue":
       return { title: `New issue in ${names.category ?? text(after.category)}: “${names.subject}”`, summary: clip(text(after.summary) || `Opened by ${event.actorLabel}.`), link };
   }

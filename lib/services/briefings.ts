@@ -332,7 +332,15 @@ async function changesBetween(tx: Tx, actor: Actor, since: Date, until: Date, is
  * Stores an immutable snapshot of the chosen issues as they are now, with their evidence and sources, the
  * trend and the changes since the team's previous briefing, in one transaction with its history event.
  */
-export async function createBriefing(actor: Actor, input: CreateBriefingInput): Promise<BriefingDetail> {
+/** What a caller adds to a briefing's transaction: a scheduled run's bookkeeping, and fields of its event. */
+export type BriefingHook = {
+  /** Runs first inside the briefing's transaction; throwing (e.g. a unique key already taken) writes nothing. */
+  within?: (tx: Tx, briefingId: string) => Promise<void>;
+  /** More fields for the `briefing created` event (a schedule's id: lib/notifications/recipients.ts). */
+  event?: Record<string, unknown>;
+};
+
+export async function createBriefing(actor: Actor, input: CreateBriefingInput, hook: BriefingHook = {}): Promise<BriefingDetail> {
   const filterIds = input.filter ? await issueIdsMatching(actor, input.filter) : null;
   const wanted = filterIds ?? input.issueIds ?? [];
   // Read before the transaction: on PGlite a query outside an open transaction would wait for it to end.
@@ -340,6 +348,7 @@ export async function createBriefing(actor: Actor, input: CreateBriefingInput): 
   const snapshot = await db.$transaction(async (tx) => {
     const now = new Date();
     const id = uuidv7(now);
+    await hook.within?.(tx, id);
     const rows = await tx.issue.findMany({
       where: { teamId: actor.teamId, deletedAt: null, id: { in: wanted } },
       select: snapshotIssueSelect(actor.teamId),
@@ -401,7 +410,7 @@ export async function createBriefing(actor: Actor, input: CreateBriefingInput): 
       entityType: "briefing",
       entityId: id,
       action: "created",
-      after: { title: snapshot.title, marking: snapshot.marking, filter, issueCount: issues.length, changeCount: changes.length, previousBriefingId: previous?.id ?? null },
+      after: { title: snapshot.title, marking: snapshot.marking, filter, issueCount: issues.length, changeCount: changes.length, previousBriefingId: previous?.id ?? null, ...hook.event },
     });
     return snapshot;
   });

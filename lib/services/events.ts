@@ -7,7 +7,7 @@ import { notifyIn } from "./notifications";
 import { webhooksIn } from "./webhooks";
 
 export type EventInput = {
-  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed" | "webhook" | "inbox_item";
+  entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed" | "webhook" | "inbox_item" | "briefing_schedule";
   entityId: string;
   action: string;
   before?: unknown;

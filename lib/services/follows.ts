@@ -32,8 +32,10 @@ async function assertSubject(actor: Actor, kind: FollowKind, targetId: string) {
       ? await db.issue.findFirst({ where: { ...where, deletedAt: null }, select: { id: true } })
       : kind === "entity"
         ? await db.entity.findFirst({ where, select: { id: true } })
-        : await db.category.findFirst({ where, select: { id: true } });
-  if (!found) throw notFound(kind === "issue" ? "Issue" : kind === "entity" ? "Entity" : "Category");
+        : kind === "briefing_schedule"
+          ? await db.briefingSchedule.findFirst({ where, select: { id: true } })
+          : await db.category.findFirst({ where, select: { id: true } });
+  if (!found) throw notFound(({ issue: "Issue", entity: "Entity", category: "Category", briefing_schedule: "Briefing schedule" } as const)[kind]);
 }
 
 /** Follows or unfollows; doing it twice changes nothing more. */
@@ -56,15 +58,17 @@ export async function listFollows(actor: Actor): Promise<FollowView[]> {
   const userId = personOf(actor);
   const follows = await db.follow.findMany({ where: { teamId: actor.teamId, userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const idsOf = (kind: FollowKind) => follows.filter((f) => f.kind === kind).map((f) => f.targetId);
-  const [issues, entities, categories] = await Promise.all([
+  const [issues, entities, categories, schedules] = await Promise.all([
     db.issue.findMany({ where: { teamId: actor.teamId, deletedAt: null, id: { in: idsOf("issue") } }, select: { id: true, title: true } }),
     db.entity.findMany({ where: { teamId: actor.teamId, id: { in: idsOf("entity") } }, select: { id: true, name: true } }),
     db.category.findMany({ where: { teamId: actor.teamId, id: { in: idsOf("category") } }, select: { id: true, name: true, slug: true } }),
+    db.briefingSchedule.findMany({ where: { teamId: actor.teamId, id: { in: idsOf("briefing_schedule") } }, select: { id: true, title: true } }),
   ]);
   const names = new Map<string, { name: string; link: string | null }>([
     ...issues.map((i) => [`issue ${i.id}`, { name: i.title, link: `/issues/${i.id}` }] as const),
     ...entities.map((e) => [`entity ${e.id}`, { name: e.name, link: `/entities/${e.id}` }] as const),
     ...categories.map((c) => [`category ${c.id}`, { name: c.name, link: `/watchlist?category=${c.slug}` }] as const),
+    ...schedules.map((s) => [`briefing_schedule ${s.id}`, { name: s.title, link: "/briefings#schedules" }] as const),
   ]);
   return follows.flatMap((f) => {
     const named = names.get(`${f.kind} ${f.targetId}`);

@@ -32,6 +32,10 @@ async function namesOf(tx: Tx, teamId: string, notice: Notice) {
     const webhook = await tx.webhook.findFirst({ where: { id: notice.subject.id, teamId }, select: { url: true } });
     return webhook ? { subject: hostOf(webhook.url) } : null;
   }
+  if (notice.subject.type === "briefing_schedule") {
+    const schedule = await tx.briefingSchedule.findFirst({ where: { id: notice.subject.id, teamId }, select: { title: true } });
+    return schedule ? { subject: schedule.title } : null;
+  }
   if (notice.subject.type === "entity") {
     const entity = await tx.entity.findFirst({ where: { id: notice.subject.id, teamId }, select: { name: true } });
     return entity ? { subject: entity.name } : null;

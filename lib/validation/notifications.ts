@@ -4,7 +4,7 @@ import { booleanParam, idSchema } from "./common";
 
 // Follows and notifications (issue 15): one module shared by the routes, the pages, the tests and the OpenAPI document.
 
-export const followKinds = ["issue", "entity", "category"] as const;
+export const followKinds = ["issue", "entity", "category", "briefing_schedule"] as const;
 
 /** `PUT /api/follows`: follow or unfollow one issue, entity or category (idempotent). */
 export const setFollowSchema = z.strictObject({
@@ -40,7 +40,7 @@ export type NotificationQuery = z.infer<typeof notificationQuerySchema>;
 export const notificationSchema = z.object({
   id: z.string(),
   kind: z.enum(notificationKinds),
-  subjectType: z.enum(["issue", "entity", "webhook"]),
+  subjectType: z.enum(["issue", "entity", "webhook", "briefing_schedule"]),
   subjectId: z.string(),
   /** The event that caused it: one notification per event and person, so deliveries can deduplicate on it. */
   eventId: z.string(),

@@ -3,7 +3,7 @@ import { noticeOf, type NotifyingEvent } from "@/lib/notifications/recipients";
 // What a team webhook can ask for (issue 15): the team-wide notification kinds, and every new comment.
 // A mention is left out: it is addressed to one person, and "comment" carries it to a team channel anyway.
 
-export const webhookKinds = ["evidence", "status", "likelihood", "designation", "new_issue", "comment"] as const;
+export const webhookKinds = ["evidence", "status", "likelihood", "designation", "new_issue", "comment", "review_due"] as const;
 export type WebhookKind = (typeof webhookKinds)[number];
 
 export const webhookKindLabels: Record<WebhookKind, string> = {
@@ -13,6 +13,7 @@ export const webhookKindLabels: Record<WebhookKind, string> = {
   designation: "A designation hit on an entity",
   new_issue: "A new issue",
   comment: "A new comment",
+  review_due: "A review falls due on an issue",
 };
 
 /** A test delivery's type: sent by "Send test", whatever kinds the webhook wants. */
@@ -31,6 +32,7 @@ export function webhookEventOf(event: NotifyingEvent): WebhookEvent | null {
     return null;
   }
   const notice = noticeOf(event);
-  if (!notice || notice.kind === "mention" || notice.subject.type === "webhook") return null;
+  // A scheduled briefing is told to the schedule's followers only.
+  if (!notice || notice.kind === "mention" || notice.kind === "briefing" || notice.subject.type === "webhook" || notice.subject.type === "briefing_schedule") return null;
   return { kind: notice.kind as WebhookKind, subject: notice.subject as WebhookEvent["subject"] };
 }

@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
+import { weekdayLabels } from "@/lib/briefings/schedule";
+import { listBriefingSchedules } from "@/lib/services/briefing-schedules";
 import { listBriefings } from "@/lib/services/briefings";
 import { formatDateTime } from "@/lib/ui/format";
 import { listBriefingsQuerySchema } from "@/lib/validation/briefings";
+import type { BriefingScheduleView } from "@/lib/validation/briefing-schedules";
 import { MarkingBadge } from "./marking-badge";
+import { ScheduleActions } from "./schedule-actions";
 
 export const metadata: Metadata = { title: "Briefings" };
 
@@ -17,7 +21,7 @@ export default async function BriefingsPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   const parsed = listBriefingsQuerySchema.safeParse({ page: (await searchParams).page });
   const query = parsed.success ? parsed.data : listBriefingsQuerySchema.parse({});
-  const page = await listBriefings(actor, query);
+  const [page, schedules] = await Promise.all([listBriefings(actor, query), listBriefingSchedules(actor)]);
   const canCreate = hasRole(actor.role, "analyst");
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
 
@@ -100,6 +104,61 @@ export default async function BriefingsPage({ searchParams }: { searchParams: Pr
           {query.page < pages ? <Link href={`/briefings?page=${query.page + 1}`}>Older →</Link> : <span />}
         </nav>
       )}
+
+      <section id="schedules" aria-labelledby="schedules-heading" className="stack">
+        <h2 id="schedules-heading">Scheduled briefings</h2>
+        {schedules.items.length === 0 ? (
+          <p className="muted">
+            No scheduled briefings.{" "}
+            {canCreate ? (
+              <>
+                In the <Link href="/briefings/new">briefing builder</Link>, choose “On a schedule” to have one made every day or week, and be notified with the download links.
+              </>
+            ) : (
+              "An analyst can schedule one in the briefing builder."
+            )}
+          </p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">Scheduled briefings, on the team&apos;s clock ({schedules.timeZone})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Briefing</th>
+                  <th scope="col">When ({schedules.timeZone})</th>
+                  <th scope="col">Next run</th>
+                  <th scope="col">Last run</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {schedules.items.map((schedule) => (
+                  <tr key={schedule.id}>
+                    <td>
+                      {schedule.title} <MarkingBadge marking={schedule.marking} />
+                    </td>
+                    <td>{timing(schedule)}</td>
+                    <td>{schedule.nextRunAt ? formatDateTime(schedule.nextRunAt) : <span className="muted">Paused</span>}</td>
+                    <td>
+                      {schedule.lastBriefingId && schedule.lastRunAt ? <Link href={`/briefings/${schedule.lastBriefingId}`}>{formatDateTime(schedule.lastRunAt)}</Link> : schedule.lastRunAt ? formatDateTime(schedule.lastRunAt) : <span className="muted">Not yet</span>}
+                      {schedule.lastError && <div className="error-message small">Last run failed: {schedule.lastError}</div>}
+                    </td>
+                    <td>
+                      <ScheduleActions id={schedule.id} title={schedule.title} paused={schedule.paused} following={schedule.following} canEdit={canCreate} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </>
   );
+}
+
+/** "Mondays at 08:00" or "Every day at 17:00", on the team's clock. */
+function timing(schedule: BriefingScheduleView): string {
+  const at = `${String(schedule.hour).padStart(2, "0")}:00`;
+  return schedule.cadence === "weekly" && schedule.dayOfWeek ? `${weekdayLabels[schedule.dayOfWeek]}s at ${at}` : `Every day at ${at}`;
 }

@@ -39,8 +39,9 @@ export function MarkAllRead({ disabled }: { disabled: boolean }) {
 }
 
 /** One notification's actions: mark it read, and stop following what it is about (nothing to unfollow for an admins' notice). */
-export function NotificationActions({ id, title, read, subject }: { id: string; title: string; read: boolean; subject: { type: "issue" | "entity"; id: string } | null }) {
+export function NotificationActions({ id, title, read, subject }: { id: string; title: string; read: boolean; subject: { type: "issue" | "entity" | "briefing_schedule"; id: string } | null }) {
   const { mark, pending, error } = useMarkRead();
+  const what = subject?.type === "briefing_schedule" ? "schedule" : subject?.type;
   const unfollow = useAction();
   return (
     <div className="notification-actions">
@@ -53,10 +54,10 @@ export function NotificationActions({ id, title, read, subject }: { id: string; 
         type="button"
         className="button small-button"
         disabled={unfollow.pending}
-        aria-label={`Unfollow this ${subject.type}: ${title}`}
+        aria-label={`Unfollow this ${what}: ${title}`}
         onClick={() => void unfollow.run(() => apiFetch("/api/follows", { method: "PUT", body: { kind: subject.type, targetId: subject.id, following: false } }))}
       >
-        Unfollow {subject.type}
+        Unfollow {what}
       </button>}
       <Failure error={error ?? unfollow.error} />
     </div>

@@ -19,6 +19,8 @@ const kindLabels: Record<NotificationKind, string> = {
   mention: "Mentions",
   new_issue: "New issues in a category",
   delivery_failed: "Failed webhook deliveries",
+  review_due: "Reviews due",
+  briefing: "Scheduled briefings",
 };
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -7,8 +7,10 @@ import { component, type OpenApiKit } from "../kit";
 import * as briefingsByIdExportRoute from "@/app/api/briefings/[id]/export/route";
 import * as briefingsByIdRoute from "@/app/api/briefings/[id]/route";
 import * as briefingsRoute from "@/app/api/briefings/route";
+import { registerBriefingSchedules } from "./schedules";
 
 export function registerBriefings(kit: OpenApiKit) {
+  registerBriefingSchedules(kit);
   const { operation, ok, created, locationHeader } = kit;
   const BriefingDetail = component("BriefingDetail", briefingDetailSchema);
   const BriefingPage = component("BriefingPage", briefingPageSchema);

@@ -11,8 +11,10 @@ import { BRIEFING_MARKINGS, type BriefingMarking } from "@/lib/briefings/snapsho
 import { likelihoodLabels, likelihoods } from "@/lib/domain/likelihood";
 import { impactLabels } from "@/lib/domain/risk";
 import { statusLabels } from "@/lib/domain/status";
-import { ApiError } from "@/lib/query/api";
+import { ApiError, apiFetch } from "@/lib/query/api";
 import { createBriefingSchema, MAX_BRIEFING_ISSUES } from "@/lib/validation/briefings";
+import { createBriefingScheduleSchema } from "@/lib/validation/briefing-schedules";
+import { weekdayLabels, type ScheduleCadence } from "@/lib/briefings/schedule";
 import type { IssueSummary, issueSorts } from "@/lib/validation/issues";
 import { MarkingBadge } from "../marking-badge";
 import { errorsFromApi, errorsFromZod, Field, FieldError, FormError, useFormErrors, type Placement } from "@/app/components/forms";
@@ -81,6 +83,7 @@ function useDebounced<T>(value: T, ms: number): T {
 /** Messages about the filter or the picked issues go beside the issues, naming the filter they concern. */
 const placeBriefingError: Placement = (path, message) => {
   if (path === "title" || path === "marking" || path === "keyJudgments") return [path, message];
+  if (path === "cadence" || path === "dayOfWeek" || path === "hour") return ["schedule", message];
   if (!/^(filter|issueIds)\b/.test(path)) return ["form", message];
   return ["issues", path.includes(".") ? `${path.replace(/^filter\./, "").replace(/\.\d+$/, "")}: ${message}` : message];
 };
@@ -92,7 +95,7 @@ function describeError(error: unknown): string {
   return fields.length ? fields.map(([name, messages]) => `${name.replace(/\.\d+$/, "")}: ${messages.join(" ")}`).join(" ") : error.message;
 }
 
-export function BriefingBuilder({ categories, initialFilter }: { categories: Category[]; initialFilter: FilterValues }) {
+export function BriefingBuilder({ categories, initialFilter, timeZone }: { categories: Category[]; initialFilter: FilterValues; timeZone: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
@@ -106,7 +109,12 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
   const [pickSearch, setPickSearch] = useState("");
   // Picked issues in the order they were picked: the briefing keeps that order.
   const [picked, setPicked] = useState<IssueSummary[]>([]);
-  const { errors, setErrors, showErrors } = useFormErrors<"title" | "marking" | "keyJudgments" | "issues">(form);
+  // Now, or on a schedule (issue 15): a schedule keeps the filters and makes the briefing at its hour.
+  const [when, setWhen] = useState<"now" | "schedule">("now");
+  const [cadence, setCadence] = useState<ScheduleCadence>("weekly");
+  const [dayOfWeek, setDayOfWeek] = useState("1");
+  const [hour, setHour] = useState("8");
+  const { errors, setErrors, showErrors } = useFormErrors<"title" | "marking" | "keyJudgments" | "issues" | "schedule">(form);
 
   const entries = useMemo(() => filterEntries(filter), [filter]);
   const filterSearch = useDebounced(new URLSearchParams([...entries, ["pageSize", String(PREVIEW_SIZE)]]).toString(), 300);
@@ -126,8 +134,27 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
     onError: (error) => showErrors(errorsFromApi(error, { place: placeBriefingError, forbidden: "You need the analyst role to create briefings." })),
   });
 
+  const schedule = useMutation({
+    mutationFn: (input: unknown) => apiFetch<{ id: string }>("/api/briefings/schedules", { method: "POST", body: input }),
+    onSuccess: () => {
+      router.push("/briefings#schedules");
+      router.refresh();
+    },
+    onError: (error) => showErrors(errorsFromApi(error, { place: placeBriefingError, forbidden: "You need the analyst role to schedule briefings." })),
+  });
+
+  function onSchedule() {
+    if (mode !== "filter") return showErrors({ issues: ["A schedule runs watchlist filters: choose “Every issue matching watchlist filters”."] });
+    const request = { title, marking, keyJudgments, filter: Object.fromEntries(entries), cadence, hour: Number(hour), ...(cadence === "weekly" ? { dayOfWeek: Number(dayOfWeek) } : {}) };
+    const parsed = createBriefingScheduleSchema.safeParse(request);
+    if (!parsed.success) return showErrors(errorsFromZod(parsed.error, placeBriefingError));
+    setErrors({});
+    schedule.mutate(request);
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (when === "schedule") return onSchedule();
     const request: CreateBriefingRequest = {
       title,
       marking: marking as BriefingMarking,
@@ -148,7 +175,7 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
   const includedTotal = mode === "filter" ? (preview.data?.total ?? 0) : picked.length;
   const previewError = mode === "filter" && preview.error ? describeError(preview.error) : null;
   const bottomLine = paragraphs(keyJudgments);
-  const busy = create.isPending || create.isSuccess;
+  const busy = create.isPending || create.isSuccess || schedule.isPending || schedule.isSuccess;
 
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="briefing-builder" aria-label="New briefing">
@@ -284,10 +311,62 @@ export function BriefingBuilder({ categories, initialFilter }: { categories: Cat
           <FieldError id={`${ids.issues}-error`} errors={errors.issues} />
         </fieldset>
 
+        <fieldset className="stack" aria-describedby={errors.schedule ? `${ids.issues}-schedule-error` : undefined}>
+          <legend>When</legend>
+          <div className="choices inline">
+            <label className="choice">
+              <input type="radio" name="when" value="now" checked={when === "now"} onChange={() => setWhen("now")} />
+              <span>Now, once</span>
+            </label>
+            <label className="choice">
+              <input type="radio" name="when" value="schedule" checked={when === "schedule"} onChange={() => setWhen("schedule")} />
+              <span>On a schedule</span>
+            </label>
+          </div>
+          {when === "schedule" && (
+            <div className="filters" role="group" aria-label="Schedule">
+              <Field label="How often">
+                {(control) => (
+                  <select {...control} value={cadence} onChange={(e) => setCadence(e.target.value as ScheduleCadence)}>
+                    <option value="daily">Every day</option>
+                    <option value="weekly">Every week</option>
+                  </select>
+                )}
+              </Field>
+              {cadence === "weekly" && (
+                <Field label="Day">
+                  {(control) => (
+                    <select {...control} value={dayOfWeek} onChange={(e) => setDayOfWeek(e.target.value)}>
+                      {Object.entries(weekdayLabels).map(([value, label]) => (
+                        <option key={value} value={value}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              )}
+              <Field label="Hour" hint={`On your team's clock (${timeZone}).`}>
+                {(control) => (
+                  <select {...control} value={hour} onChange={(e) => setHour(e.target.value)}>
+                    {Array.from({ length: 24 }, (_, h) => (
+                      <option key={h} value={String(h)}>
+                        {`${String(h).padStart(2, "0")}:00`}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <p className="muted small">Each run makes a briefing of the issues matching the filters at that time. You follow the schedule and are notified, with the download links, each time.</p>
+            </div>
+          )}
+          <FieldError id={`${ids.issues}-schedule-error`} errors={errors.schedule} />
+        </fieldset>
+
         <FormError errors={errors.form} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>
-            {busy ? "Creating the briefing…" : "Create briefing"}
+            {when === "schedule" ? (busy ? "Saving the schedule…" : "Schedule briefing") : busy ? "Creating the briefing…" : "Create briefing"}
           </button>
           <Link href="/briefings" className="button">
             Cancel

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { listCategories } from "@/lib/services/categories";
+import { getTeamSettings } from "@/lib/services/team-settings";
 import { briefingFilterSchema } from "@/lib/validation/briefings";
 import { BriefingBuilder, type FilterValues } from "./briefing-builder";
 
@@ -50,7 +51,7 @@ export default async function NewBriefingPage({ searchParams }: { searchParams: 
       </>
     );
   }
-  const [categories, { values, ignored }] = await Promise.all([listCategories(actor), searchParams.then(initialFilter)]);
+  const [categories, { values, ignored }, team] = await Promise.all([listCategories(actor), searchParams.then(initialFilter), getTeamSettings(actor)]);
   return (
     <>
       <div className="page-title">
@@ -62,7 +63,7 @@ export default async function NewBriefingPage({ searchParams }: { searchParams: 
           Some filters in the address were not understood and were ignored.
         </p>
       )}
-      <BriefingBuilder categories={categories} initialFilter={values} />
+      <BriefingBuilder categories={categories} initialFilter={values} timeZone={team.timeZone} />
     </>
   );
 }
