@@ -5,6 +5,15 @@ import type { ReactNode } from "react";
 
 export type Choice = readonly [value: string, label: ReactNode];
 
+/** The `<option>`s of `[value, label]` pairs, e.g. `Object.entries(labels)`. */
+export function ChoiceOptions({ choices }: { choices: Iterable<Choice> }) {
+  return Array.from(choices, ([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+}
+
 /** A labelled filter select; the choices come as `[value, label]` pairs or as `<option>`s (e.g. `<StatusOptions />`). */
 export function FilterSelect({
   label,
@@ -30,12 +39,7 @@ export function FilterSelect({
       <span>{label}</span>
       <select name={name} defaultValue={value ?? ""}>
         <option value="">{any}</option>
-        {choices &&
-          Array.from(choices, ([choice, text]) => (
-            <option key={choice} value={choice}>
-              {text}
-            </option>
-          ))}
+        {choices && <ChoiceOptions choices={choices} />}
         {children}
       </select>
     </label>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterSelect } from "@/app/components/filter-select";
+import { ChoiceOptions, FilterSelect } from "@/app/components/filter-select";
 import { CategoryOptions } from "@/app/components/issue-options";
 import { requireActor } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
@@ -52,11 +52,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <label className="field narrow-date">
           <span>Show</span>
           <select name="state" defaultValue={query.state}>
-            {Object.entries(stateLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <ChoiceOptions choices={Object.entries(stateLabels)} />
           </select>
         </label>
         <label className="field narrow-date">

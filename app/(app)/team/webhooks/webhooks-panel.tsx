@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { ChoiceOptions } from "@/app/components/filter-select";
 import { Field, FieldError, FormError, SubmitRow, useSubmit } from "@/app/components/forms";
 import { deliveriesQueryOptions, webhookKeys, webhookRequests } from "@/lib/query/webhooks";
 import { formatDateTime } from "@/lib/ui/format";
@@ -72,11 +73,7 @@ export function WebhooksPanel({ webhooks }: { webhooks: WebhookView[] }) {
           <Field label="Body format" errors={errors.format}>
             {(control) => (
               <select {...control} name="format" defaultValue="json">
-                {Object.entries(FORMAT_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <ChoiceOptions choices={Object.entries(FORMAT_LABELS)} />
               </select>
             )}
           </Field>
