@@ -70,6 +70,67 @@ export function FormError({ errors, children }: { errors?: string[]; children?: 
   );
 }
 
+/** The submit button: disabled while the request runs, and saying so when `pendingLabel` is given. */
+export function SubmitButton({
+  pending,
+  pendingLabel,
+  className = "button primary",
+  disabled,
+  children,
+}: {
+  pending: boolean;
+  pendingLabel?: ReactNode;
+  className?: string;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button type="submit" className={className} disabled={pending || disabled}>
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}
+
+/**
+ * A form's closing row: its submit button, the errors that belong to no field, and a status line that says
+ * what the save did (e.g. "Saved."). The status line is always there, so screen readers announce its change.
+ */
+export function SubmitRow({
+  label,
+  pending,
+  pendingLabel,
+  errors,
+  status,
+  className = "form-actions",
+  children,
+}: {
+  label: ReactNode;
+  pending: boolean;
+  pendingLabel?: ReactNode;
+  errors?: string[];
+  status?: string;
+  className?: string;
+  /** More buttons beside the submit button. */
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <div className={className}>
+        <SubmitButton pending={pending} pendingLabel={pendingLabel}>
+          {label}
+        </SubmitButton>
+        {children}
+      </div>
+      <FormError errors={errors} />
+      {status !== undefined && (
+        <p role="status" className="muted">
+          {errors?.length ? "" : status}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Moves focus to the first control or message with an error, so keyboard and screen-reader users land on it. */
 export function focusFirstError(root: HTMLElement | null) {
   root?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]')?.focus();
@@ -83,6 +144,35 @@ export function useFormErrors<Name extends string = string>(root: RefObject<HTML
     focusFirstError(root.current);
   };
   return { errors, setErrors, showErrors };
+}
+
+/**
+ * Sends a form's request: `pending` while it runs, the API's errors placed beside the fields (or above the form)
+ * with focus on the first, and on success `status` set to what the save did. Returns the answer, or undefined
+ * when the request failed.
+ */
+export function useSubmit<Name extends string = string>(root: RefObject<HTMLElement | null>, options: { place?: Placement; forbidden?: string } = {}) {
+  const { errors, setErrors, showErrors } = useFormErrors<Name>(root);
+  const [pending, setPending] = useState(false);
+  const [status, setStatus] = useState("");
+  async function submit<T>(send: () => Promise<T>, done: string | ((result: T) => string) = ""): Promise<T | undefined> {
+    setErrors({});
+    setStatus("");
+    setPending(true);
+    try {
+      const result = await send();
+      setStatus(typeof done === "function" ? done(result) : done);
+      return result;
+    } catch (error) {
+      showErrors(errorsFromApi(error, options));
+      return undefined;
+    } finally {
+      setPending(false);
+    }
+  }
+  /** Clears the status line, e.g. once the form is changed again after a save. */
+  const clearStatus = () => setStatus("");
+  return { errors, pending, status, clearStatus, submit };
 }
 
 /** Groups `[path, messages]` pairs by the field each is shown beside. */

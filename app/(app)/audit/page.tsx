@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { listAuditEvents } from "@/lib/services/audit";
+import { FilterSelect } from "@/app/components/filter-select";
 import { Pager } from "@/app/components/pager";
 import { formatDateTime } from "@/lib/ui/format";
 import { presentParams, viewHref } from "@/lib/ui/url";
@@ -50,17 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span>Actor</span>
           <input name="actor" defaultValue={query.actor ?? ""} placeholder="Name, email or token" />
         </label>
-        <label className="field">
-          <span>Entity</span>
-          <select name="entity" defaultValue={query.entity ?? ""}>
-            <option value="">Any</option>
-            {entities.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Entity" name="entity" value={query.entity} any="Any" choices={entities.map((e) => [e, e])} />
         <label className="field">
           <span>Action</span>
           <input name="action" defaultValue={query.action ?? ""} placeholder="e.g. status_changed" />

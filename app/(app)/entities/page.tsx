@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/app/components/filter-select";
 import { requireActor } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { listEntities } from "@/lib/services/entities/entities";
@@ -58,21 +59,19 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
           Name or alias
           <input type="search" name="q" defaultValue={query.q ?? ""} />
         </label>
-        <label className="field">
-          Type
-          <select name="type" defaultValue={query.type ?? ""}>
-            <option value="">Any</option>
-            <EntityTypeOptions />
-          </select>
-        </label>
-        <label className="field">
-          Hits
-          <select name="hasHits" defaultValue={query.hasHits === undefined ? "" : String(query.hasHits)}>
-            <option value="">Any</option>
-            <option value="true">Waiting for review</option>
-            <option value="false">None waiting</option>
-          </select>
-        </label>
+        <FilterSelect label="Type" name="type" value={query.type} any="Any type">
+          <EntityTypeOptions />
+        </FilterSelect>
+        <FilterSelect
+          label="Hits"
+          name="hasHits"
+          value={query.hasHits === undefined ? undefined : String(query.hasHits)}
+          any="Any"
+          choices={[
+            ["true", "Waiting for review"],
+            ["false", "None waiting"],
+          ]}
+        />
         <div className="filter-actions">
           <button type="submit" className="button">
             Filter

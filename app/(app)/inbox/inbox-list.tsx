@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { ApiError } from "@/lib/query/api";
+import { apiMessage, Field, FormError, SubmitButton } from "@/app/components/forms";
 import { inboxKeys, inboxRequests } from "@/lib/query/inbox";
 import { formatDate } from "@/lib/ui/format";
 import { safeUrl, viewHref, type RawParams } from "@/lib/ui/url";
@@ -69,7 +69,7 @@ export function InboxList({ items, canTriage, view }: { items: InboxItemView[]; 
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
       router.refresh();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Something went wrong. Try again.");
+      setError(apiMessage(caught, "Triage needs the analyst role."));
     } finally {
       setBusy(false);
     }
@@ -124,21 +124,14 @@ export function InboxList({ items, canTriage, view }: { items: InboxItemView[]; 
       <p id="inbox-status" role="status" tabIndex={-1} className="muted">
         {status}
       </p>
-      {error && (
-        <p role="alert" className="error-message">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
       {canTriage && selectable.length > 0 && (
         <div className="inbox-bulk">
           <label className="checkbox">
             <input type="checkbox" checked={allSelected} onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((item) => item.id)) : new Set())} /> Select all
             shown
           </label>
-          <label className="field">
-            <span>Reason (optional)</span>
-            <input value={bulkReason} maxLength={500} onChange={(e) => setBulkReason(e.target.value)} />
-          </label>
+          <Field label="Reason (optional)">{(control) => <input {...control} value={bulkReason} maxLength={500} onChange={(e) => setBulkReason(e.target.value)} />}</Field>
           <button type="button" className="button" disabled={busy || selected.size === 0} onClick={() => void dismissSelected()}>
             Dismiss selected ({selected.size})
           </button>
@@ -272,13 +265,10 @@ function InboxRow({
                   onDismiss(reason.trim() || undefined);
                 }}
               >
-                <label className="field">
-                  <span>Reason</span>
-                  <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-                </label>
-                <button type="submit" className="button small-button" disabled={busy}>
+                <Field label="Reason">{(control) => <input {...control} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}</Field>
+                <SubmitButton pending={busy} className="button small-button">
                   Dismiss with this reason
-                </button>
+                </SubmitButton>
               </form>
               <form
                 className="inline-form"
@@ -287,13 +277,10 @@ function InboxRow({
                   if (until) onSnooze(until);
                 }}
               >
-                <label className="field">
-                  <span>Snooze until</span>
-                  <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
-                </label>
-                <button type="submit" className="button small-button" disabled={busy || !until}>
+                <Field label="Snooze until">{(control) => <input {...control} type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />}</Field>
+                <SubmitButton pending={busy} disabled={!until} className="button small-button">
                   Snooze
-                </button>
+                </SubmitButton>
               </form>
             </details>
           </>

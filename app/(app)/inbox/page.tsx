@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChoiceOptions, FilterSelect } from "@/app/components/filter-select";
+import { CategoryOptions } from "@/app/components/issue-options";
 import { requireActor } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -50,11 +52,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <label className="field narrow-date">
           <span>Show</span>
           <select name="state" defaultValue={query.state}>
-            {Object.entries(stateLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <ChoiceOptions choices={Object.entries(stateLabels)} />
           </select>
         </label>
         <label className="field narrow-date">
@@ -64,39 +62,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <option value="relevance">Most relevant first</option>
           </select>
         </label>
-        <label className="field">
-          <span>Feed</span>
-          <select name="feedId" defaultValue={query.feedId ?? ""}>
-            <option value="">Any feed</option>
-            {feeds.map((feed) => (
-              <option key={feed.id} value={feed.id}>
-                {feed.sourceName}: {feed.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Category</span>
-          <select name="category" defaultValue={query.category ?? ""}>
-            <option value="">Any category</option>
-            {categories.map((category) => (
-              <option key={category.slug} value={category.slug}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Relevance</span>
-          <select name="relevance" defaultValue={query.relevance === undefined ? "" : firstParam(raw, "relevance")}>
-            <option value="">Any</option>
-            {relevanceChoices.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Feed" name="feedId" value={query.feedId} any="Any feed" choices={feeds.map((feed) => [feed.id, `${feed.sourceName}: ${feed.title}`])} />
+        <FilterSelect label="Category" name="category" value={query.category} any="Any category">
+          <CategoryOptions categories={categories} />
+        </FilterSelect>
+        <FilterSelect label="Relevance" name="relevance" value={query.relevance === undefined ? undefined : firstParam(raw, "relevance")} any="Any" choices={relevanceChoices} />
         <label className="field narrow-date">
           <span>Published from</span>
           <input type="date" name="from" defaultValue={query.from ? firstParam(raw, "from") : ""} />

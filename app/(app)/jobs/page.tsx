@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/app/components/filter-select";
 import { Pager } from "@/app/components/pager";
 import { requireActor } from "@/lib/auth/current";
 import { listJobs } from "@/lib/services/jobs";
@@ -45,17 +46,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       </div>
       <p className="muted">Work the server does in the background: scheduled list imports, re-screening, and what later features add. Failed jobs were retried with growing delays before they failed for good.</p>
       <form method="get" action="/jobs" className="filters" role="search" aria-label="Filter the jobs">
-        <label className="field">
-          <span>State</span>
-          <select name="state" defaultValue={chosen}>
-            <option value="">Any</option>
-            {JOB_STATES.map((state) => (
-              <option key={state} value={state}>
-                {STATE_LABELS[state]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="State" name="state" value={chosen} any="Any" choices={JOB_STATES.map((state) => [state, STATE_LABELS[state]])} />
         <div className="filter-actions">
           <button type="submit" className="button primary">
             Apply

@@ -6,6 +6,7 @@ import { reliabilities, reliabilityLabels } from "@/lib/domain/grading";
 import { searchDocuments } from "@/lib/services/documents";
 import { listIssues } from "@/lib/services/watchlist";
 import { listSources } from "@/lib/services/sources";
+import { FilterSelect } from "@/app/components/filter-select";
 import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";
 import { firstParam, presentParams, viewHref } from "@/lib/ui/url";
@@ -56,39 +57,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             either word.
           </span>
         </div>
-        <div className="field">
-          <label htmlFor="library-source">Source</label>
-          <select id="library-source" name="source" defaultValue={first("source")}>
-            <option value="">Any source</option>
-            {sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.reliability})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="library-reliability">Source reliability</label>
-          <select id="library-reliability" name="reliability" defaultValue={first("reliability")}>
-            <option value="">Any grade</option>
-            {reliabilities.map((r) => (
-              <option key={r} value={r}>
-                {r} — {reliabilityLabels[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="library-issue">Evidence for issue</label>
-          <select id="library-issue" name="issue" defaultValue={first("issue")}>
-            <option value="">Any issue</option>
-            {issues.items.map((issue) => (
-              <option key={issue.id} value={issue.id}>
-                {issue.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect label="Source" name="source" value={first("source")} any="Any source" choices={sources.map((s) => [s.id, `${s.name} (${s.reliability})`])} />
+        <FilterSelect label="Source reliability" name="reliability" value={first("reliability")} any="Any grade" choices={reliabilities.map((r) => [r, `${r} — ${reliabilityLabels[r]}`])} />
+        <FilterSelect label="Evidence for issue" name="issue" value={first("issue")} any="Any issue" choices={issues.items.map((issue) => [issue.id, issue.title])} />
         <div className="field narrow-date">
           <label htmlFor="library-from">Published from</label>
           <input id="library-from" type="date" name="from" defaultValue={first("from")} />

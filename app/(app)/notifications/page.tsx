@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/app/components/filter-select";
 import { requireActor } from "@/lib/auth/current";
 import { AppError } from "@/lib/errors";
 import { listNotifications } from "@/lib/services/notifications";
@@ -49,17 +50,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </div>
       </div>
       <form method="get" action="/notifications" className="filters" role="search" aria-label="Filter notifications">
-        <label className="field">
-          <span>Kind</span>
-          <select name="kind" defaultValue={query.kind ?? ""}>
-            <option value="">Any kind</option>
-            {Object.entries(kindLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Kind" name="kind" value={query.kind} any="Any kind" choices={Object.entries(kindLabels)} />
         <label className="checkbox">
           <input type="checkbox" name="unread" value="true" defaultChecked={query.unread === true} />
           <span>Unread only</span>

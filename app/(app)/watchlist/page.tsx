@@ -10,6 +10,7 @@ import { Pager } from "@/app/components/pager";
 import { formatDate } from "@/lib/ui/format";
 import { presentParams, viewHref } from "@/lib/ui/url";
 import { listIssuesQuerySchema, type ListIssuesQuery } from "@/lib/validation/issues";
+import { FilterSelect } from "@/app/components/filter-select";
 import { CategoryOptions, StatusOptions } from "@/app/components/issue-options";
 
 export const metadata: Metadata = { title: "Watchlist" };
@@ -56,20 +57,12 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
           <span>Search</span>
           <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Title, summary, actor or tag" />
         </label>
-        <label className="field">
-          <span>Status</span>
-          <select name="status" defaultValue={query.status?.[0] ?? ""}>
-            <option value="">Any status</option>
-            <StatusOptions />
-          </select>
-        </label>
-        <label className="field">
-          <span>Category</span>
-          <select name="category" defaultValue={query.category?.[0] ?? ""}>
-            <option value="">Any category</option>
-            <CategoryOptions categories={categories} />
-          </select>
-        </label>
+        <FilterSelect label="Status" name="status" value={query.status?.[0]} any="Any status">
+          <StatusOptions />
+        </FilterSelect>
+        <FilterSelect label="Category" name="category" value={query.category?.[0]} any="Any category">
+          <CategoryOptions categories={categories} />
+        </FilterSelect>
         <label className="field narrow">
           <span>Jurisdiction</span>
           <input name="jurisdiction" defaultValue={query.jurisdiction?.join(",") ?? ""} placeholder="e.g. CN" maxLength={40} />

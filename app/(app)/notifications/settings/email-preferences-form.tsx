@@ -1,27 +1,28 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useRef, type FormEvent } from "react";
+import { SubmitRow, useSubmit } from "@/app/components/forms";
 import { apiFetch } from "@/lib/query/api";
 import { emailDeliveries, emailDeliveryLabels, notificationKindLabels, type EmailDelivery } from "@/lib/notifications/email-preferences";
 import { notificationKinds, type NotificationKind } from "@/lib/notifications/recipients";
-import { useAction } from "../../team/use-action";
 
 /** One choice per kind of notification, saved together. */
 export function EmailPreferencesForm({ email }: { email: Record<NotificationKind, EmailDelivery> }) {
-  const { run, pending, error } = useAction();
-  const [saved, setSaved] = useState(false);
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  // The choices are rows of one table, so every message is shown above the form.
+  const { errors, pending, status, clearStatus, submit } = useSubmit(formRef, { place: (_path, message) => ["form", message] });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSaved(false);
     const data = new FormData(event.currentTarget);
     const choices = Object.fromEntries(notificationKinds.map((kind) => [kind, String(data.get(kind))]));
-    const result = await run(() => apiFetch("/api/notifications/preferences", { method: "PUT", body: { email: choices } }));
-    if (result) setSaved(true);
+    if (await submit(() => apiFetch("/api/notifications/preferences", { method: "PUT", body: { email: choices } }), "Saved.")) router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} className="stack" aria-label="Email settings">
+    <form ref={formRef} onSubmit={onSubmit} className="stack" aria-label="Email settings">
       <table className="table">
         <thead>
           <tr>
@@ -36,7 +37,7 @@ export function EmailPreferencesForm({ email }: { email: Record<NotificationKind
                 <label htmlFor={`email-${kind}`}>{notificationKindLabels[kind]}</label>
               </td>
               <td>
-                <select id={`email-${kind}`} name={kind} defaultValue={email[kind]} onChange={() => setSaved(false)}>
+                <select id={`email-${kind}`} name={kind} defaultValue={email[kind]} onChange={clearStatus}>
                   {emailDeliveries.map((delivery) => (
                     <option key={delivery} value={delivery}>
                       {emailDeliveryLabels[delivery]}
@@ -48,17 +49,7 @@ export function EmailPreferencesForm({ email }: { email: Record<NotificationKind
           ))}
         </tbody>
       </table>
-      <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          Save email settings
-        </button>
-      </div>
-      {error && (
-        <p role="alert" className="error-message">
-          {error}
-        </p>
-      )}
-      {saved && !error && <p role="status">Saved.</p>}
+      <SubmitRow label="Save email settings" pending={pending} errors={errors.form} status={status} />
     </form>
   );
 }

@@ -1,7 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { ChoiceOptions } from "@/app/components/filter-select";
+import { Field, FieldError, FormError, SubmitRow, useSubmit } from "@/app/components/forms";
 import { deliveriesQueryOptions, webhookKeys, webhookRequests } from "@/lib/query/webhooks";
 import { formatDateTime } from "@/lib/ui/format";
 import type { WebhookDeliveryView, WebhookView } from "@/lib/validation/webhooks";
@@ -28,19 +31,25 @@ function Secret({ webhook }: { webhook: WebhookView }) {
 }
 
 export function WebhooksPanel({ webhooks }: { webhooks: WebhookView[] }) {
-  const { run, pending, error } = useAction();
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, pending, submit } = useSubmit<"url" | "kinds" | "format">(formRef, {
+    place: (path, message) => [path.startsWith("kinds") ? "kinds" : path, message],
+    forbidden: "Managing webhooks needs the admin role.",
+  });
   const [shown, setShown] = useState<WebhookView | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const made = await run(() =>
+    const made = await submit(() =>
       webhookRequests.create({ url: String(data.get("url") ?? ""), kinds: data.getAll("kinds").map(String) as WebhookKind[], format: data.get("format") as WebhookView["format"] }),
     );
     if (made) {
       setShown(made);
       form.reset();
+      router.refresh();
     }
   }
 
@@ -48,40 +57,28 @@ export function WebhooksPanel({ webhooks }: { webhooks: WebhookView[] }) {
     <div className="stack">
       <section aria-labelledby="add-webhook-heading" className="card stack">
         <h2 id="add-webhook-heading">Add a webhook</h2>
-        <form onSubmit={onSubmit} className="stack" aria-label="Add a webhook">
-          <label className="field">
-            <span>URL</span>
-            <input name="url" type="url" required maxLength={2000} placeholder="https://hooks.example.org/sanctions-watch" />
-          </label>
-          <fieldset className="field">
+        <form ref={formRef} onSubmit={onSubmit} className="stack" aria-label="Add a webhook">
+          <Field label="URL" errors={errors.url}>
+            {(control) => <input {...control} name="url" type="url" required maxLength={2000} placeholder="https://hooks.example.org/sanctions-watch" />}
+          </Field>
+          <fieldset className="field" aria-describedby={errors.kinds?.length ? "webhook-kinds-error" : undefined}>
             <legend>Events</legend>
             {webhookKinds.map((kind) => (
               <label key={kind} className="checkbox">
                 <input type="checkbox" name="kinds" value={kind} defaultChecked={kind !== "comment"} /> {webhookKindLabels[kind]}
               </label>
             ))}
+            <FieldError id="webhook-kinds-error" errors={errors.kinds} />
           </fieldset>
-          <label className="field">
-            <span>Body format</span>
-            <select name="format" defaultValue="json">
-              {Object.entries(FORMAT_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div>
-            <button type="submit" className="button primary" disabled={pending}>
-              Add webhook
-            </button>
-          </div>
+          <Field label="Body format" errors={errors.format}>
+            {(control) => (
+              <select {...control} name="format" defaultValue="json">
+                <ChoiceOptions choices={Object.entries(FORMAT_LABELS)} />
+              </select>
+            )}
+          </Field>
+          <SubmitRow label="Add webhook" pending={pending} errors={errors.form} />
         </form>
-        {error && (
-          <p role="alert" className="error-message">
-            {error}
-          </p>
-        )}
         {shown?.secret && <Secret webhook={shown} />}
       </section>
       {webhooks.length === 0 ? (
@@ -137,11 +134,7 @@ function WebhookCard({ webhook, onSecret }: { webhook: WebhookView; onSecret: (w
           Remove
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error-message">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
       <DeliveryLog webhookId={webhook.id} url={webhook.url} />
     </section>
   );
@@ -152,7 +145,7 @@ function DeliveryLog({ webhookId, url }: { webhookId: string; url: string }) {
   const { run, pending, error } = useAction();
   const client = useQueryClient();
   if (isPending) return <p className="muted">Loading the delivery log…</p>;
-  if (isError) return <p role="alert" className="error-message">The delivery log could not be loaded.</p>;
+  if (isError) return <FormError>The delivery log could not be loaded.</FormError>;
   if (data.length === 0) return <p className="muted">No deliveries yet.</p>;
   return (
     <>
@@ -200,11 +193,7 @@ function DeliveryLog({ webhookId, url }: { webhookId: string; url: string }) {
           ))}
         </tbody>
       </table>
-      {error && (
-        <p role="alert" className="error-message">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
     </>
   );
 }
