@@ -10,7 +10,7 @@
 //   npm run bench -- --quick            a smoke run: 3 s per route, fewer iterations (figures not comparable)
 //   options: --seconds=10 --warmup=2 --connections=10 --port=3300
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -533,8 +533,9 @@ async function main() {
 async function measureFeedIngestion(): Promise<Record<string, IngestResult>> {
   const options = { root: ROOT, logDir, port: portBase + 30, connections, seconds, env: appEnv };
   noteLoad("feed ingestion");
+  const ingestDir = path.join(RUN_DIR, `ingest-pglite-${process.pid}`);
   const results: Record<string, IngestResult> = {
-    pglite: await measureFeedIngest({ label: "pglite", env: { PGLITE_DATA_DIR: path.join(RUN_DIR, `ingest-pglite-${process.pid}`) } }, options, say),
+    pglite: await measureFeedIngest({ label: "pglite", env: { PGLITE_DATA_DIR: ingestDir }, cleanup: async () => rmSync(ingestDir, { recursive: true, force: true }) }, options, say),
   };
   noteLoad("feed ingestion (PostgreSQL)");
   if (postgresUrl && !interrupted) results.postgres = await measureFeedIngest(await ingestPostgres(postgresUrl), options, say);
