@@ -10,7 +10,7 @@
 //   npm run bench -- --quick            a smoke run: 3 s per route, fewer iterations (figures not comparable)
 //   options: --seconds=10 --warmup=2 --connections=10 --port=3300
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -40,6 +40,7 @@ import { table, targetsTable, type Cell, type Target } from "./lib/report";
 import { designationTables, designationTargets, measureDesignationWatch } from "./lib/designations";
 import { analysisQualityTables, analysisQualityTargets, measureAnalysisQuality } from "./lib/analysis-quality";
 import { measureRescreen, rescreenPostgres, type RescreenResult } from "./lib/rescreen";
+import { ingestPostgres, ingestTargets, measureFeedIngest, type IngestResult } from "./lib/feed-ingest";
 import type { DesignationsResult } from "./designations";
 
 // ---------------------------------------------------------------- options
@@ -501,6 +502,7 @@ async function measureTwoInstances({ servers }: Running, { routes, pathOf }: Pro
 async function main() {
   mkdirSync(logDir, { recursive: true });
   noteLoad("start");
+  if (option("only") === "feed-ingest") return onlyFeedIngest();
   say(`PGlite${postgresUrl ? ` and PostgreSQL (${new URL(postgresUrl).host}${new URL(postgresUrl).pathname})` : " only (set BENCH_DATABASE_URL or pass --postgres=URL for PostgreSQL)"}; ${connections} connections, ${seconds} s per route after up to ${warmupSeconds} s of sequential warm-up`);
   if (postgresUrl) assertLocalDatabase(postgresUrl);
 
@@ -521,9 +523,33 @@ async function main() {
   await stopAll();
 
   if (!interrupted) inProcessResults.designations.rescreen = await measureRescreening();
+  const feedIngest = interrupted ? {} : await measureFeedIngestion();
   noteLoad("end");
 
-  report(datasets, inProcessResults, running, probed, http, exports, dashboardFromHtml, twoInstances);
+  report(datasets, inProcessResults, running, probed, http, exports, dashboardFromHtml, twoInstances, feedIngest);
+}
+
+/** Issue 14: 200 feeds × 50 items from a local server into the inbox, on a server of its own per database. */
+async function measureFeedIngestion(): Promise<Record<string, IngestResult>> {
+  const options = { root: ROOT, logDir, port: portBase + 30, connections, seconds, env: appEnv };
+  noteLoad("feed ingestion");
+  const ingestDir = path.join(RUN_DIR, `ingest-pglite-${process.pid}`);
+  const results: Record<string, IngestResult> = {
+    pglite: await measureFeedIngest({ label: "pglite", env: { PGLITE_DATA_DIR: ingestDir }, cleanup: async () => rmSync(ingestDir, { recursive: true, force: true }) }, options, say),
+  };
+  noteLoad("feed ingestion (PostgreSQL)");
+  if (postgresUrl && !interrupted) results.postgres = await measureFeedIngest(await ingestPostgres(postgresUrl), options, say);
+  return results;
+}
+
+/** `--only=feed-ingest`: that phase alone (on the existing build unless it is missing), its targets printed. */
+async function onlyFeedIngest() {
+  if (build || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("--only=feed-ingest runs on the existing build: pass --no-build (and run `npm run build` first)");
+  const feedIngest = await measureFeedIngestion();
+  noteLoad("end");
+  const targets = ingestTargets(feedIngest);
+  console.log(JSON.stringify({ feedIngest, loadAverage: loadSamples }, null, 2));
+  console.log(targetsTable(targets));
 }
 
 /** Issue 13: re-screening 10,000 tracked entities after a release, on a server of its own per database. */
@@ -547,6 +573,7 @@ function report(
   { formats, atScale, exportRuns }: NonNullable<Awaited<ReturnType<typeof measureExportsAtScale>>>,
   dashboardFromHtml: Awaited<ReturnType<typeof firstLoadFromHtml>>,
   twoInstances: Awaited<ReturnType<typeof measureTwoInstances>>,
+  feedIngest: Record<string, IngestResult>,
 ) {
   const get = (server: string, id: string) => {
     const r = http[server]?.[id];
@@ -688,6 +715,7 @@ function report(
 
   targets.push(...designationTargets(designations));
   targets.push(...analysisQualityTargets(analysisQuality));
+  targets.push(...ingestTargets(feedIngest));
 
   const ratios = {
     "prisma vs replayed SQL (watchlist p50, PGlite)": prismaRatio,
@@ -746,6 +774,7 @@ function report(
     inProcess: { pgliteLarge: ipLarge, pgliteSmall: ipSmall, postgres: ipPostgres ?? null },
     designations,
     analysisQuality,
+    feedIngest,
     briefingAtScale: atScale,
     firstLoadJs: { path: FIRST_LOAD_JS.path, gzipLevel: 9, html: dashboardFromHtml, build: dashboardFromBuild, sameChunks: sameAsBuild },
     ratios,

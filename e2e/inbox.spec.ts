@@ -27,9 +27,20 @@ const atom = `<?xml version="1.0" encoding="utf-8"?>
     <summary>The reading room is closed on Friday. Reference ${marker}.</summary></entry>
 </feed>`;
 
+// A second feed for opening (o) and snoozing: its own items, so the two tests do not meet in one list.
+const laterTitle = `Treasury notes ${marker}`;
+const toOpen = `Designation notice to read ${marker}`;
+const toSnooze = `Consultation closing next month ${marker}`;
+const rss = `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>${laterTitle}</title><link>https://treasury.example/</link><description>Notes</description>
+  <item><title>${toOpen}</title><link>https://treasury.example/notes/${marker}/open</link><guid>${marker}-open</guid><description>A notice to read in full. Reference ${marker}.</description></item>
+  <item><title>${toSnooze}</title><link>https://treasury.example/notes/${marker}/later</link><guid>${marker}-later</guid><description>Comments are due next month. Reference ${marker}.</description></item>
+</channel></rss>`;
+
 test.beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === "/notices.atom") res.writeHead(200, { "content-type": "application/atom+xml" }).end(atom);
+    else if (req.url === "/notes.rss") res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss);
     else res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -109,4 +120,56 @@ test("items from a feed arrive; one is dismissed by keyboard, the other accepted
   await expect(page.getByRole("heading", { level: 1, name: relevant })).toBeVisible();
   await page.goto("/inbox?state=dismissed");
   await expect(page.getByRole("listitem").filter({ hasText: unrelated })).toContainText("dismissed by");
+});
+
+test("o opens the item's page; a snoozed item leaves the list and waits under Snoozed", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  // The items' pages, answered here (the tests have no internet): what `o` opens is checked by its address.
+  await context.route("https://treasury.example/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Notice</title><p>The notice.</p>" }));
+  await page.goto("/sources");
+  const form = page.getByRole("region", { name: "Add a feed" });
+  await form.getByLabel("Feed or site address").fill(`${base}/notes.rss`);
+  await form.getByRole("button", { name: "Add feed" }).click();
+  await expect(form.getByText(`Added “${laterTitle}”`)).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: laterTitle });
+  await row.getByRole("button", { name: `Poll ${laterTitle} now` }).click();
+  await expect(row.getByText("Polled: 2 new items.")).toBeVisible();
+
+  await page.goto("/inbox");
+  const filters = page.getByRole("search", { name: "Filter the inbox" });
+  const feed = filters.getByLabel("Feed");
+  await feed.selectOption((await feed.locator("option", { hasText: laterTitle }).getAttribute("value"))!);
+  await filters.getByRole("button", { name: "Apply" }).click();
+  const items = page.getByRole("list").filter({ has: page.getByRole("heading", { name: toOpen }) }).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
+  await expect(items).toHaveCount(2);
+
+  // o on the focused item opens its page in a new tab (the inbox stays where it was).
+  const opening = items.filter({ has: page.getByRole("heading", { name: toOpen }) });
+  await page.keyboard.press("j");
+  if (!(await opening.evaluate((element) => element === document.activeElement))) await page.keyboard.press("j");
+  await expect(opening).toBeFocused();
+  const opened = context.waitForEvent("page");
+  await page.keyboard.press("o");
+  const tab = await opened;
+  await expect(tab).toHaveURL(`https://treasury.example/notes/${marker}/open`);
+  await tab.close();
+  await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+
+  // Snoozed until tomorrow through the item's form: it leaves the list of new items…
+  const later = items.filter({ has: page.getByRole("heading", { name: toSnooze }) });
+  await later.getByText("Dismiss with a reason, or snooze").click();
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await later.getByLabel("Snooze until").fill(tomorrow);
+  await later.getByRole("button", { name: "Snooze", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Snoozed “${toSnooze}” until` })).toBeVisible();
+  await expect(items).toHaveCount(1);
+  await expect(items.nth(0)).toContainText(toOpen);
+
+  // …and waits under the Snoozed filter, with its date.
+  await filters.getByLabel("Show").selectOption({ label: "Snoozed" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/state=snoozed/);
+  const snoozed = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: toSnooze }) });
+  await expect(snoozed).toContainText("snoozed until");
+  await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: toOpen }) })).toHaveCount(0);
 });

@@ -45,6 +45,8 @@ export const BACKUP_TABLES = [
   "entityDocuments",
   "hits",
   "comments",
+  "feeds",
+  "inboxItems",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 /** Rows of one table. */

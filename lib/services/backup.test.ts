@@ -86,7 +86,7 @@ describe("whole-database backup", { timeout: 120_000 }, () => {
   it("moves every account and team to a new database and back out unchanged", async () => {
     const at = new Date("2026-01-01T00:00:00Z");
     const original = await exportDatabase(db, at);
-    expect(original).toMatchObject({ format: "sanctions-watch/database-backup", version: 2 });
+    expect(original).toMatchObject({ format: "sanctions-watch/database-backup", version: 3 });
     expect(original.teams.some((t) => t.team.slug === demoTeam.slug)).toBe(true);
     expect(original.accounts.some((a) => a.password)).toBe(true);
     expect(emptySections(original)).toEqual([]);
@@ -139,6 +139,10 @@ describe("references outside the file", { timeout: 120_000 }, () => {
       [(b) => void (b.sanctionsEntries[0]!.releaseId = "0190a000-0000-7000-8000-0000000000ef"), "sanctionsEntries.0.releaseId"],
       [(b) => void (b.teams[mine]!.hits[0]!.entryId = "0190a000-0000-7000-8000-0000000000f0"), `teams.${mine}.hits.0.entryId`],
       [(b) => void (b.teams[mine]!.comments[0]!.authorId = "nobody"), `teams.${mine}.comments.0.authorId`],
+      [(b) => void (b.teams[mine]!.inboxItems[0]!.issueIds = ["0190a000-0000-7000-8000-0000000000f1"]), `teams.${mine}.inboxItems.0.issueIds`],
+      [(b) => void (b.teams[mine]!.inboxItems[0]!.feedId = "0190a000-0000-7000-8000-0000000000f2"), `teams.${mine}.inboxItems.0.feedId`],
+      [(b) => void (b.follows[0]!.userId = "nobody"), "follows.0.userId"],
+      [(b) => void (b.notifications[0]!.teamId = "0190a000-0000-7000-8000-0000000000f3"), "notifications.0.teamId"],
     ];
     const target = await freshPGlite();
     for (const [craft, path] of crafts) {
@@ -175,12 +179,12 @@ describe("older and newer whole-database backups", { timeout: 120_000 }, () => {
   it("a version 1 file (accounts and teams only, teams of version 1) still restores", async () => {
     const at = new Date("2026-01-01T00:00:00Z");
     const current = await exportDatabase(db, at);
-    const { appSecrets: _s, sanctionsLists: _l, sanctionsReleases: _r, sanctionsEntries: _e, sanctionsChanges: _c, sanctionsListDownloads: _d, instanceEvents: _i, instanceEventRepeats: _ir, ...kept } = current;
+    const { appSecrets: _s, sanctionsLists: _l, sanctionsReleases: _r, sanctionsEntries: _e, sanctionsChanges: _c, sanctionsListDownloads: _d, instanceEvents: _i, instanceEventRepeats: _ir, follows: _f, notifications: _n, emailPreferences: _ep, ...kept } = current;
     const v1 = {
       ...kept,
       version: 1,
       accounts: kept.accounts.map(({ accessToken: _a, refreshToken: _rt, idToken: _it, accessTokenExpiresAt: _ae, refreshTokenExpiresAt: _re, ...a }) => a),
-      teams: kept.teams.map(({ captures: _cp, eventRepeats: _er, entities: _en, entityIssues: _ei, entityDocuments: _ed, hits: _h, comments: _cm, ...t }) => ({ ...t, version: 1, documents: t.documents.map(({ captureId: _id, ...d }) => d) })),
+      teams: kept.teams.map(({ captures: _cp, eventRepeats: _er, entities: _en, entityIssues: _ei, entityDocuments: _ed, hits: _h, comments: _cm, feeds: _fd, inboxItems: _ib, ...t }) => ({ ...t, version: 1, documents: t.documents.map(({ captureId: _id, ...d }) => d) })),
     };
     const target = await freshPGlite();
     await importDatabase(target as unknown as typeof db, v1);

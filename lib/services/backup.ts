@@ -27,7 +27,7 @@ export async function exportTeam(client: Tx, teamId: string, exportedAt = new Da
   const where = { teamId };
   const ofTeamEntities = { entity: { teamId } };
   const byLink = [{ entityId: "asc" }, { createdAt: "asc" }] as const;
-  const [categories, sources, captures, documents, issues, evidence, events, eventRepeats, briefings, entities, entityIssues, entityDocuments, hits, comments] = await Promise.all([
+  const [categories, sources, captures, documents, issues, evidence, events, eventRepeats, briefings, entities, entityIssues, entityDocuments, hits, comments, feeds, inboxItems] = await Promise.all([
     client.category.findMany({ where, orderBy: byId }),
     client.source.findMany({ where, orderBy: byId }),
     client.capture.findMany({ where, orderBy: byId, omit: { teamId: true } }),
@@ -42,6 +42,8 @@ export async function exportTeam(client: Tx, teamId: string, exportedAt = new Da
     client.entityDocument.findMany({ where: ofTeamEntities, orderBy: [...byLink, { documentId: "asc" }] }),
     client.hit.findMany({ where, orderBy: byId, omit: { teamId: true } }),
     client.comment.findMany({ where, orderBy: byId, omit: { teamId: true } }),
+    client.feed.findMany({ where, orderBy: byId, omit: { teamId: true } }),
+    client.inboxItem.findMany({ where, orderBy: byId, omit: { teamId: true } }),
   ]);
   return {
     format: BACKUP_FORMAT,
@@ -63,6 +65,8 @@ export async function exportTeam(client: Tx, teamId: string, exportedAt = new Da
     entityDocuments: entityDocuments.map(datesToIso),
     hits: hits.map(datesToIso),
     comments: comments.map(datesToIso),
+    feeds: feeds.map(datesToIso),
+    inboxItems: inboxItems.map(datesToIso),
   };
 }
 
@@ -119,6 +123,10 @@ async function writeBatch(client: Tx, teamId: string, batch: RowBatch): Promise<
     }
     case "comments":
       return written(client.comment.createMany({ data: batch.rows.map((c) => ({ ...c, ...team })) }));
+    case "feeds":
+      return written(client.feed.createMany({ data: batch.rows.map((f) => ({ ...f, ...team })) }));
+    case "inboxItems":
+      return written(client.inboxItem.createMany({ data: batch.rows.map((i) => ({ ...i, ...team })) }));
   }
 }
 
@@ -260,12 +268,13 @@ const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * The whole instance, ids kept, for moving to another database: accounts, the app's own secrets, the
  * sanctions lists with every release, entry and change, the history outside any team, and every team.
+ * People's follows, notifications and email settings come too (they name users and teams).
  * Left out, as README "Backups" says: sessions and verification tokens (signing in again is the cure),
  * rate-limit counters, and the tallies the database keeps itself (evidence_week, rebuilt by its triggers).
  */
 export async function exportDatabase(client: Tx, exportedAt = new Date()): Promise<DatabaseBackup> {
   const outsideTeams = { teamId: null };
-  const [users, accounts, memberships, apiTokens, invitations, appSecrets, sanctionsLists, sanctionsReleases, sanctionsEntries, sanctionsChanges, sanctionsListDownloads, instanceEvents, instanceEventRepeats, teams] =
+  const [users, accounts, memberships, apiTokens, invitations, appSecrets, sanctionsLists, sanctionsReleases, sanctionsEntries, sanctionsChanges, sanctionsListDownloads, instanceEvents, instanceEventRepeats, follows, notifications, emailPreferences, teams] =
     await Promise.all([
       client.user.findMany({ orderBy: byId }),
       client.account.findMany({ orderBy: byId }),
@@ -280,6 +289,9 @@ export async function exportDatabase(client: Tx, exportedAt = new Date()): Promi
       client.sanctionsListDownload.findMany({ orderBy: { url: "asc" } }),
       client.event.findMany({ where: outsideTeams, orderBy: [{ at: "asc" }, { id: "asc" }], omit: { teamId: true } }),
       client.securityEventRepeat.findMany({ where: { event: outsideTeams }, orderBy: { key: "asc" } }),
+      client.follow.findMany({ orderBy: byId }),
+      client.notification.findMany({ orderBy: byId }),
+      client.emailPreference.findMany({ orderBy: [{ userId: "asc" }, { kind: "asc" }] }),
       client.team.findMany({ orderBy: byId, select: { id: true } }),
     ]);
   return {
@@ -300,6 +312,10 @@ export async function exportDatabase(client: Tx, exportedAt = new Date()): Promi
     instanceEvents: instanceEvents.map(datesToIso),
     // Every repeat the query found names an event.
     instanceEventRepeats: instanceEventRepeats.map((r) => ({ key: r.key, eventId: r.eventId!, repeats: r.repeats, lastAt: iso(r.lastAt) })),
+    follows: follows.map(datesToIso),
+    notifications: notifications.map(datesToIso),
+    // The column holds only emailDeliveries (lib/services/email writes it through its schema).
+    emailPreferences: emailPreferences.map((p) => ({ ...datesToIso(p), delivery: p.delivery as DatabaseBackup["emailPreferences"][number]["delivery"] })),
     teams: await Promise.all(teams.map((t) => exportTeam(client, t.id, exportedAt))),
   };
 }
@@ -339,6 +355,9 @@ export async function importDatabase(client: typeof db, file: unknown): Promise<
       await insertAll(backup.memberships, (data) => tx.membership.createMany({ data }));
       await insertAll(backup.apiTokens, (data) => tx.apiToken.createMany({ data }));
       await insertAll(backup.invitations, (data) => tx.invitation.createMany({ data }));
+      await insertAll(backup.follows, (data) => tx.follow.createMany({ data }));
+      await insertAll(backup.notifications, (data) => tx.notification.createMany({ data }));
+      await insertAll(backup.emailPreferences, (data) => tx.emailPreference.createMany({ data }));
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );

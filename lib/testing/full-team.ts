@@ -51,6 +51,16 @@ export async function createFullTeam(name = "Full"): Promise<FullTeam> {
     captureId: capture.id,
     evidence: [{ issueId: issue.id, quote: "chips", credibility: 2, stance: "escalating", note: "" }],
   });
+  // A feed of the source and an item it brought, accepted into the document (the inbox's rows as a poll and an accept leave them).
+  const feed = await db.feed.create({ data: { teamId: team.teamId, sourceId: source.id, url: "https://reuters.com/feeds/sanctions.rss", title: "Reuters sanctions", etag: '"r1"', lastPolledAt: new Date(), lastSuccessAt: new Date(), itemsSeen: 2, lastPollNote: "2 items in the feed, 2 new" } });
+  await db.inboxItem.createMany({
+    data: [
+      { teamId: team.teamId, feedId: feed.id, url: "https://reuters.com/world/chips-1", title: "Chips slip through", text: "Chips reach sanctioned buyers.", guid: "chips-1", contentHash: "a".repeat(64), relevance: 0.8, issueIds: [issue.id], state: "accepted", documentId: document.id, decidedBy: "Test analyst", decidedAt: new Date() },
+      { teamId: team.teamId, feedId: feed.id, url: "https://reuters.com/world/ports-2", title: "Ports", text: "Port calls.", guid: "ports-2", contentHash: "b".repeat(64), relevance: 0, state: "snoozed", snoozedUntil: new Date(Date.now() + 86_400_000), publishedAt: new Date("2026-01-02T00:00:00Z") },
+    ],
+  });
+  // An email setting of the viewer's (a whole-database backup holds people's settings, follows and notifications).
+  await db.emailPreference.create({ data: { userId: viewer.userId!, kind: "evidence", delivery: "weekly" } });
   await createBriefing(analyst, { title: "Weekly", marking: "TLP:AMBER", keyJudgments: "Pressure rises.", issueIds: [issue.id] });
   const entity = await createEntity(analyst, { type: "organization", name: "Banco Nacional de Cuba", aliases: ["BNC"], country: "CU", identifiers: [{ kind: "other", value: "BNC-1" }], notes: "State bank", issueIds: [issue.id], documentIds: [document.id] });
   const hit = entity.hits.find((h) => h.list === list && h.sourceId === BANCO);

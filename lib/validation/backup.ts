@@ -10,6 +10,9 @@ import { CHANGE_KINDS } from "./sanctions";
 import { HIT_DECISIONS, HIT_LEVELS, entityIdentifierSchema, entityTypeSchema } from "./entities";
 import { userIdSchema, uuidSchema, withoutBidiControls } from "./common";
 import { MAX_DOCUMENT_CHARS } from "./documents";
+import { inboxStates } from "./inbox";
+import { followKinds } from "./notifications";
+import { emailDeliveries } from "@/lib/notifications/email-preferences";
 
 // The backup format: a team's data as JSON, versioned so that later versions can still read it.
 // Dates are ISO strings; JSON columns are kept as they are. A restore writes what it reads, so it is
@@ -56,18 +59,20 @@ const eventFields = {
 export const BACKUP_FORMAT = "sanctions-watch/team-backup";
 /**
  * Version 2 added captures (and documents' captureId), tracked entities with their links, hits and
- * comments, and the security events' repeat counts. A version 1 file still restores: its missing
- * sections are empty.
+ * comments, and the security events' repeat counts; version 3 the sources' feeds and the inbox (issue 14).
+ * Older files still restore: their missing sections are empty.
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** A section version 1 files lack. */
 const since2 = <T extends z.ZodType>(list: z.ZodArray<T>) => list.default([]);
+/** A section version 1 and 2 files lack. */
+const since3 = since2;
 /** lib/fetch's DEFAULT_MAX_BYTES (not imported: that module is server-only, this one is read in the restore worker). */
 const MAX_CAPTURE_BYTES = 10 * 1024 * 1024;
 
 const teamBackupFields = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(BACKUP_VERSION)]),
   exportedAt: date,
   team: z.object({ id, name: line(200), slug: z.string().max(100), createdAt: date, timeZone: z.string().max(64).optional() }),
   categories: rows({ id, slug: z.string().max(64), name: line(200), createdAt: date }),
@@ -207,13 +212,60 @@ const teamBackupFields = z.object({
       editedAt: date.nullable(),
     }),
   ),
+  /** The sources' feeds with their health and conditional-GET validators: a restored team polls them as before. */
+  feeds: since3(
+    rows({
+      id,
+      sourceId: id,
+      url: z.string().max(2000),
+      // A feed's own title, as it came (not checked as typed names are).
+      title: z.string().max(2_000),
+      intervalMinutes: z.number().int().min(1).max(24 * 60),
+      enabled: z.boolean(),
+      etag: z.string().max(2000).nullable(),
+      lastModified: z.string().max(2000).nullable(),
+      lastPolledAt: date.nullable(),
+      lastSuccessAt: date.nullable(),
+      lastErrorAt: date.nullable(),
+      lastErrorReason: z.string().max(100).nullable(),
+      lastError: z.string().max(5_000).nullable(),
+      consecutiveFailures: z.number().int().min(0),
+      itemsSeen: z.number().int().min(0),
+      lastPollNote: z.string().max(5_000).nullable(),
+      nextPollAt: date,
+      createdAt: date,
+      updatedAt: date,
+    }),
+  ),
+  /** The inbox: items fetched from the feeds and what the analysts decided about them (accepted, dismissed, snoozed). */
+  inboxItems: since3(
+    rows({
+      id,
+      feedId: id.nullable(),
+      url: z.string().max(10_000).nullable(),
+      title: z.string().max(10_000),
+      text: z.string().max(MAX_DOCUMENT_CHARS),
+      publishedAt: date.nullable(),
+      guid: z.string().max(10_000).nullable(),
+      contentHash: z.string().max(200),
+      relevance: z.number().min(0).max(1).nullable(),
+      issueIds: z.array(id).max(50),
+      state: z.enum(inboxStates),
+      fetchedAt: date,
+      snoozedUntil: date.nullable(),
+      dismissReason: z.string().max(5_000).nullable(),
+      documentId: id.nullable(),
+      decidedBy: z.string().max(300).nullable(),
+      decidedAt: date.nullable(),
+    }),
+  ),
 });
 
 type BackupRows = z.infer<typeof teamBackupFields>;
 export type BadReference = { path: (string | number)[]; message: string };
 
 /** The lists of a team backup whose rows have an id of their own (the team's records). */
-export const OWN_ROW_LISTS = ["categories", "sources", "captures", "documents", "issues", "evidence", "events", "briefings", "entities", "hits", "comments"] as const;
+export const OWN_ROW_LISTS = ["categories", "sources", "captures", "documents", "issues", "evidence", "events", "briefings", "entities", "hits", "comments", "feeds", "inboxItems"] as const;
 
 /**
  * The first id in the backup that names no row of it, or names one twice. Restores write only
@@ -238,9 +290,11 @@ export function firstOutsideReference(backup: BackupRows): BadReference | null {
     issue: ids(backup.issues),
     entity: ids(backup.entities),
     event: ids(backup.events),
+    feed: ids(backup.feeds),
   };
   type Named = keyof typeof names;
   const check = (list: keyof BackupRows, field: string, what: Named) => firstUnnamed(backup[list] as unknown[], [list], field, names[what], what);
+  const inboxIssue = backup.inboxItems.findIndex((item) => item.issueIds.some((issueId) => !names.issue.has(issueId)));
   const oneTarget = backup.comments.findIndex((c) => (c.issueId === null) === (c.entityId === null));
   return (
     check("documents", "sourceId", "source") ??
@@ -256,6 +310,10 @@ export function firstOutsideReference(backup: BackupRows): BadReference | null {
     check("hits", "entityId", "entity") ??
     check("comments", "issueId", "issue") ??
     check("comments", "entityId", "entity") ??
+    check("feeds", "sourceId", "source") ??
+    check("inboxItems", "feedId", "feed") ??
+    check("inboxItems", "documentId", "document") ??
+    (inboxIssue >= 0 ? { path: ["inboxItems", inboxIssue, "issueIds"], message: "Names no issue of this backup" } : null) ??
     (oneTarget >= 0 ? { path: ["comments", oneTarget, "issueId"], message: "A comment is on one issue or one entity" } : null)
   );
 }
@@ -274,15 +332,17 @@ export const DATABASE_BACKUP_FORMAT = "sanctions-watch/database-backup";
 /**
  * Version 2 added the app's own secrets, the sanctions lists (releases, entries, changes, download
  * validators), the history outside any team, and accounts' provider tokens; its teams are team backups
- * of version 2. A version 1 file still restores, its missing sections empty.
+ * of version 2. Version 3 added what people follow, their notifications (read or not) and their email
+ * settings (issue 15); its teams are team backups of version 3 (feeds and the inbox). Older files still
+ * restore, their missing sections empty.
  */
-export const DATABASE_BACKUP_VERSION = 2;
+export const DATABASE_BACKUP_VERSION = 3;
 
 const role = z.enum(["viewer", "analyst", "admin"]);
 
 const databaseBackupFields = z.object({
   format: z.literal(DATABASE_BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(DATABASE_BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(DATABASE_BACKUP_VERSION)]),
   exportedAt: date,
   users: rows({ id: userIdSchema, name: z.string(), email: z.string(), emailVerified: z.boolean(), image: z.string().nullable(), createdAt: date, updatedAt: date }),
   /** Password hashes (and a sign-in provider's tokens) included: keep the file as safe as the database. */
@@ -364,6 +424,32 @@ const databaseBackupFields = z.object({
   /** History outside any team (e.g. a sign-in failure on an unknown account), and its repeat counts. */
   instanceEvents: since2(rows(eventFields)),
   instanceEventRepeats: since2(rows({ key: z.string().max(2000), eventId: id, repeats: z.number().int().min(0), lastAt: date })),
+  /** What each person follows in each team (issue 15). */
+  follows: since3(rows({ id, teamId: id, userId: userIdSchema, kind: z.enum(followKinds), targetId: z.string().max(200), createdAt: date })),
+  /** The notification center's items, with their read marks and email state. */
+  notifications: since3(
+    rows({
+      id,
+      teamId: id,
+      userId: userIdSchema,
+      kind: z.string().max(50),
+      subjectType: z.string().max(50),
+      subjectId: z.string().max(200),
+      eventId: z.string().max(200),
+      title: z.string().max(2_000),
+      summary: z.string().max(10_000),
+      link: z.string().max(2_000),
+      createdAt: date,
+      readAt: date.nullable(),
+      emailedAt: date.nullable(),
+      emailSkipped: z.boolean(),
+      emailAttempts: z.number().int().min(0),
+      emailError: z.string().max(5_000).nullable(),
+      emailRetryAt: date.nullable(),
+    }),
+  ),
+  /** How each person wants each kind of notification by email. */
+  emailPreferences: since3(rows({ userId: userIdSchema, kind: z.string().max(50), delivery: z.enum(emailDeliveries), updatedAt: date })),
   teams: z.array(teamBackupSchema),
 });
 
@@ -407,6 +493,11 @@ function firstOutsideInstanceReference(backup: DatabaseRows): BadReference | nul
     ["sanctionsChanges", "releaseId", releases, "sanctions release"],
     ["sanctionsChanges", "entryId", entries, "sanctions entry"],
     ["instanceEventRepeats", "eventId", ids(backup.instanceEvents), "event"],
+    ["follows", "teamId", teams, "team"],
+    ["follows", "userId", users, "user"],
+    ["notifications", "teamId", teams, "team"],
+    ["notifications", "userId", users, "user"],
+    ["emailPreferences", "userId", users, "user"],
   ];
   for (const [list, field, names, what] of top) {
     const bad = firstUnnamed(backup[list] as unknown[], [list], field, names, what);

@@ -1,13 +1,20 @@
-import { dueFeeds, pollFeed } from "@/lib/services/feeds/poll";
+import { dueFeeds, feedsBeingPolled, pollFeed } from "@/lib/services/feeds/poll";
 import { enqueue } from "../enqueue";
 import { defineJob } from "../job";
+
+/**
+ * A poll's longest honest run: the 20 s fetch limit, reading, 60 s of scoring at most, the write. Past it the job
+ * is taken for dead (its process was killed) and returned to the queue, so a crash holds a feed back minutes, not
+ * pg-boss's default 15.
+ */
+export const POLL_EXPIRES_SECONDS = 150;
 
 /** Polls one feed (sent by feeds.poll-due); the feed's own failures are its health, so only the database failing fails the job. */
 export const pollFeedJob = defineJob<{ feedId: string; teamId: string }>({
   name: "feeds.poll",
   handle: ({ feedId }) => pollFeed(feedId),
   // One waiting and one running per feed (singletonKey: the feed's id), across instances: a feed is never polled twice at once.
-  queue: { policy: "stately" },
+  queue: { policy: "stately", expireInSeconds: POLL_EXPIRES_SECONDS },
 });
 
 /** Every minute: one feeds.poll per feed that is due. A feed still waiting or running from the last look is not sent again. */
@@ -15,9 +22,16 @@ export const pollDueFeeds = defineJob<Record<string, never>>({
   name: "feeds.poll-due",
   async handle() {
     const feeds = await dueFeeds();
+    // A feed whose poll is running gets no second one meanwhile: pg-boss 10 cannot start a stately queue's waiting
+    // job while one with its key runs, and its look for work fails on it (timgit/pg-boss#535), holding back every
+    // other feed's poll until that run ends (after a crash: until it expires).
+    const running = await feedsBeingPolled(pollFeedJob.name);
     let sent = 0;
-    for (const feed of feeds) if (await enqueue(pollFeedJob, { feedId: feed.id, teamId: feed.teamId }, { singletonKey: feed.id })) sent++;
-    return { due: feeds.length, sent };
+    for (const feed of feeds) {
+      if (running.has(feed.id)) continue;
+      if (await enqueue(pollFeedJob, { feedId: feed.id, teamId: feed.teamId }, { singletonKey: feed.id })) sent++;
+    }
+    return { due: feeds.length, sent, running: running.size };
   },
   queue: { policy: "singleton" },
   schedule: () => ({ cron: "* * * * *", data: {} }),

@@ -29,6 +29,12 @@ export async function dueFeeds(now = new Date()): Promise<{ id: string; teamId: 
   return db.feed.findMany({ where: { enabled: true, nextPollAt: { lte: now } }, orderBy: { nextPollAt: "asc" }, take: DUE_BATCH, select: { id: true, teamId: true } });
 }
 
+/** The feeds whose poll job is running now (their ids are the jobs' singletonKey), on any instance. */
+export async function feedsBeingPolled(jobName: string): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ key: string }[]>`SELECT singleton_key AS key FROM pgboss.job WHERE name = ${jobName} AND state = 'active' AND singleton_key IS NOT NULL`;
+  return new Set(rows.map((row) => row.key));
+}
+
 export type PollOutcome = Omit<FeedPoll, "feed"> | { status: "skipped"; why: string };
 
 /**
