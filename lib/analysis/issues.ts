@@ -15,6 +15,8 @@ export interface IssueToMatch {
   actors: string[];
   hsCodes: string[];
   tags: string[];
+  /** The issue's jurisdictions (ISO codes, "EU"), when known: its places if its title and summary name none. */
+  jurisdictions?: string[];
 }
 
 export interface IssueMatch {
@@ -131,18 +133,19 @@ function placesIn(text: string): ReadonlySet<string> {
 const ISSUE_PLACES = new Map<string, { focus: ReadonlySet<string>; own: ReadonlySet<string> }>();
 
 /**
- * An issue's places: those its title names, else its summary, else its actors; and those that never count
+ * An issue's places: those its title names, else its summary, else its jurisdictions, else its actors; and those that never count
  * against it: all it names, and the jurisdictions that impose sanctions (their agencies are in every release).
  */
 function issuePlaces(issue: IssueToMatch): { focus: ReadonlySet<string>; own: ReadonlySet<string> } {
-  const key = `${issue.title}\u0000${issue.summary}\u0000${issue.actors.join("\u0000")}`;
+  const key = `${issue.title}\u0000${issue.summary}\u0000${issue.actors.join("\u0000")}\u0000${(issue.jurisdictions ?? []).join(",")}`;
   let places = ISSUE_PLACES.get(key);
   if (!places) {
     const title = placesIn(issue.title);
     const summary = placesIn(issue.summary);
     const actors = new Set(issue.actors.flatMap((a) => JURISDICTION_BY_NAME.get(a.trim().toLowerCase()) ?? []));
-    const focus = title.size > 0 ? title : summary.size > 0 ? summary : actors;
-    places = { focus, own: new Set([...title, ...summary, ...actors, ...SANCTIONING_JURISDICTIONS]) };
+    const listed = new Set(issue.jurisdictions ?? []);
+    const focus = title.size > 0 ? title : summary.size > 0 ? summary : listed.size > 0 ? listed : actors;
+    places = { focus, own: new Set([...title, ...summary, ...listed, ...actors, ...SANCTIONING_JURISDICTIONS]) };
     if (ISSUE_PLACES.size > 50_000) ISSUE_PLACES.clear();
     ISSUE_PLACES.set(key, places);
   }

@@ -335,7 +335,7 @@ export const HS_HEADINGS: readonly HsHeading[] = [
 
 // General sanctions vocabulary: it marks a passage as relevant without pointing to a category.
 export const SIGNAL_TERMS: TermList = {
-  terms: ["sanction", "export control", "Export Administration Regulations", "Entity List", "Specially Designated Nationals", "embargo", "evasion", "circumvention", "front company", "shell company", "designation", "blacklist"],
+  terms: ["sanction", "export control", "Export Administration Regulations", "Entity List", "Specially Designated Nationals", "Office of Foreign Assets Control", "OFAC", "embargo", "evasion", "circumvention", "front company", "shell company", "designation", "blacklist"],
   weakTerms: ["punitive measure", "penalty", "restriction", "crackdown"],
 };
 

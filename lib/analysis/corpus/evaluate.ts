@@ -57,6 +57,7 @@ export function seedWatchlist(): IssueToMatch[] {
     actors: issue.actors,
     hsCodes: issue.hsCodes,
     tags: issue.tags,
+    jurisdictions: issue.jurisdictions,
   }));
 }
 
