@@ -1,7 +1,7 @@
 // Ranking the tracked issues by how much a document speaks to them.
 import type { EntityMention, JurisdictionMention } from "./entities";
 import { pickPassages, sentencesOf, type Evidence, type Passage } from "./passages";
-import { placeShare, relevanceOf, type RelevanceFeatures } from "./relevance";
+import { placeShare, relevanceFrom, type RelevanceFeatures } from "./relevance";
 import { JURISDICTIONS, SANCTIONING_JURISDICTIONS } from "./taxonomy";
 import { compilePhrases } from "./terms";
 import type { Sentence } from "./text";
@@ -130,25 +130,45 @@ function placesIn(text: string): ReadonlySet<string> {
   return codes;
 }
 
-const ISSUE_PLACES = new Map<string, { focus: ReadonlySet<string>; own: ReadonlySet<string> }>();
+interface IssuePlaces {
+  actors: readonly string[];
+  jurisdictions: readonly string[] | undefined;
+  focus: ReadonlySet<string>;
+  own: ReadonlySet<string>;
+}
+
+// By title, then summary (the strings' hashes are kept by the engine, where a joined key would be hashed
+// anew for each of a large team's issues on every analysis); actors and jurisdictions are compared.
+const ISSUE_PLACES = new Map<string, Map<string, IssuePlaces>>();
+let issuePlacesCached = 0;
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * An issue's places: those its title names, else its summary, else its jurisdictions, else its actors; and those that never count
  * against it: all it names, and the jurisdictions that impose sanctions (their agencies are in every release).
  */
-function issuePlaces(issue: IssueToMatch): { focus: ReadonlySet<string>; own: ReadonlySet<string> } {
-  const key = `${issue.title}\u0000${issue.summary}\u0000${issue.actors.join("\u0000")}\u0000${(issue.jurisdictions ?? []).join(",")}`;
-  let places = ISSUE_PLACES.get(key);
-  if (!places) {
-    const title = placesIn(issue.title);
-    const summary = placesIn(issue.summary);
-    const actors = new Set(issue.actors.flatMap((a) => JURISDICTION_BY_NAME.get(a.trim().toLowerCase()) ?? []));
-    const listed = new Set(issue.jurisdictions ?? []);
-    const focus = title.size > 0 ? title : summary.size > 0 ? summary : listed.size > 0 ? listed : actors;
-    places = { focus, own: new Set([...title, ...summary, ...listed, ...actors, ...SANCTIONING_JURISDICTIONS]) };
-    if (ISSUE_PLACES.size > 50_000) ISSUE_PLACES.clear();
-    ISSUE_PLACES.set(key, places);
+function issuePlaces(issue: IssueToMatch): IssuePlaces {
+  let bySummary = ISSUE_PLACES.get(issue.title);
+  let places = bySummary?.get(issue.summary);
+  if (places && sameList(places.actors, issue.actors) && sameList(places.jurisdictions, issue.jurisdictions)) return places;
+  const title = placesIn(issue.title);
+  const summary = placesIn(issue.summary);
+  const actors = new Set(issue.actors.flatMap((a) => JURISDICTION_BY_NAME.get(a.trim().toLowerCase()) ?? []));
+  const listed = new Set(issue.jurisdictions ?? []);
+  const focus = title.size > 0 ? title : summary.size > 0 ? summary : listed.size > 0 ? listed : actors;
+  places = { actors: issue.actors, jurisdictions: issue.jurisdictions, focus, own: new Set([...title, ...summary, ...listed, ...actors, ...SANCTIONING_JURISDICTIONS]) };
+  if (issuePlacesCached > 50_000) {
+    ISSUE_PLACES.clear();
+    issuePlacesCached = 0;
   }
+  if (!bySummary) {
+    bySummary = new Map();
+    ISSUE_PLACES.set(issue.title, bySummary);
+  }
+  bySummary.set(issue.summary, places);
+  issuePlacesCached++;
   return places;
 }
 
@@ -216,6 +236,8 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
   const placeMentions = new Map<string, number>();
   for (const j of doc.jurisdictions) placeMentions.set(j.code, (placeMentions.get(j.code) ?? 0) + 1);
   let mostRelevant: IssueRanking["mostRelevant"] = null;
+  const shareOf = new Map<IssuePlaces, number>();
+  const placesByMentions = [...placeMentions].sort((a, b) => b[1] - a[1]);
   const byCode = new Map<string, number[]>();
   for (const j of doc.jurisdictions) pushTo(byCode, j.code, j.start);
   const byEntity = new Map<string, number[]>();
@@ -281,7 +303,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
 
     let actors = 0;
     let named = 0;
-    const namedLabels: string[] = [];
+    let namedLabels: string[] | null = null;
     for (const raw of issue.actors) {
       const actor = raw.trim();
       const key = actor.toLowerCase();
@@ -291,7 +313,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       actors++;
       if (!code) {
         named++;
-        namedLabels.push(actor);
+        (namedLabels ??= []).push(actor);
       }
       own.push({ label: actor, weight: ACTOR_IN_PASSAGE, sentences: sets.get(`actor:${key}`, () => starts) });
     }
@@ -303,7 +325,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       const starts = phraseStarts.get(tag) ?? [];
       if (starts.length === 0) continue;
       tags++;
-      namedLabels.push(tag);
+      (namedLabels ??= []).push(tag);
       own.push({ label: tag, weight: TAG, sentences: sets.get(`tag:${tag}`, () => starts) });
     }
     score += Math.min(tags, TAG_CAP) * TAG;
@@ -322,23 +344,24 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     if (score > 0) scored.push({ issue, score: round(score), found: [shared.evidence, own] });
 
     // Relevance weighs the same evidence differently: bounded, and with the document's place and context.
+    // The issue's place is looked up only when, at best, it could beat the most relevant issue so far.
+    const categoryScore = category && issue.categorySlug !== "other" ? category.score : 0;
+    if (mostRelevant && relevanceFrom(categoryScore, hsFound, named + tags, context, 1) <= mostRelevant.relevance) continue;
     const places = issuePlaces(issue);
-    const features: RelevanceFeatures = {
-      category: category && issue.categorySlug !== "other" ? category.score : 0,
-      hsCodes: hsFound,
-      names: named + tags,
-      context,
-      place: placeShare(placeMentions, places.focus, places.own),
-    };
-    const relevance = relevanceOf(features);
+    let place = shareOf.get(places);
+    if (place === undefined) {
+      place = placeShare(placesByMentions, places.focus, places.own);
+      shareOf.set(places, place);
+    }
+    const relevance = relevanceFrom(categoryScore, hsFound, named + tags, context, place);
     if (!mostRelevant || relevance > mostRelevant.relevance) {
       mostRelevant = {
         issueId: issue.id,
         title: issue.title,
         relevance,
-        features,
+        features: { category: categoryScore, hsCodes: hsFound, names: named + tags, context, place },
         topic: [...shared.evidence.map((e) => e.label), ...own.filter((e) => e.label.startsWith("HS ")).map((e) => e.label)],
-        names: namedLabels,
+        names: namedLabels ?? [],
         places: placeReasons(placeMentions, places.focus, places.own),
       };
     }

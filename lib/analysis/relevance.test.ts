@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeDocument, type IssueToMatch } from "./analyze";
-import { contributions, PLACE_NEUTRAL, placeShare, RELATED_AT, relevanceOf, type RelevanceFeatures } from "./relevance";
+import { BASE, contributions, logistic, PLACE_NEUTRAL, placeShare, RELATED_AT, relevanceOf, type RelevanceFeatures } from "./relevance";
 
 const features = fc.record({
   category: fc.double({ min: 0, max: 20, noNaN: true }),
@@ -35,6 +35,15 @@ describe("relevanceOf", () => {
     );
   });
 
+  it("is the logistic of the base and the explained contributions", () => {
+    fc.assert(
+      fc.property(features, (f) => {
+        const z = BASE + contributions(f).reduce((sum, c) => sum + c.weight, 0);
+        expect(relevanceOf(f)).toBeCloseTo(logistic(z), 3);
+      }),
+    );
+  });
+
   it("stays below related on any one kind of evidence alone, and on everything but the issue's place", () => {
     const max = { category: 100, hsCodes: 100, names: 100, context: 100, place: 1 };
     for (const only of [{ category: 100, hsCodes: 100 }, { names: 100 }, { context: 100 }, { place: 1 }]) {
@@ -51,7 +60,7 @@ describe("relevanceOf", () => {
 });
 
 describe("placeShare", () => {
-  const m = (entries: Record<string, number>) => new Map(Object.entries(entries));
+  const m = (entries: Record<string, number>) => Object.entries(entries).sort((a, b) => b[1] - a[1]);
   it("is the issue's places' mentions against the most-mentioned place that is not its own", () => {
     expect(placeShare(m({ RU: 8, UA: 2, US: 6 }), new Set(["RU"]), new Set(["RU", "US"]))).toBeCloseTo(0.8);
     expect(placeShare(m({ IR: 9, US: 4 }), new Set(["RU"]), new Set(["RU", "US"]))).toBe(0);

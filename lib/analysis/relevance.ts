@@ -83,18 +83,31 @@ export function logistic(z: number): number {
 
 /** Relevance in (0, 1): non-decreasing in every feature. Rounded to 3 decimals, so it shows and sorts stably. */
 export function relevanceOf(f: RelevanceFeatures): number {
-  const z = BASE + contributions(f).reduce((sum, c) => sum + c.weight, 0);
+  return relevanceFrom(f.category, f.hsCodes, f.names, f.context, f.place);
+}
+
+/** relevanceOf without the objects: it runs for each of a large team's issues on every analysis. Same sum as contributions(). */
+export function relevanceFrom(category: number, hsCodes: number, names: number, context: number, place: number): number {
+  const p = clamp(place, 0, 1);
+  const theater = 0.5 + 0.5 * p;
+  const topic = clamp(category, 0, TOPIC_CAP) + HS * clamp(hsCodes, 0, HS_CAP);
+  const named = NAME * clamp(names, 0, NAME_CAP);
+  const subject = 0.5 + 0.5 * Math.min(1, topic + named);
+  const z = BASE + theater * (topic + named) + theater * subject * clamp(context, 0, CONTEXT_CAP) + subject * PLACE * p;
   return Math.round(logistic(z) * 1000) / 1000;
 }
 
-/** The issue's share of the document's geography: its places' mentions against the most-mentioned place that is not one of its own. */
-export function placeShare(mentionsByCode: ReadonlyMap<string, number>, focus: ReadonlySet<string>, own: ReadonlySet<string>): number {
+/**
+ * The issue's share of the document's geography: its places' mentions against the most-mentioned place that
+ * is not one of its own. `mentions` is the document's places, most-mentioned first.
+ */
+export function placeShare(mentions: ReadonlyArray<readonly [string, number]>, focus: ReadonlySet<string>, own: ReadonlySet<string>): number {
   if (focus.size === 0) return PLACE_NEUTRAL;
   let found = 0;
   let other = 0;
-  for (const [code, n] of mentionsByCode) {
+  for (const [code, n] of mentions) {
     if (focus.has(code)) found += n;
-    else if (!own.has(code)) other = Math.max(other, n);
+    else if (other === 0 && !own.has(code)) other = n;
   }
   return found === 0 ? 0 : found / (found + other);
 }
