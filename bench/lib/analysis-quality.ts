@@ -21,7 +21,7 @@ export function analysisQualityTargets(q: AnalysisQuality): Target[] {
     {
       id: "corpus-auc",
       issue: "#16",
-      description: `AUC of the best issue's score, ${counts.related} related vs ${counts.unrelated} unrelated real texts`,
+      description: `AUC of relevance, ${counts.related} related vs ${counts.unrelated} unrelated real texts`,
       threshold: `≥ ${CORPUS_TARGETS.auc}`,
       measured: round(relevance.auc, 3),
       unit: "",
@@ -30,7 +30,7 @@ export function analysisQualityTargets(q: AnalysisQuality): Target[] {
     {
       id: "corpus-unrelated-marked-related",
       issue: "#16",
-      description: `unrelated texts marked related (today: any issue suggested), of ${counts.unrelated}`,
+      description: `unrelated texts marked related (the analysis's verdict), of ${counts.unrelated}`,
       threshold: `= ${CORPUS_TARGETS.unrelatedMarkedRelated}`,
       measured: relevance.unrelatedMarkedRelated,
       unit: "texts",
@@ -92,7 +92,7 @@ export function analysisQualityTables(q: AnalysisQuality): string {
         [`related marked related, of ${counts.related}`, r.relatedMarkedRelated],
         [`other theaters marked related, of ${counts.otherTheaters}`, r.otherTheatersMarkedRelated],
         [`unrelated marked related, of ${counts.unrelated}`, r.unrelatedMarkedRelated],
-        [`unrelated at or above the median related score (${r.relatedMedian})`, r.unrelatedAtOrAboveRelatedMedian],
+        [`unrelated at or above the median related relevance (${r.relatedMedian})`, r.unrelatedAtOrAboveRelatedMedian],
         [`right category first, of ${c.scored} related`, `${c.rightFirst} (${pct(c.rate)} %)`],
         ["organisations: recognised / labelled / correct / duplicates", `${o.predicted} / ${o.labelled} / ${o.correct} / ${o.duplicates}`],
         ["organisations: precision / recall", `${round(o.precision, 3)} / ${round(o.recall, 3)}`],
@@ -101,7 +101,7 @@ export function analysisQualityTables(q: AnalysisQuality): string {
       ],
     ),
     table(
-      "Relevance (best issue's score) by group",
+      "Relevance (0 to 1) by group",
       ["group", "n", "min", "median", "max"],
       [
         ["related", ...summary(byGroup((t) => t.related))],

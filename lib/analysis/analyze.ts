@@ -1,12 +1,14 @@
 // Evidence intake's analysis of one document: metadata, names, key passages, and suggestions from the
 // taxonomy. Pure and deterministic: the same input always gives the same output, with no I/O.
 import { recognizeEntities, type JurisdictionMention, type NamedEntity, type RecognizedEntities } from "./entities";
-import { rankIssues, type IssueMatch, type IssueToMatch } from "./issues";
+import { rankIssues, type IssueMatch, type IssueToMatch, type MostRelevant } from "./issues";
 import { guessPublishedDate, guessPublisher, guessTitle } from "./metadata";
 import { pickPassages, sentencesOf, type Evidence, type Passage } from "./passages";
+import { BASE, contributions, logistic, RELATED_AT, type RelevancePart } from "./relevance";
+import { checkSenses } from "./sense";
 import { CATEGORIES, HS_HEADINGS, JURISDICTIONS, type CategorySlug } from "./taxonomy";
 import { splitSentences, type Sentence } from "./text";
-import { findTaxonomyTerms, scoreOwners, type OwnerScore, type TermHit } from "./vocabulary";
+import { findTaxonomyTerms, round, scoreOwners, type OwnerScore, type TermHit } from "./vocabulary";
 
 export type { NamedEntity } from "./entities";
 export { ISSUE_MATCHES_SHOWN, type IssueMatch, type IssueToMatch } from "./issues";
@@ -41,6 +43,24 @@ export interface JurisdictionSuggestion {
   matchedTerms: string[];
 }
 
+export interface RelevanceReason {
+  /** topic: the issue's category terms and HS headings; names: its tags and named actors; context: sanctions vocabulary; place: its jurisdictions' share of the document's. */
+  part: RelevancePart;
+  /** How much it moved the score, in log-odds, added to relevance.ts's BASE. */
+  weight: number;
+  found: string[];
+}
+
+export interface RelevanceExplanation {
+  /** The issue the document is most relevant to; null when the team has no issues. */
+  issueId: string | null;
+  issueTitle: string | null;
+  /** Largest first. */
+  reasons: RelevanceReason[];
+  /** Occurrences of ambiguous taxonomy words not counted, their sense not ours: "engine: search engine library". */
+  notCounted: string[];
+}
+
 export interface DocumentAnalysis {
   title: string;
   publisher: string | null;
@@ -59,6 +79,11 @@ export interface DocumentAnalysis {
   issues: IssueMatch[];
   /** How many of the given issues scored above zero. */
   issuesMatched: number;
+  /** How relevant the document is to the watchlist, 0 to 1 (relevance.ts): comparable across documents. */
+  relevance: number;
+  /** relevance ≥ RELATED_AT. */
+  related: boolean;
+  relevanceExplained: RelevanceExplanation;
 }
 
 // A category or heading is suggested once its terms add up to one specific term's worth.
@@ -70,10 +95,12 @@ const JURISDICTION_IN_PASSAGE = 0.25;
 export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMatch[]): DocumentAnalysis {
   const { text } = input;
   const sentences = splitSentences(text);
-  const termHits = findTaxonomyTerms(text);
+  const senses = checkSenses(text, sentences, findTaxonomyTerms(text));
+  const termHits = senses.kept;
   const entities = recognizeEntities(text);
   const categoryScores = scoreOwners(termHits, "category");
   const hsScores = scoreOwners(termHits, "hs");
+  const signal = scoreOwners(termHits, "signal").get("signal");
   const ranking = rankIssues(issues, {
     text,
     sentences,
@@ -82,7 +109,10 @@ export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMa
     hsScores,
     mentions: entities.mentions,
     jurisdictions: entities.jurisdictions,
+    signalScore: signal?.score ?? 0,
+    ignoredStarts: new Set(senses.rejected.map((h) => h.start)),
   });
+  const relevance = ranking.mostRelevant?.relevance ?? Math.round(logistic(BASE) * 1000) / 1000;
 
   return {
     title: guessTitle(text, input.title),
@@ -98,14 +128,44 @@ export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMa
     jurisdictions: suggestJurisdictions(entities.jurisdictions),
     issues: ranking.matches,
     issuesMatched: ranking.matched,
+    relevance,
+    related: relevance >= RELATED_AT,
+    relevanceExplained: explain(ranking.mostRelevant, signal?.matchedTerms ?? [], notCounted(text, senses.rejected)),
   };
 }
 
+function explain(best: MostRelevant | null, context: string[], rejected: string[]): RelevanceExplanation {
+  if (!best) return { issueId: null, issueTitle: null, reasons: [], notCounted: rejected };
+  const found: Record<RelevancePart, string[]> = { topic: best.topic, names: best.names, context, place: best.places };
+  const reasons = contributions(best.features)
+    .filter((c) => c.weight > 0)
+    .map((c) => ({ part: c.part, weight: round(c.weight), found: found[c.part] }))
+    .sort((a, b) => b.weight - a.weight);
+  return { issueId: best.issueId, issueTitle: best.title, reasons, notCounted: rejected };
+}
+
+/** Each rejected word with a few words around it, once per distinct context, at most ten. */
+function notCounted(text: string, rejected: readonly TermHit[]): string[] {
+  const out = new Set<string>();
+  for (const hit of rejected) {
+    if (out.size >= 10) break;
+    const before = text.slice(Math.max(0, hit.start - 40), hit.start).split(/\s+/).slice(-3).join(" ");
+    const after = text.slice(hit.end, hit.end + 40).split(/\s+/).slice(0, 3).join(" ");
+    out.add(`${hit.phrase}: ${`${before}${text.slice(hit.start, hit.end)}${after}`.replace(/\s+/g, " ").trim()}`);
+  }
+  return [...out];
+}
+
+/** Best first: a generic category (taxonomy.ts) ranks at half its score when a specific kind of it is suggested too. */
 function suggestCategories(scores: ReadonlyMap<string, OwnerScore>): CategorySuggestion[] {
-  const suggested = CATEGORIES.flatMap((c) => {
+  const found = CATEGORIES.filter((c) => (scores.get(c.slug)?.score ?? 0) >= SUGGESTION_THRESHOLD);
+  const suggested = found.flatMap((c) => {
     const s = scores.get(c.slug);
-    return s && s.score >= SUGGESTION_THRESHOLD ? [{ slug: c.slug, name: c.name, score: s.score, matchedTerms: s.matchedTerms }] : [];
-  }).sort((a, b) => b.score - a.score);
+    const specific = c.generic && found.some((other) => other.within === c.slug);
+    return s ? [{ rank: specific ? s.score / 2 : s.score, slug: c.slug, name: c.name, score: s.score, matchedTerms: s.matchedTerms }] : [];
+  })
+    .sort((a, b) => b.rank - a.rank)
+    .map(({ rank: _rank, ...suggestion }) => suggestion);
   return suggested.length > 0 ? suggested : [{ slug: "other", name: "Other", score: 0, matchedTerms: [] }];
 }
 

@@ -1,7 +1,8 @@
 // Ranking the tracked issues by how much a document speaks to them.
 import type { EntityMention, JurisdictionMention } from "./entities";
 import { pickPassages, sentencesOf, type Evidence, type Passage } from "./passages";
-import { JURISDICTIONS } from "./taxonomy";
+import { placeShare, relevanceFrom, type RelevanceFeatures } from "./relevance";
+import { JURISDICTIONS, SANCTIONING_JURISDICTIONS } from "./taxonomy";
 import { compilePhrases } from "./terms";
 import type { Sentence } from "./text";
 import { round, type OwnerScore, type TermHit } from "./vocabulary";
@@ -14,6 +15,8 @@ export interface IssueToMatch {
   actors: string[];
   hsCodes: string[];
   tags: string[];
+  /** The issue's jurisdictions (ISO codes, "EU"), when known: its places if its title and summary name none. */
+  jurisdictions?: string[];
 }
 
 export interface IssueMatch {
@@ -33,6 +36,10 @@ export interface DocumentEvidence {
   hsScores: ReadonlyMap<string, OwnerScore>;
   mentions: readonly EntityMention[];
   jurisdictions: readonly JurisdictionMention[];
+  /** The document's sanctions vocabulary (signal terms' score): the same context for every issue. */
+  signalScore?: number;
+  /** Where words sit whose sense is not ours (sense.ts): a title word or tag found there does not count. */
+  ignoredStarts?: ReadonlySet<number>;
 }
 
 // How much each kind of match adds to an issue's score, and the most each kind can add.
@@ -82,9 +89,9 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function wordIndex(text: string): Map<string, number[]> {
+function wordIndex(text: string, ignored: ReadonlySet<number>): Map<string, number[]> {
   const index = new Map<string, number[]>();
-  for (const m of text.matchAll(WORD)) pushTo(index, stem(m[0]), m.index);
+  for (const m of text.matchAll(WORD)) if (!ignored.has(m.index)) pushTo(index, stem(m[0]), m.index);
   return index;
 }
 
@@ -103,6 +110,78 @@ for (const j of JURISDICTIONS) {
   for (const s of [j.name, ...(j.aliases ?? []), ...(j.demonyms ?? []), ...(j.capitals ?? [])]) {
     if (!JURISDICTION_BY_NAME.has(s.toLowerCase())) JURISDICTION_BY_NAME.set(s.toLowerCase(), j.code);
   }
+}
+
+// The same names with their case, for finding places in an issue's own words ("US" is a place, "us" is not).
+const PLACE_MATCHER = compilePhrases(
+  JURISDICTIONS.flatMap((j) => [j.name, ...(j.aliases ?? []), ...(j.demonyms ?? []), ...(j.capitals ?? [])]),
+  { plurals: false, caseSensitive: false },
+);
+const PLACES_IN = new Map<string, ReadonlySet<string>>();
+
+/** The jurisdictions a piece of an issue names; remembered, since a team's issues come back on every analysis. */
+function placesIn(text: string): ReadonlySet<string> {
+  let codes = PLACES_IN.get(text);
+  if (!codes) {
+    codes = new Set(PLACE_MATCHER.find(text).flatMap((hit) => JURISDICTION_BY_NAME.get(hit.phrase.toLowerCase()) ?? []));
+    if (PLACES_IN.size > 50_000) PLACES_IN.clear();
+    PLACES_IN.set(text, codes);
+  }
+  return codes;
+}
+
+interface IssuePlaces {
+  actors: readonly string[];
+  jurisdictions: readonly string[] | undefined;
+  focus: ReadonlySet<string>;
+  own: ReadonlySet<string>;
+}
+
+// By title, then summary (the strings' hashes are kept by the engine, where a joined key would be hashed
+// anew for each of a large team's issues on every analysis); actors and jurisdictions are compared.
+const ISSUE_PLACES = new Map<string, Map<string, IssuePlaces>>();
+let issuePlacesCached = 0;
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * An issue's places: those its title names, else its summary, else its jurisdictions, else its actors; and those that never count
+ * against it: all it names, and the jurisdictions that impose sanctions (their agencies are in every release).
+ */
+function issuePlaces(issue: IssueToMatch): IssuePlaces {
+  let bySummary = ISSUE_PLACES.get(issue.title);
+  let places = bySummary?.get(issue.summary);
+  if (places && sameList(places.actors, issue.actors) && sameList(places.jurisdictions, issue.jurisdictions)) return places;
+  const title = placesIn(issue.title);
+  const summary = placesIn(issue.summary);
+  const actors = new Set(issue.actors.flatMap((a) => JURISDICTION_BY_NAME.get(a.trim().toLowerCase()) ?? []));
+  const listed = new Set(issue.jurisdictions ?? []);
+  const focus = title.size > 0 ? title : summary.size > 0 ? summary : listed.size > 0 ? listed : actors;
+  places = { actors: issue.actors, jurisdictions: issue.jurisdictions, focus, own: new Set([...title, ...summary, ...listed, ...actors, ...SANCTIONING_JURISDICTIONS]) };
+  if (issuePlacesCached > 50_000) {
+    ISSUE_PLACES.clear();
+    issuePlacesCached = 0;
+  }
+  if (!bySummary) {
+    bySummary = new Map();
+    ISSUE_PLACES.set(issue.title, bySummary);
+  }
+  bySummary.set(issue.summary, places);
+  issuePlacesCached++;
+  return places;
+}
+
+const PLACE_NAMES = new Map(JURISDICTIONS.map((j) => [j.code, j.name]));
+
+/** "Russia (12)" for the issue's places found, and the most-mentioned place not its own: "not the issue's: Iran (9)". */
+function placeReasons(mentions: ReadonlyMap<string, number>, focus: ReadonlySet<string>, own: ReadonlySet<string>): string[] {
+  const named = (code: string, n: number) => `${PLACE_NAMES.get(code) ?? code} (${n})`;
+  const out = [...focus].filter((c) => mentions.has(c)).map((c) => named(c, mentions.get(c) ?? 0));
+  let other: [string, number] | null = null;
+  for (const [code, n] of mentions) if (!focus.has(code) && !own.has(code) && (!other || n > other[1])) other = [code, n];
+  if (other) out.push(`not the issue's: ${named(...other)}`);
+  return out;
 }
 
 function heading(code: string): string {
@@ -124,9 +203,22 @@ class SentenceSets {
 }
 
 /** The issues with anything in common with the document, best first: the first `limit`, and how many there are. */
+export interface MostRelevant {
+  issueId: string;
+  title: string;
+  relevance: number;
+  features: RelevanceFeatures;
+  /** What was found for it: category terms and HS headings, tags and named actors, its places. */
+  topic: string[];
+  names: string[];
+  places: string[];
+}
+
 export interface IssueRanking {
   matches: IssueMatch[];
   matched: number;
+  /** The issue the document is most relevant to (relevance.ts), with what it found; null without issues. */
+  mostRelevant: MostRelevant | null;
 }
 
 /** How many matches an analysis shows: a team with thousands of issues gets the most relevant, not a list to scroll. */
@@ -138,7 +230,14 @@ export const ISSUE_MATCHES_SHOWN = 25;
  */
 export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidence, limit = ISSUE_MATCHES_SHOWN): IssueRanking {
   const sets = new SentenceSets(doc.sentences);
-  const words = wordIndex(doc.text);
+  const ignored = doc.ignoredStarts ?? new Set<number>();
+  const words = wordIndex(doc.text, ignored);
+  const context = doc.signalScore ?? 0;
+  const placeMentions = new Map<string, number>();
+  for (const j of doc.jurisdictions) placeMentions.set(j.code, (placeMentions.get(j.code) ?? 0) + 1);
+  let mostRelevant: IssueRanking["mostRelevant"] = null;
+  const shareOf = new Map<IssuePlaces, number>();
+  const placesByMentions = [...placeMentions].sort((a, b) => b[1] - a[1]);
   const byCode = new Map<string, number[]>();
   for (const j of doc.jurisdictions) pushTo(byCode, j.code, j.start);
   const byEntity = new Map<string, number[]>();
@@ -161,7 +260,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
   const phrases = issues.flatMap((i) => [...i.actors.filter((a) => !isResolved(a)), ...i.tags]).map((p) => p.trim());
   const phraseStarts = new Map<string, number[]>();
   for (const hit of compilePhrases(phrases, { plurals: true, caseSensitive: false }).find(doc.text)) {
-    pushTo(phraseStarts, hit.phrase, hit.start);
+    if (!ignored.has(hit.start)) pushTo(phraseStarts, hit.phrase, hit.start);
   }
   const literalCodes = literalHsCodes(doc.text, issues.flatMap((i) => i.hsCodes.map(heading)));
 
@@ -190,10 +289,12 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       shared = categoryEvidence(issue.categorySlug);
     }
 
+    let hsFound = 0;
     for (const code of new Set(issue.hsCodes.map(heading).filter((c) => c.length === 4))) {
       const hs = doc.hsScores.get(code);
       const literal = literalCodes.get(code) ?? [];
       if (!hs && literal.length === 0) continue;
+      hsFound++;
       // A heading the document is suggested for, or cites, counts fully; a weak hint counts half.
       score += (hs?.score ?? 0) >= 1 || literal.length > 0 ? HS_SUGGESTED : HS_HINTED;
       const termStarts = [...(byOwner.get(`hs:${code}`)?.values() ?? [])].flatMap((e) => e.starts);
@@ -201,6 +302,8 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     }
 
     let actors = 0;
+    let named = 0;
+    let namedLabels: string[] | null = null;
     for (const raw of issue.actors) {
       const actor = raw.trim();
       const key = actor.toLowerCase();
@@ -208,6 +311,10 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       const starts = (code ? byCode.get(code) : undefined) ?? byEntity.get(key) ?? phraseStarts.get(actor) ?? [];
       if (starts.length === 0) continue;
       actors++;
+      if (!code) {
+        named++;
+        (namedLabels ??= []).push(actor);
+      }
       own.push({ label: actor, weight: ACTOR_IN_PASSAGE, sentences: sets.get(`actor:${key}`, () => starts) });
     }
     score += Math.min(actors, ACTOR_CAP) * ACTOR;
@@ -218,6 +325,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       const starts = phraseStarts.get(tag) ?? [];
       if (starts.length === 0) continue;
       tags++;
+      (namedLabels ??= []).push(tag);
       own.push({ label: tag, weight: TAG, sentences: sets.get(`tag:${tag}`, () => starts) });
     }
     score += Math.min(tags, TAG_CAP) * TAG;
@@ -234,6 +342,29 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     score += Math.min(keywords * KEYWORD, KEYWORD_CAP);
 
     if (score > 0) scored.push({ issue, score: round(score), found: [shared.evidence, own] });
+
+    // Relevance weighs the same evidence differently: bounded, and with the document's place and context.
+    // The issue's place is looked up only when, at best, it could beat the most relevant issue so far.
+    const categoryScore = category && issue.categorySlug !== "other" ? category.score : 0;
+    if (mostRelevant && relevanceFrom(categoryScore, hsFound, named + tags, context, 1) <= mostRelevant.relevance) continue;
+    const places = issuePlaces(issue);
+    let place = shareOf.get(places);
+    if (place === undefined) {
+      place = placeShare(placesByMentions, places.focus, places.own);
+      shareOf.set(places, place);
+    }
+    const relevance = relevanceFrom(categoryScore, hsFound, named + tags, context, place);
+    if (!mostRelevant || relevance > mostRelevant.relevance) {
+      mostRelevant = {
+        issueId: issue.id,
+        title: issue.title,
+        relevance,
+        features: { category: categoryScore, hsCodes: hsFound, names: named + tags, context, place },
+        topic: [...shared.evidence.map((e) => e.label), ...own.filter((e) => e.label.startsWith("HS ")).map((e) => e.label)],
+        names: namedLabels ?? [],
+        places: placeReasons(placeMentions, places.focus, places.own),
+      };
+    }
   }
   scored.sort((a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || a.issue.id.localeCompare(b.issue.id));
   const matches = scored.slice(0, limit).map(({ issue, score, found }) => {
@@ -246,7 +377,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       passages: pickPassages(doc.sentences, evidence, { limit: PASSAGES_PER_ISSUE, minWords: 5, minScore: PASSAGE_MIN_SCORE }),
     };
   });
-  return { matches, matched: scored.length };
+  return { matches, matched: scored.length, mostRelevant };
 }
 
 /** Joins evidence whose labels differ only in plural or case ("cruise missile", "cruise missiles"). */

@@ -26,6 +26,15 @@ export interface Category extends TermList {
   slug: CategorySlug;
   name: string;
   description: string;
+  /**
+   * The umbrella of the others: its terms ("export control", "Entity List", "military") describe the
+   * instrument or the end use, and come with any export-control story. When a specific category's terms
+   * (chips, engines and drones: `within` it) are found too, the specific one is the better first
+   * suggestion: the generic category then ranks at half its score.
+   */
+  generic?: boolean;
+  /** The generic category this one is a specific kind of. */
+  within?: CategorySlug;
 }
 
 export interface HsHeading extends TermList {
@@ -57,6 +66,7 @@ export const CATEGORIES: readonly Category[] = [
     slug: "dual-use-technology",
     name: "Dual-use technology",
     description: "Goods, software and know-how with both civilian and military uses, and their diversion to military end users.",
+    generic: true,
     terms: [
       "dual-use",
       "dual-use technology",
@@ -81,6 +91,14 @@ export const CATEGORIES: readonly Category[] = [
       "technology transfer",
       "diversion",
       "transshipment",
+      // The Export Administration Regulations' own vocabulary, in every U.S. export-control rule and notice.
+      "Export Administration Regulations",
+      "EAR",
+      "Commerce Control List",
+      "license requirement",
+      "license exception",
+      "export license",
+      "sensitive technology",
     ],
     weakTerms: ["military", "military capabilities", "defense capabilities", "defence capabilities", "weapon", "arms", "military aid"],
   },
@@ -113,6 +131,7 @@ export const CATEGORIES: readonly Category[] = [
     slug: "microelectronics-chips",
     name: "Microelectronics and chips",
     description: "Semiconductors, integrated circuits and the electronic components and tools to make them.",
+    within: "dual-use-technology",
     terms: [
       "chip",
       "microchip",
@@ -137,6 +156,7 @@ export const CATEGORIES: readonly Category[] = [
     slug: "engines-propulsion",
     name: "Engines and propulsion",
     description: "Engines, turbines and propulsion for missiles, drones, aircraft and military vehicles.",
+    within: "dual-use-technology",
     terms: [
       "engine",
       "turbojet",
@@ -315,7 +335,7 @@ export const HS_HEADINGS: readonly HsHeading[] = [
 
 // General sanctions vocabulary: it marks a passage as relevant without pointing to a category.
 export const SIGNAL_TERMS: TermList = {
-  terms: ["sanction", "export control", "embargo", "evasion", "circumvention", "front company", "shell company", "designation", "blacklist"],
+  terms: ["sanction", "export control", "Export Administration Regulations", "Entity List", "Specially Designated Nationals", "Office of Foreign Assets Control", "OFAC", "embargo", "evasion", "circumvention", "front company", "shell company", "designation", "blacklist"],
   weakTerms: ["punitive measure", "penalty", "restriction", "crackdown"],
 };
 
@@ -532,6 +552,11 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
   { code: "NZ", name: "New Zealand" },
   { code: "ZA", name: "South Africa", demonyms: ["South African"], capitals: ["Pretoria"] },
 ];
+
+// Jurisdictions with their own sanctions regimes: their agencies ("OFAC", "the Council") speak in nearly
+// every sanctions text whatever its theater, so for relevance they say where the news comes from, not what
+// it is about (lib/analysis/relevance.ts).
+export const SANCTIONING_JURISDICTIONS: readonly string[] = ["US", "EU", "GB", "CA", "JP", "AU", "CH", "NO", "NZ"];
 
 export function hsHeadingByCode(code: string): HsHeading | undefined {
   const heading = code.replace(/\D/g, "").slice(0, 4);

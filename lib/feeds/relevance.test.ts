@@ -14,16 +14,26 @@ const machineTools: IssueToMatch = {
 const banks: IssueToMatch = { id: "issue-banks", title: "Chinese banks facing secondary sanctions", summary: "", actors: [], hsCodes: [], tags: ["secondary sanctions"], categorySlug: "financial-institutions" };
 
 describe("itemRelevance", () => {
-  it("scores an item by the issue it speaks to most, and lists the issues best first", () => {
+  it("scores an item by the analysis's relevance (0 to 1), and lists the issues best first", () => {
     const item = { title: "Treasury targets suppliers of machine tools to Russia", text: "OFAC designated suppliers of CNC machine tools and microelectronics to Russia's defense industrial base.", url: "https://home.treasury.gov/news/press-releases/jy2290" };
     const relevance = itemRelevance(item, [banks, machineTools]);
-    expect(relevance.relevance).toBeGreaterThan(0);
+    expect(relevance.relevance).toBeGreaterThanOrEqual(0.5);
+    expect(relevance.relevance).toBeLessThanOrEqual(1);
     expect(relevance.issueIds[0]).toBe("issue-machine-tools");
   });
 
-  it("answers 0 and no issues for an item that speaks to none, or a team without issues", () => {
+  it("answers a low relevance and no issues for an item that speaks to none; 0 for a team without issues", () => {
     const item = { title: "Ministry opens a new visitor centre", text: "The visitor centre is open on weekdays.", url: null };
-    expect(itemRelevance(item, [machineTools, banks])).toEqual({ relevance: 0, issueIds: [] });
+    const none = itemRelevance(item, [machineTools, banks]);
+    expect(none.issueIds).toEqual([]);
+    expect(none.relevance).toBeGreaterThan(0);
+    expect(none.relevance).toBeLessThan(0.01);
     expect(itemRelevance(item, [])).toEqual({ relevance: 0, issueIds: [] });
+  });
+
+  it("ranks a game engine's release below a Treasury release on the watchlist", () => {
+    const game = { title: "Engine 5.4 released", text: "The new version of our game engine renders 3D scenes faster and ships a physics engine for games.", url: null };
+    const treasury = { title: "Treasury sanctions Chinese banks", text: "OFAC designated two Chinese banks that processed payments for Russia's defense sector, exposing them to secondary sanctions.", url: null };
+    expect(itemRelevance(treasury, [banks, machineTools]).relevance).toBeGreaterThan(itemRelevance(game, [banks, machineTools]).relevance);
   });
 });

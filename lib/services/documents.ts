@@ -31,7 +31,7 @@ export const ANALYSIS_TIMEOUT_MS = 20_000;
  */
 export function issuesToMatch(teamId: string): Promise<IssueToMatch[]> {
   return db.$queryRaw<IssueToMatch[]>`
-    SELECT i."id", i."title", i."summary", i."actors", i."hsCodes", i."tags", c."slug" AS "categorySlug"
+    SELECT i."id", i."title", i."summary", i."actors", i."hsCodes", i."tags", i."jurisdictions", c."slug" AS "categorySlug"
     FROM "issue" i JOIN "category" c ON c."id" = i."categoryId"
     WHERE i."teamId" = ${teamId} AND i."deletedAt" IS NULL`;
 }

@@ -15,7 +15,7 @@ export const inboxQuerySchema = z.object({
     .enum(inboxStates)
     .default("new")
     .describe("`new` (the default) includes snoozed items whose date has passed; `snoozed` only those still waiting"),
-  sort: z.enum(inboxSorts).default("newest").describe("`newest` by arrival, or `relevance` (the best issue score) first"),
+  sort: z.enum(inboxSorts).default("newest").describe("`newest` by arrival, or `relevance` (the analysis's relevance to the watchlist) first"),
   feedId: idSchema.optional().describe("Only items this feed brought"),
   issueId: idSchema.optional().describe("Only items that speak to this issue"),
   category: z.string().trim().min(1).max(64).optional().describe("Only items that speak to an issue of this category (its slug)"),
@@ -58,7 +58,7 @@ export const inboxItemSchema = z.object({
   summary: z.string().describe("The start of the item's text"),
   publishedAt: when,
   fetchedAt: z.string(),
-  relevance: z.number().nullable().describe("The best issue score on arrival, 0 to 1 (null: not analysed)"),
+  relevance: z.number().nullable().describe("How relevant the item was to the watchlist on arrival, 0 to 1, as POST /api/documents/analyze says; 0.5 and more is related (null: not analysed)"),
   issues: z.array(z.object({ id: z.string(), title: z.string() })).describe("The issues it speaks to, best first"),
   state: z.enum(inboxStates).describe("A snoozed item whose date has passed is `new`"),
   snoozedUntil: when,

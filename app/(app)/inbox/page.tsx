@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: "Inbox" };
 const stateLabels: Record<InboxQuery["state"], string> = { new: "New", snoozed: "Snoozed", dismissed: "Dismissed", accepted: "Accepted" };
 const relevanceChoices = [
   ["0.75", "Highly relevant (75 % and more)"],
-  ["0.5", "50 % and more"],
+  ["0.5", "Related (50 % and more)"],
   ["0.25", "25 % and more"],
-  ["0.01", "Speaks to an issue"],
+  ["0.1", "10 % and more"],
 ] as const;
 
 type SearchParams = Record<string, string | string[] | undefined>;

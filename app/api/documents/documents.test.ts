@@ -74,8 +74,17 @@ describe("POST /api/documents/analyze", () => {
       places: Array<{ name: string }>;
       text: string;
       duplicateOf: string | null;
+      relevance: number;
+      related: boolean;
+      relevanceExplained: { issueId: string | null; reasons: Array<{ part: string; weight: number; found: string[] }> };
     };
     expect(result.issues.map((i) => i.issueId).sort()).toEqual([...issueIds].sort());
+    // The reference article is the watchlist's story: related, with the issue it speaks to most and why.
+    expect(result).toMatchObject({ related: true });
+    expect(result.relevance).toBeGreaterThanOrEqual(0.5);
+    expect(result.relevance).toBeLessThanOrEqual(1);
+    expect(issueIds).toContain(result.relevanceExplained.issueId);
+    expect(result.relevanceExplained.reasons.map((r) => r.part)).toEqual(expect.arrayContaining(["topic", "place"]));
     for (const issue of result.issues) for (const p of issue.passages) expect(result.text.slice(p.start, p.end)).toBe(p.text);
     expect(result.categories.map((c) => c.slug)).toEqual(expect.arrayContaining(["dual-use-technology", "financial-institutions", "microelectronics-chips", "engines-propulsion"]));
     expect(result.people.map((p) => p.name)).toEqual(expect.arrayContaining(["Antony Blinken", "Wang Yi", "Kurt Campbell"]));

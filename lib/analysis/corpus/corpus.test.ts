@@ -3,11 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/analysis/taxonomy";
-import { auc, evaluateCorpus, fragmentReason, normalizeName, scoreNames } from "./evaluate";
+import { auc, CORPUS_TARGETS, evaluateCorpus, fragmentReason, normalizeName, scoreNames } from "./evaluate";
 import { CORPUS_DIR, loadCorpus, readManifest } from "./load";
 
-// The labelled set's integrity: every text present and sourced, every label valid. Not whether the
-// analysis meets issue 16's targets: `npm run bench` measures that.
+// The labelled set's integrity: every text present and sourced, every label valid; and the targets of issue
+// 16 the analysis meets today, guarded exactly (`npm run bench` prints every figure, met or not). Only what
+// holds is asserted: the organisation targets (item 3) are not met yet.
 
 const slugs = CATEGORIES.map((c) => c.slug).filter((s) => s !== "other") as [string, ...string[]];
 const name = z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() }).strict();
@@ -81,13 +82,34 @@ describe("the labelled corpus", () => {
     }
   });
 
-  it("evaluates with the current analysis into figures in range", () => {
+  describe("the analysis on it", () => {
     const result = evaluateCorpus(loadCorpus());
-    expect(result.counts.texts).toBe(texts.length);
-    for (const figure of [result.relevance.auc, result.categories.rate, result.organizations.precision, result.organizations.recall]) {
-      expect(figure).toBeGreaterThanOrEqual(0);
-      expect(figure).toBeLessThanOrEqual(1);
-    }
+
+    it("evaluates into figures in range, relevance included", () => {
+      expect(result.counts.texts).toBe(texts.length);
+      for (const figure of [result.relevance.auc, result.categories.rate, result.organizations.precision, result.organizations.recall, ...result.texts.map((t) => t.relevance)]) {
+        expect(figure).toBeGreaterThanOrEqual(0);
+        expect(figure).toBeLessThanOrEqual(1);
+      }
+    });
+
+    it(`tells related from unrelated texts: AUC of relevance ≥ ${CORPUS_TARGETS.auc}, no unrelated text marked related`, () => {
+      expect(result.relevance.auc).toBeGreaterThanOrEqual(CORPUS_TARGETS.auc);
+      expect(result.relevance.unrelatedMarkedRelated).toBe(CORPUS_TARGETS.unrelatedMarkedRelated);
+    });
+
+    it(`puts the labelled category first for ≥ ${CORPUS_TARGETS.rightCategoryFirst * 100} % of related texts`, () => {
+      expect(result.categories.rate, result.categories.wrong.join("; ")).toBeGreaterThanOrEqual(CORPUS_TARGETS.rightCategoryFirst);
+    });
+
+    it("keeps other sanctions theaters (Iran, North Korea) low but not zero", () => {
+      const others = result.texts.filter((t) => ["iran", "iran-oil", "dprk"].includes(t.theater));
+      expect(others.length).toBeGreaterThan(0);
+      for (const t of others) {
+        expect(t.relevance, t.id).toBeGreaterThan(0);
+        expect(t.markedRelated, t.id).toBe(false);
+      }
+    });
   });
 });
 

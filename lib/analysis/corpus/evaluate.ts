@@ -1,7 +1,7 @@
 // How the current analysis does on the labelled set of real texts (issue 16): whether it tells related from
 // unrelated, puts the right category first, and names organisations cleanly. Pure: the texts and labels come
 // in (see load.ts), figures come out. It measures; it asserts nothing about the targets.
-import { analyzeDocument, type DocumentAnalysis, type IssueToMatch } from "@/lib/analysis/analyze";
+import { analyzeDocument, type IssueToMatch } from "@/lib/analysis/analyze";
 import { itemRelevance } from "@/lib/feeds/relevance";
 import { demoIssues } from "@/lib/seed/demo-data";
 
@@ -57,6 +57,7 @@ export function seedWatchlist(): IssueToMatch[] {
     actors: issue.actors,
     hsCodes: issue.hsCodes,
     tags: issue.tags,
+    jurisdictions: issue.jurisdictions,
   }));
 }
 
@@ -64,7 +65,7 @@ export interface TextResult {
   id: string;
   related: boolean;
   theater: string;
-  /** The inbox's relevance (lib/feeds/relevance.ts): the best issue's score, 0 when none matches. */
+  /** The inbox's relevance (lib/feeds/relevance.ts), 0 to 1: the analysis's relevance of the item's title and text. */
   relevance: number;
   markedRelated: boolean;
   labelledCategory: string | null;
@@ -99,7 +100,7 @@ export interface CorpusEvaluation {
     auc: number;
     /** Related against everything not related, other sanctions theaters included. */
     aucAllNegatives: number;
-    /** Unrelated texts the analysis marks as related (today: any issue suggested at all). */
+    /** Unrelated texts the analysis marks as related (its `related` verdict). */
     unrelatedMarkedRelated: number;
     otherTheatersMarkedRelated: number;
     relatedMarkedRelated: number;
@@ -115,14 +116,6 @@ export interface CorpusEvaluation {
   texts: TextResult[];
 }
 
-/**
- * Whether the analysis says the text is related. The analysis has no verdict yet (issue 16 item 1), so any
- * issue suggested counts as "related"; once `related` exists on the analysis, it is used instead.
- */
-function markedRelated(analysis: DocumentAnalysis, relevance: number): boolean {
-  const verdict = (analysis as DocumentAnalysis & { related?: unknown }).related;
-  return typeof verdict === "boolean" ? verdict : relevance > 0 || analysis.issues.length > 0;
-}
 
 export function evaluateCorpus(texts: readonly CorpusText[], watchlist: readonly IssueToMatch[] = seedWatchlist()): CorpusEvaluation {
   const results: TextResult[] = [];
@@ -141,7 +134,8 @@ export function evaluateCorpus(texts: readonly CorpusText[], watchlist: readonly
       related: t.related,
       theater: t.theater,
       relevance,
-      markedRelated: markedRelated(analysis, relevance),
+      // The verdict of POST /api/documents/analyze.
+      markedRelated: analysis.related,
       labelledCategory: t.categories[0] ?? null,
       suggestedCategory: suggested === "other" ? null : suggested,
       organizations,

@@ -7,6 +7,7 @@ import { issueEvidencePageSchema } from "@/lib/validation/issues";
 import { sourceSchema } from "@/lib/validation/sources";
 import { z } from "zod";
 import { ISSUE_MATCHES_SHOWN } from "@/lib/analysis/analyze";
+import { BASE, RELATED_AT } from "@/lib/analysis/relevance";
 import type { analyzeForTeam } from "@/lib/services/documents";
 import { component, itemsOf, listDescription, type Fits, type OpenApiKit, type Result } from "../kit";
 import * as capturesByIdSnapshotRoute from "@/app/api/captures/[id]/snapshot/route";
@@ -20,6 +21,26 @@ import * as sourcesByIdRoute from "@/app/api/sources/[id]/route";
 import * as sourcesRoute from "@/app/api/sources/route";
 
 // Documents, captures, sources and the evidence linking them to issues.
+
+const relevanceExplainedSchema = z
+  .object({
+    issueId: z.string().nullable().meta({ description: "The issue the document is most relevant to; null when the team has no issues" }),
+    issueTitle: z.string().nullable(),
+    reasons: z
+      .array(
+        z.object({
+          part: z.enum(["topic", "names", "context", "place"]).meta({
+            description:
+              "`topic`: the issue's category terms and HS headings; `names`: its tags and named actors; `context`: sanctions and export-control vocabulary; `place`: the issue's share of the places the document names",
+          }),
+          weight: z.number().meta({ description: `How much it moved the score, in log-odds added to ${BASE}` }),
+          found: z.array(z.string()).meta({ description: "What was found: terms, \"HS 8542\", names, \"Russia (12)\" and the most-named place not the issue's" }),
+        }),
+      )
+      .meta({ description: "What moved the relevance, largest first" }),
+    notCounted: z.array(z.string()).meta({ description: "Ambiguous words not counted, their sense not ours: \"engine: full-text search engine library\"" }),
+  })
+  .meta({ description: "Why the document is as relevant as it is" });
 
 /**
  * The analysis of POST /api/documents/analyze. Its full shape is a TypeScript interface in
@@ -39,6 +60,11 @@ const documentAnalysisSchema = z.object({
   jurisdictions: z.array(z.unknown()),
   issues: z.array(z.unknown()).meta({ description: `The team's issues this document may evidence, best first, with the matching passages: the ${ISSUE_MATCHES_SHOWN} most relevant` }),
   issuesMatched: z.number().int().meta({ description: `How many of the team's issues match; \`issues\` holds the ${ISSUE_MATCHES_SHOWN} most relevant` }),
+  relevance: z.number().min(0).max(1).meta({
+    description: "How relevant the document is to the team's watchlist, 0 to 1, comparable across documents: low but not zero for another sanctions theater or an unrelated text",
+  }),
+  related: z.boolean().meta({ description: `Whether it is related to the watchlist: \`relevance\` ≥ ${RELATED_AT}` }),
+  relevanceExplained: relevanceExplainedSchema,
   text: z.string().meta({ description: "The text analysed (an upload's extracted text)" }),
   duplicateOf: z.string().nullable().meta({ description: "The id of a stored document with the same text, if any" }),
 });
@@ -198,7 +224,8 @@ export function registerEvidence(kit: OpenApiKit) {
     operationId: "analyzeDocument",
     tag: "Evidence",
     summary: "Suggestions for a document before saving it; writes nothing",
-    description: "Title, publisher, date, names, key passages, categories, HS codes and the issues it may evidence. JSON or a multipart upload, as for POST /api/documents.",
+    description:
+      "Title, publisher, date, names, key passages, categories, HS codes, the issues it may evidence, and its relevance to the watchlist (0 to 1) with a related / not related verdict and the reasons. JSON or a multipart upload, as for POST /api/documents.",
     route: documentsAnalyzeRoute.POST,
     body: { description: "The text (or file) to analyse", json: AnalyzeDocument, multipart: AnalyzeDocumentUpload },
     responses: { 200: ok("The suggestions", DocumentAnalysis) },

@@ -138,7 +138,7 @@ function registerInbox(kit: OpenApiKit) {
     summary: "The team's inbox: what its feeds brought, newest or most relevant first",
     description:
       "Cursor-paged: send `nextCursor` back as `cursor` with the same `sort` for the next page. By default the new items (snoozed ones whose date has passed included). " +
-      "Each item names the issues it speaks to, best first, as analysed on arrival; `relevance` is the best issue score. `unread` counts the new items.",
+      "Each item names the issues it speaks to, best first, as analysed on arrival; `relevance` (0 to 1) is the analysis's relevance to the watchlist, as POST /api/documents/analyze gives it; 0.5 and more is related. `unread` counts the new items.",
     route: inboxRoute.GET,
     responses: { 200: ok("A page of the inbox", component("InboxPage", inboxPageSchema)) },
     errors: { validation_failed: "An unknown state or sort, a relevance outside 0–1, a date that is not one, or a cursor of another listing (`details.fields.cursor`)" },
