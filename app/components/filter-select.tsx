@@ -34,14 +34,17 @@ export function FilterSelect({
   className?: string;
   children?: ReactNode;
 }) {
+  // A label beside the select, not around it: a wrapping label's name would take in the chosen option's text
+  // ("Source Any source"). A page has one filter form, so the field's name keeps the id unique.
+  const id = `filter-${name}`;
   return (
-    <label className={className ? `field ${className}` : "field"}>
-      <span>{label}</span>
-      <select name={name} defaultValue={value ?? ""}>
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
         <option value="">{any}</option>
         {choices && <ChoiceOptions choices={choices} />}
         {children}
       </select>
-    </label>
+    </div>
   );
 }
