@@ -19,7 +19,8 @@ test("track an issue's actors, see the designation arrive, move the status with 
   await expect(tracked).toContainText("Not tracked yet: Havin Bank Limited");
   await tracked.getByRole("button", { name: "Track actors as entities" }).click();
 
-  await expect(page.getByRole("status").filter({ hasText: "1 actor designated since your last review" })).toBeVisible();
+  // Tracking screens the new entities at once, and the first screening after an import indexes the lists: seconds on two busy cores.
+  await expect(page.getByRole("status").filter({ hasText: "1 actor designated since your last review" })).toBeVisible({ timeout: 60_000 });
   const bank = tracked.getByRole("link", { name: "Havin Bank Limited" });
   await expect(bank).toBeVisible();
   await expect(tracked.getByRole("button", { name: "Track actors as entities" })).toHaveCount(0);

@@ -143,9 +143,13 @@ test("o opens the item's page; a snoozed item leaves the list and waits under Sn
   const items = page.getByRole("list").filter({ has: page.getByRole("heading", { name: toOpen }) }).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
   await expect(items).toHaveCount(2);
 
-  // o on the focused item opens its page in a new tab (the inbox stays where it was).
+  // o on the focused item opens its page in a new tab (the inbox stays where it was). The list takes keys once it
+  // has hydrated: k until the first item has the focus (k stops at the first), then j if the item is the second.
   const opening = items.filter({ has: page.getByRole("heading", { name: toOpen }) });
-  await page.keyboard.press("j");
+  await expect(async () => {
+    await page.keyboard.press("k");
+    await expect(items.first()).toBeFocused({ timeout: 1_000 });
+  }).toPass();
   if (!(await opening.evaluate((element) => element === document.activeElement))) await page.keyboard.press("j");
   await expect(opening).toBeFocused();
   const opened = context.waitForEvent("page");
