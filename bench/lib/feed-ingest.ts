@@ -12,7 +12,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { Client } from "pg";
+import { ownPostgresDatabase, type PhaseDb } from "./own-database";
 import { load, stopLoads, type LoadResult } from "./load";
 import { portInUse, start, stop, waitForHttp } from "./processes";
 import type { Target } from "./report";
@@ -38,7 +38,7 @@ export type IngestResult = {
   healthDuring: LoadResult;
 };
 
-export type IngestDb = { label: string; env: Record<string, string>; cleanup?: () => Promise<void> };
+export type IngestDb = PhaseDb;
 
 type Options = { root: string; logDir: string; port: number; connections: number; seconds: number; env: (extra: Record<string, string>) => NodeJS.ProcessEnv };
 
@@ -64,23 +64,7 @@ function rss(feed: number): string {
 }
 
 /** A database of its own next to the bench's PostgreSQL one (`<name>_feeds`), dropped afterwards. */
-export async function ingestPostgres(url: string): Promise<IngestDb> {
-  const own = new URL(url);
-  const name = `${own.pathname.slice(1)}_feeds`;
-  own.pathname = `/${name}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${name}"`);
-  return { label: "postgres", env: { DATABASE_URL: own.toString() }, cleanup: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
+export const ingestPostgres = (url: string): Promise<IngestDb> => ownPostgresDatabase(url, "feeds");
 
 // The production server refuses the demo's public password: the seeded admin gets one of its own.
 const ADMIN = { email: "ingest-admin@example.org", password: "bench-ingest-0123456789" };

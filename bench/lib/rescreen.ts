@@ -9,8 +9,8 @@
 // The re-screening time is the job's own (started → completed, as the queue records it).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Client } from "pg";
 import { sanctionsFixturePath } from "@/lib/sanctions/fixtures/fixtures";
+import { ownPostgresDatabase, type PhaseDb } from "./own-database";
 import { load, stopLoads, type LoadResult } from "./load";
 import { portInUse, run, start, stop, waitForHttp } from "./processes";
 
@@ -30,28 +30,12 @@ export type RescreenResult = {
   healthDuring: LoadResult;
 };
 
-export type RescreenDb = { label: string; env: Record<string, string>; cleanup?: () => Promise<void> };
+export type RescreenDb = PhaseDb;
 
 type Options = { root: string; runDir: string; logDir: string; port: number; connections: number; seconds: number; env: (extra: Record<string, string>) => NodeJS.ProcessEnv };
 
 /** A database of its own next to the bench's PostgreSQL one (`<name>_rescreen`), dropped afterwards. */
-export async function rescreenPostgres(url: string): Promise<RescreenDb> {
-  const own = new URL(url);
-  const name = `${own.pathname.slice(1)}_rescreen`;
-  own.pathname = `/${name}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${name}"`);
-  return { label: "postgres", env: { DATABASE_URL: own.toString() }, cleanup: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
+export const rescreenPostgres = (url: string): Promise<RescreenDb> => ownPostgresDatabase(url, "rescreen");
 
 // The production server refuses the demo's public password: the seeded admin (a list admin) gets one of its own.
 const ADMIN = { email: "rescreen-admin@example.org", password: "bench-rescreen-0123456789" };
