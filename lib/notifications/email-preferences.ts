@@ -21,6 +21,8 @@ export const DEFAULT_EMAIL_DELIVERY: Record<NotificationKind, EmailDelivery> = {
   review_due: "daily",
   // Asked for by whoever made or follows the schedule, for a time of their choosing: it comes when it is made.
   briefing: "immediate",
+  // A feed can bring several a day: gathered, like the other news of the day.
+  inbox_item: "daily",
 };
 
 export const emailDeliveryLabels: Record<EmailDelivery, string> = {
@@ -40,6 +42,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   delivery_failed: "A team webhook turned off after failing (admins)",
   review_due: "A review falls due on an issue you follow",
   briefing: "Scheduled briefings you follow",
+  inbox_item: "Relevant inbox items in a category you follow",
 };
 
 /** A person's choices over the defaults, one per kind. */

@@ -47,6 +47,24 @@ group("what an event notifies about", () => {
     expect(noticeOf(event("issue", "created", { after: { category: "dual-use" } }))?.followed).toEqual([{ kind: "category", slug: "dual-use" }]);
   });
 
+  it("a relevant inbox item: the followers of its issues' categories; unfollowed by its best issue's category, linked to the inbox", () => {
+    const arrived = event("inbox_item", "arrived", {
+      actorId: null,
+      actorLabel: "Feed polling",
+      entityId: "item1",
+      after: { title: "Suppliers of CNC machine tools designated", relevance: 0.834, feedTitle: "Treasury", issueId: "i1", issueTitle: "Machine tools", categoryId: "c1", categories: ["dual-use-technology", "chips", "dual-use-technology"] },
+    });
+    const notice = noticeOf(arrived)!;
+    expect(notice).toEqual({ kind: "inbox_item", subject: { type: "category", id: "c1" }, followed: [{ kind: "category", slug: "dual-use-technology" }, { kind: "category", slug: "chips" }], mentioned: [] });
+    expect(describe(arrived, notice, { subject: "Dual-use technology" })).toEqual({
+      title: "In the inbox from Treasury: “Suppliers of CNC machine tools designated”",
+      summary: "83% relevant to “Machine tools”. Accept it as a document, snooze or dismiss it.",
+      link: "/inbox?sort=relevance&issueId=i1",
+    });
+    // No category to follow (an issue deleted meanwhile): nobody.
+    expect(noticeOf(event("inbox_item", "arrived", { after: { title: "x", categories: [] } }))).toBeNull();
+  });
+
   it("a comment: the people it mentions; an edit only those it newly mentions", () => {
     expect(noticeOf(event("comment", "commented", { after: { entityId: "e1", mentions: ["bob"] } }))).toEqual({ kind: "mention", subject: { type: "entity", id: "e1" }, followed: [], mentioned: ["bob"] });
     expect(noticeOf(event("comment", "comment_edited", { before: { mentions: ["bob"] }, after: { issueId: "i1", mentions: ["bob", "cy"] } }))?.mentioned).toEqual(["cy"]);

@@ -6,7 +6,7 @@ import type { IssueStatus, Likelihood } from "@/lib/generated/prisma/enums";
 // The outbox hook (lib/services/notifications.ts) loads the followers these rules name and writes the result in the
 // event's own transaction.
 
-export const notificationKinds = ["evidence", "status", "likelihood", "designation", "mention", "new_issue", "delivery_failed", "review_due", "briefing"] as const;
+export const notificationKinds = ["evidence", "status", "likelihood", "designation", "mention", "new_issue", "delivery_failed", "review_due", "briefing", "inbox_item"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** An event as recorded (lib/services/events.ts). */
@@ -32,8 +32,11 @@ export type FollowedSubject =
 /** What an event notifies about: its kind, what the notification links to, whose follows count and who is mentioned. */
 export type Notice = {
   kind: NotificationKind;
-  /** A scheduled briefing's notice is about its schedule (what one unfollows); the link goes to the briefing made. */
-  subject: { type: "issue" | "entity" | "webhook" | "briefing_schedule"; id: string };
+  /**
+   * What one unfollows from the notification. A scheduled briefing's notice is about its schedule (the link goes to
+   * the briefing made); a relevant inbox item's, about the category of its best issue (the link goes to the inbox).
+   */
+  subject: { type: "issue" | "entity" | "webhook" | "briefing_schedule" | "category"; id: string };
   followed: FollowedSubject[];
   mentioned: string[];
   /** The team's admins hear of it too (a webhook disabled after failing). */
@@ -84,6 +87,13 @@ export function noticeOf(event: NotifyingEvent): Notice | null {
       const scheduleId = text(after.scheduleId);
       return scheduleId ? { kind: "briefing", subject: { type: "briefing_schedule", id: scheduleId }, followed: [{ kind: "briefing_schedule", id: scheduleId }], mentioned: [] } : null;
     }
+    case "inbox_item.arrived": {
+      // A feed brought an item the analysis found relevant (lib/services/feeds/poll.ts records only those): the
+      // followers of the categories of the issues it speaks to hear of it.
+      const slugs = [...new Set(ids(after.categories))];
+      const categoryId = text(after.categoryId);
+      return slugs.length && categoryId ? { kind: "inbox_item", subject: { type: "category", id: categoryId }, followed: slugs.map((slug) => ({ kind: "category", slug })), mentioned: [] } : null;
+    }
     case "webhook.webhook_disabled":
       return { kind: "delivery_failed", subject: { type: "webhook", id: event.entityId }, followed: [], mentioned: [], admins: true };
     default:
@@ -110,7 +120,9 @@ export function describe(event: NotifyingEvent, notice: Notice, names: { subject
   const before = fields(event.before);
   const after = fields(event.after);
   const link =
-    notice.subject.type === "issue"
+    notice.kind === "inbox_item"
+      ? `/inbox?${new URLSearchParams({ sort: "relevance", ...(text(after.issueId) ? { issueId: text(after.issueId) } : {}) })}`
+      : notice.subject.type === "issue"
       ? `/issues/${notice.subject.id}`
       : notice.subject.type === "webhook"
         ? "/team/webhooks"
@@ -148,6 +160,15 @@ export function describe(event: NotifyingEvent, notice: Notice, names: { subject
       return {
         title: `Briefing ready: “${text(after.title) || names.subject}”`,
         summary: clip(`${issues === 1 ? "1 issue" : `${issues} issues`}, ${changes === 1 ? "1 change" : `${changes} changes`} since the previous briefing. Open it to download it as PDF, Word, Markdown, CSV or JSON.`),
+        link,
+      };
+    }
+    case "inbox_item": {
+      const relevance = Math.round(Number(after.relevance ?? 0) * 100);
+      const feed = text(after.feedTitle) ? ` from ${text(after.feedTitle)}` : "";
+      return {
+        title: `In the inbox${feed}: “${text(after.title)}”`,
+        summary: clip(`${relevance}% relevant${text(after.issueTitle) ? ` to “${text(after.issueTitle)}”` : ""}. Accept it as a document, snooze or dismiss it.`),
         link,
       };
     }

@@ -11,7 +11,7 @@ import type { MarkReadInput, NotificationPage, NotificationQuery, NotificationVi
 // recordEvent and recordSystemEvents call in the event's own transaction: no service can change something and
 // forget to notify, and a crash loses either both or neither.
 
-/** The follows (issue, entity, category) that make someone a follower of what a notice is about. */
+/** The follows (issue, entity, category, briefing schedule) that make someone a follower of what a notice is about. */
 async function followWhere(tx: Tx, teamId: string, followed: FollowedSubject[]): Promise<Prisma.FollowWhereInput[]> {
   const where: Prisma.FollowWhereInput[] = [];
   for (const subject of followed) {
@@ -35,6 +35,10 @@ async function namesOf(tx: Tx, teamId: string, notice: Notice) {
   if (notice.subject.type === "briefing_schedule") {
     const schedule = await tx.briefingSchedule.findFirst({ where: { id: notice.subject.id, teamId }, select: { title: true } });
     return schedule ? { subject: schedule.title } : null;
+  }
+  if (notice.subject.type === "category") {
+    const category = await tx.category.findFirst({ where: { id: notice.subject.id, teamId }, select: { name: true } });
+    return category ? { subject: category.name, category: category.name } : null;
   }
   if (notice.subject.type === "entity") {
     const entity = await tx.entity.findFirst({ where: { id: notice.subject.id, teamId }, select: { name: true } });

@@ -40,7 +40,7 @@ export type NotificationQuery = z.infer<typeof notificationQuerySchema>;
 export const notificationSchema = z.object({
   id: z.string(),
   kind: z.enum(notificationKinds),
-  subjectType: z.enum(["issue", "entity", "webhook", "briefing_schedule"]),
+  subjectType: z.enum(["issue", "entity", "webhook", "briefing_schedule", "category"]),
   subjectId: z.string(),
   /** The event that caused it: one notification per event and person, so deliveries can deduplicate on it. */
   eventId: z.string(),

@@ -32,7 +32,7 @@ export function webhookEventOf(event: NotifyingEvent): WebhookEvent | null {
     return null;
   }
   const notice = noticeOf(event);
-  // A scheduled briefing is told to the schedule's followers only.
-  if (!notice || notice.kind === "mention" || notice.kind === "briefing" || notice.subject.type === "webhook" || notice.subject.type === "briefing_schedule") return null;
+  // A scheduled briefing is told to the schedule's followers only; an inbox item waits in the team's inbox.
+  if (!notice || notice.kind === "mention" || notice.kind === "briefing" || notice.kind === "inbox_item" || (notice.subject.type !== "issue" && notice.subject.type !== "entity")) return null;
   return { kind: notice.kind as WebhookKind, subject: notice.subject as WebhookEvent["subject"] };
 }

@@ -39,7 +39,7 @@ export function MarkAllRead({ disabled }: { disabled: boolean }) {
 }
 
 /** One notification's actions: mark it read, and stop following what it is about (nothing to unfollow for an admins' notice). */
-export function NotificationActions({ id, title, read, subject }: { id: string; title: string; read: boolean; subject: { type: "issue" | "entity" | "briefing_schedule"; id: string } | null }) {
+export function NotificationActions({ id, title, read, subject }: { id: string; title: string; read: boolean; subject: { type: "issue" | "entity" | "briefing_schedule" | "category"; id: string } | null }) {
   const { mark, pending, error } = useMarkRead();
   const what = subject?.type === "briefing_schedule" ? "schedule" : subject?.type;
   const unfollow = useAction();

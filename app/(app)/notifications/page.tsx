@@ -22,6 +22,7 @@ const kindLabels: Record<NotificationKind, string> = {
   delivery_failed: "Failed webhook deliveries",
   review_due: "Reviews due",
   briefing: "Scheduled briefings",
+  inbox_item: "Relevant inbox items",
 };
 
 type SearchParams = Record<string, string | string[] | undefined>;

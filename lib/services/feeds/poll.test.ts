@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RELATED_AT } from "@/lib/analysis/relevance";
 import { db } from "@/lib/db/client";
 import { MAX_ITEMS_PER_POLL } from "@/lib/feeds/read";
 import { withTestDatabase } from "@/lib/testing/db";
@@ -106,6 +107,35 @@ describe("relevance on arrival", () => {
     // Low, never quite zero: nothing in it speaks to the watchlist.
     expect(items[1]!.relevance).toBeLessThan(0.01);
     expect(items[1]!.issueIds).toEqual([]);
+  });
+});
+
+describe("telling the followers of a category", () => {
+  it("notifies those who follow the category of a relevant item's issues, once, and nobody of an irrelevant item", async () => {
+    const issue = await createTestIssue(team.actors.analyst, { title: "Machine tools for Russia's defense industry", tags: ["machine tools", "CNC"], hsCodes: ["8457", "8458"], jurisdictions: ["RU"] });
+    const category = await db.category.findUniqueOrThrow({ where: { teamId_slug: { teamId: team.teamId, slug: "dual-use-technology" } } });
+    const other = await db.category.findFirstOrThrow({ where: { teamId: team.teamId, slug: { not: "dual-use-technology" } } });
+    await db.follow.create({ data: { teamId: team.teamId, userId: team.actors.viewer.userId!, kind: "category", targetId: category.id } });
+    await db.follow.create({ data: { teamId: team.teamId, userId: team.actors.admin.userId!, kind: "category", targetId: other.id } });
+    server.routes.set("/followers", serve("application/rss+xml", rssOf(
+      `<item><title>Treasury sanctions Chinese suppliers of CNC machine tools to Russia's military</title><link>https://wire.example/cnc-designations</link><description>The Treasury Department's Office of Foreign Assets Control designated companies in China and Hong Kong that supplied CNC machine tools and machining centres (HS 8457 and 8458) to Russia's defense industrial base, and the Commerce Department added them to the Entity List under its export controls.</description></item>` +
+      `<item><title>Ministry opens a second visitor centre</title><link>https://wire.example/visitor-centre</link><description>Open on weekends.</description></item>`,
+    )));
+    const feed = await feedAt("/followers");
+    await pollFeed(feed.id);
+    const relevant = await db.inboxItem.findFirstOrThrow({ where: { feedId: feed.id, url: "https://wire.example/cnc-designations" } });
+    expect(relevant.relevance).toBeGreaterThanOrEqual(RELATED_AT);
+    expect(relevant.issueIds[0]).toBe(issue.id);
+
+    const notified = await db.notification.findMany({ where: { teamId: team.teamId, kind: "inbox_item" } });
+    expect(notified.map((n) => n.userId)).toEqual([team.actors.viewer.userId]);
+    expect(notified[0]).toMatchObject({ subjectType: "category", subjectId: category.id, title: `In the inbox from ${feed.title}: “${relevant.title}”`, link: `/inbox?sort=relevance&issueId=${issue.id}` });
+    const event = await db.event.findFirstOrThrow({ where: { id: notified[0]!.eventId } });
+    expect(event).toMatchObject({ entityType: "inbox_item", entityId: relevant.id, action: "arrived", actorId: null, actorLabel: "Feed polling" });
+
+    // Polled again: the item is not new, so nobody hears of it twice.
+    await pollFeed(feed.id, { force: true });
+    expect(await db.notification.count({ where: { teamId: team.teamId, kind: "inbox_item" } })).toBe(1);
   });
 });
 

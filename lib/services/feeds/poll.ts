@@ -1,6 +1,8 @@
 import "server-only";
+import { RELATED_AT } from "@/lib/analysis/relevance";
+import type { IssueToMatch } from "@/lib/analysis/analyze";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { FeedItem } from "@/lib/feeds/read";
 import type { ItemRelevance } from "@/lib/feeds/relevance";
@@ -10,12 +12,14 @@ import type { Feed } from "@/lib/generated/prisma/client";
 import type { FeedPoll } from "@/lib/validation/feeds";
 import { runOffThread } from "@/lib/workers/pool";
 import { issuesToMatch } from "../documents";
+import { recordSystemEvents, type EventInput } from "../events";
 import { feedSelect, toFeedView } from "./feeds";
 import { FeedReadError, fetchFeed, readFetchedFeed } from "./read";
 
 // Polling one feed (the job feeds.poll, and "Poll now"): a conditional GET through the SSRF guard, the body
 // read on a worker thread, the new items analysed against the team's watchlist (their relevance) and written to
-// the team's inbox in one statement with the feed's health.
+// the team's inbox in one statement with the feed's health. An item found relevant (RELATED_AT) is an event in the
+// same transaction: the followers of its issues' categories are notified (issue 15).
 // A feed's own failure (refused, down, slow, too large, no feed) is its health, not an exception: it is shown
 // on the Sources page and the next poll backs off. Only the database failing throws (the job is retried).
 
@@ -58,11 +62,12 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
     }
     const reading = await readFetchedFeed(answer);
     const fresh = await unseen(feed, reading.items);
-    const scores = await relevanceOf(feed.teamId, fresh);
+    const issues = fresh.length ? await issuesToMatch(feed.teamId) : [];
+    const scores = await relevanceOf(fresh, issues);
     const newItems = await db.$transaction(async (tx) => {
       // ON CONFLICT DO NOTHING on every unique index (team + canonical URL, team + content hash, feed + GUID):
       // an item another feed of the team brought, or a concurrent poll is writing, is not written twice.
-      const { count } = await tx.inboxItem.createMany({
+      const written = await tx.inboxItem.createManyAndReturn({
         data: fresh.map((item, i) => ({
           teamId: feed.teamId,
           feedId: feed.id,
@@ -77,7 +82,10 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
           fetchedAt: polledAt,
         })),
         skipDuplicates: true,
+        select: { id: true, title: true, relevance: true, issueIds: true },
       });
+      const count = written.length;
+      await recordSystemEvents(tx, POLLING_LABEL, await relevantArrivals(tx, feed, written, issues));
       await tx.feed.update({ where: { id: feed.id }, data: { ...success, itemsSeen: { increment: count }, lastPollNote: note(reading.total, count, reading.notes) } });
       return count;
     });
@@ -108,12 +116,38 @@ async function unseen(feed: Feed, items: FeedItem[]): Promise<FeedItem[]> {
   return items.filter((item) => !(item.url && knownUrls.has(item.url)) && !knownHashes.has(item.contentHash) && !(item.guid && knownGuids.has(item.guid)));
 }
 
+/** Who the history names for the events a poll records. */
+export const POLLING_LABEL = "Feed polling";
+
+type WrittenItem = { id: string; title: string; relevance: number | null; issueIds: string[] };
+
+/**
+ * The events of the items written that the analysis found relevant: one each, naming its best issue, that issue's
+ * category (what the notification offers to unfollow) and the categories of all its issues (whose followers hear).
+ */
+async function relevantArrivals(tx: Tx, feed: Feed, written: WrittenItem[], issues: IssueToMatch[]): Promise<(EventInput & { teamId: string })[]> {
+  const issueById = new Map(issues.map((issue) => [issue.id, issue]));
+  const relevant = written.flatMap((item) => {
+    const itsIssues = item.issueIds.flatMap((id) => issueById.get(id) ?? []);
+    return item.relevance !== null && item.relevance >= RELATED_AT && itsIssues.length ? [{ item, relevance: item.relevance, best: itsIssues[0]!, categories: [...new Set(itsIssues.map((issue) => issue.categorySlug))] }] : [];
+  });
+  if (relevant.length === 0) return [];
+  const categories = await tx.category.findMany({ where: { teamId: feed.teamId, slug: { in: relevant.map((r) => r.best.categorySlug) } }, select: { id: true, slug: true } });
+  const categoryId = new Map(categories.map((category) => [category.slug, category.id]));
+  return relevant.map(({ item, relevance, best, categories }) => ({
+    teamId: feed.teamId,
+    entityType: "inbox_item" as const,
+    entityId: item.id,
+    action: "arrived",
+    after: { title: item.title, relevance, feedTitle: feed.title, issueId: best.id, issueTitle: best.title, categoryId: categoryId.get(best.categorySlug) ?? null, categories },
+  }));
+}
+
 class ScoringTooLong extends Error {}
 
 /** Each item's relevance to the team's issues, scored on a worker thread; null when that took too long. */
-async function relevanceOf(teamId: string, items: FeedItem[]): Promise<ItemRelevance[] | null> {
+async function relevanceOf(items: FeedItem[], issues: IssueToMatch[]): Promise<ItemRelevance[] | null> {
   if (items.length === 0) return [];
-  const issues = await issuesToMatch(teamId);
   const texts = items.map(({ title, text, url }) => ({ title, text, url }));
   return runOffThread("scoreFeedItems", [texts, issues], { timeoutMs: SCORING_TIMEOUT_MS, overBudget: () => new ScoringTooLong() }).catch((error: unknown) => {
     if (error instanceof ScoringTooLong) return null;
