@@ -47,6 +47,7 @@ export const BACKUP_TABLES = [
   "comments",
   "feeds",
   "inboxItems",
+  "briefingSchedules",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 /** Rows of one table. */

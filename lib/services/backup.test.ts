@@ -86,7 +86,7 @@ describe("whole-database backup", { timeout: 120_000 }, () => {
   it("moves every account and team to a new database and back out unchanged", async () => {
     const at = new Date("2026-01-01T00:00:00Z");
     const original = await exportDatabase(db, at);
-    expect(original).toMatchObject({ format: "sanctions-watch/database-backup", version: 3 });
+    expect(original).toMatchObject({ format: "sanctions-watch/database-backup", version: 4 });
     expect(original.teams.some((t) => t.team.slug === demoTeam.slug)).toBe(true);
     expect(original.accounts.some((a) => a.password)).toBe(true);
     expect(emptySections(original)).toEqual([]);

@@ -6,6 +6,7 @@ import { BATCH_ROWS, backupBatches, restorePlan, type RestoredTeam, type RowBatc
 import { databaseKind, db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { BACKUP_FORMAT, BACKUP_VERSION, DATABASE_BACKUP_FORMAT, DATABASE_BACKUP_VERSION, databaseBackupSchema, firstOutsideReference, type DatabaseBackup, type TeamBackup } from "@/lib/validation/backup";
+import type { ScheduleCadence } from "@/lib/briefings/schedule";
 import { recordEvent } from "./events";
 
 // Backups of one team's data (GET /api/admin/backup, POST /api/admin/restore, and per team in the
@@ -27,7 +28,7 @@ export async function exportTeam(client: Tx, teamId: string, exportedAt = new Da
   const where = { teamId };
   const ofTeamEntities = { entity: { teamId } };
   const byLink = [{ entityId: "asc" }, { createdAt: "asc" }] as const;
-  const [categories, sources, captures, documents, issues, evidence, events, eventRepeats, briefings, entities, entityIssues, entityDocuments, hits, comments, feeds, inboxItems] = await Promise.all([
+  const [categories, sources, captures, documents, issues, evidence, events, eventRepeats, briefings, entities, entityIssues, entityDocuments, hits, comments, feeds, inboxItems, briefingSchedules] = await Promise.all([
     client.category.findMany({ where, orderBy: byId }),
     client.source.findMany({ where, orderBy: byId }),
     client.capture.findMany({ where, orderBy: byId, omit: { teamId: true } }),
@@ -44,6 +45,7 @@ export async function exportTeam(client: Tx, teamId: string, exportedAt = new Da
     client.comment.findMany({ where, orderBy: byId, omit: { teamId: true } }),
     client.feed.findMany({ where, orderBy: byId, omit: { teamId: true } }),
     client.inboxItem.findMany({ where, orderBy: byId, omit: { teamId: true } }),
+    client.briefingSchedule.findMany({ where, orderBy: byId, omit: { teamId: true } }),
   ]);
   return {
     format: BACKUP_FORMAT,
@@ -67,6 +69,8 @@ export async function exportTeam(client: Tx, teamId: string, exportedAt = new Da
     comments: comments.map(datesToIso),
     feeds: feeds.map(datesToIso),
     inboxItems: inboxItems.map(datesToIso),
+    // The database keeps a cadence as text; only the service writes it, from the two the API takes.
+    briefingSchedules: briefingSchedules.map((b) => ({ ...datesToIso(b), cadence: b.cadence as ScheduleCadence })),
   };
 }
 
@@ -127,6 +131,8 @@ async function writeBatch(client: Tx, teamId: string, batch: RowBatch): Promise<
       return written(client.feed.createMany({ data: batch.rows.map((f) => ({ ...f, ...team })) }));
     case "inboxItems":
       return written(client.inboxItem.createMany({ data: batch.rows.map((i) => ({ ...i, ...team })) }));
+    case "briefingSchedules":
+      return written(client.briefingSchedule.createMany({ data: batch.rows.map((b) => ({ ...b, ...team, filter: b.filter as Prisma.InputJsonValue })) }));
   }
 }
 

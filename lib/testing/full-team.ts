@@ -5,6 +5,7 @@ import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { db } from "@/lib/db/client";
 import { sanctionsFixturePath } from "@/lib/sanctions/fixtures/fixtures";
 import { readReferenceArticle } from "@/lib/seed/seed";
+import { createBriefingSchedule, updateBriefingSchedule } from "@/lib/services/briefing-schedules";
 import { createBriefing } from "@/lib/services/briefings";
 import { addComment } from "@/lib/services/comments";
 import { createDocument } from "@/lib/services/documents";
@@ -62,6 +63,9 @@ export async function createFullTeam(name = "Full"): Promise<FullTeam> {
   // An email setting of the viewer's (a whole-database backup holds people's settings, follows and notifications).
   await db.emailPreference.create({ data: { userId: viewer.userId!, kind: "evidence", delivery: "weekly" } });
   await createBriefing(analyst, { title: "Weekly", marking: "TLP:AMBER", keyJudgments: "Pressure rises.", issueIds: [issue.id] });
+  // A weekly schedule of the team's briefing, paused.
+  const schedule = await createBriefingSchedule(analyst, { title: "Monday chips", marking: "TLP:GREEN", keyJudgments: "", filter: { category: ["dual-use-technology"], sort: "-risk" }, cadence: "weekly", dayOfWeek: 1, hour: 8 });
+  await updateBriefingSchedule(analyst, schedule.id, { paused: true });
   const entity = await createEntity(analyst, { type: "organization", name: "Banco Nacional de Cuba", aliases: ["BNC"], country: "CU", identifiers: [{ kind: "other", value: "BNC-1" }], notes: "State bank", issueIds: [issue.id], documentIds: [document.id] });
   const hit = entity.hits.find((h) => h.list === list && h.sourceId === BANCO);
   if (!hit) throw new Error(`The entity was not matched to ${BANCO} on ${list}`);

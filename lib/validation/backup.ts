@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scheduleCadences } from "@/lib/briefings/schedule";
 import { briefingSnapshotSchema } from "@/lib/briefings/snapshot";
 import { reliabilities } from "@/lib/domain/grading";
 import { likelihoods } from "@/lib/domain/likelihood";
@@ -59,20 +60,22 @@ const eventFields = {
 export const BACKUP_FORMAT = "sanctions-watch/team-backup";
 /**
  * Version 2 added captures (and documents' captureId), tracked entities with their links, hits and
- * comments, and the security events' repeat counts; version 3 the sources' feeds and the inbox (issue 14).
- * Older files still restore: their missing sections are empty.
+ * comments, and the security events' repeat counts; version 3 the sources' feeds and the inbox (issue 14);
+ * version 4 the scheduled briefings (issue 15). Older files still restore: their missing sections are empty.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 /** A section version 1 files lack. */
 const since2 = <T extends z.ZodType>(list: z.ZodArray<T>) => list.default([]);
 /** A section version 1 and 2 files lack. */
 const since3 = since2;
+/** A section files before version 4 lack. */
+const since4 = since2;
 /** lib/fetch's DEFAULT_MAX_BYTES (not imported: that module is server-only, this one is read in the restore worker). */
 const MAX_CAPTURE_BYTES = 10 * 1024 * 1024;
 
 const teamBackupFields = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(2), z.literal(BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(BACKUP_VERSION)]),
   exportedAt: date,
   team: z.object({ id, name: line(200), slug: z.string().max(100), createdAt: date, timeZone: z.string().max(64).optional() }),
   categories: rows({ id, slug: z.string().max(64), name: line(200), createdAt: date }),
@@ -259,13 +262,38 @@ const teamBackupFields = z.object({
       decidedAt: date.nullable(),
     }),
   ),
+  /**
+   * Scheduled briefings with where each stands: `dueAfter` says which due times were made already, so a restored
+   * schedule makes none of them again. (Which briefing each due time made is bookkeeping a backup leaves out.)
+   */
+  briefingSchedules: since4(
+    rows({
+      id,
+      title: line(200),
+      marking: line(50),
+      keyJudgments: z.string(),
+      filter: holding(briefingFilter),
+      cadence: z.enum(scheduleCadences),
+      dayOfWeek: z.number().int().min(1).max(7).nullable(),
+      hour: z.number().int().min(0).max(23),
+      pausedAt: date.nullable(),
+      dueAfter: date,
+      lastRunAt: date.nullable(),
+      /** Not checked against the file's briefings: the briefing may have been deleted since. */
+      lastBriefingId: id.nullable(),
+      lastError: z.string().max(5_000).nullable(),
+      createdById: userRef,
+      createdAt: date,
+      updatedAt: date,
+    }),
+  ),
 });
 
 type BackupRows = z.infer<typeof teamBackupFields>;
 export type BadReference = { path: (string | number)[]; message: string };
 
 /** The lists of a team backup whose rows have an id of their own (the team's records). */
-export const OWN_ROW_LISTS = ["categories", "sources", "captures", "documents", "issues", "evidence", "events", "briefings", "entities", "hits", "comments", "feeds", "inboxItems"] as const;
+export const OWN_ROW_LISTS = ["categories", "sources", "captures", "documents", "issues", "evidence", "events", "briefings", "entities", "hits", "comments", "feeds", "inboxItems", "briefingSchedules"] as const;
 
 /**
  * The first id in the backup that names no row of it, or names one twice. Restores write only
@@ -333,16 +361,16 @@ export const DATABASE_BACKUP_FORMAT = "sanctions-watch/database-backup";
  * Version 2 added the app's own secrets, the sanctions lists (releases, entries, changes, download
  * validators), the history outside any team, and accounts' provider tokens; its teams are team backups
  * of version 2. Version 3 added what people follow, their notifications (read or not) and their email
- * settings (issue 15); its teams are team backups of version 3 (feeds and the inbox). Older files still
- * restore, their missing sections empty.
+ * settings (issue 15); its teams are team backups of version 3 (feeds and the inbox). Version 4's teams are
+ * team backups of version 4 (scheduled briefings). Older files still restore, their missing sections empty.
  */
-export const DATABASE_BACKUP_VERSION = 3;
+export const DATABASE_BACKUP_VERSION = 4;
 
 const role = z.enum(["viewer", "analyst", "admin"]);
 
 const databaseBackupFields = z.object({
   format: z.literal(DATABASE_BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(2), z.literal(DATABASE_BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(DATABASE_BACKUP_VERSION)]),
   exportedAt: date,
   users: rows({ id: userIdSchema, name: z.string(), email: z.string(), emailVerified: z.boolean(), image: z.string().nullable(), createdAt: date, updatedAt: date }),
   /** Password hashes (and a sign-in provider's tokens) included: keep the file as safe as the database. */

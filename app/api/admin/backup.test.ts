@@ -48,7 +48,7 @@ describe("team backup and restore", { timeout: 120_000 }, () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="sanctions-watch-test-.*\.json"/);
     const original = JSON.parse(response.text) as TeamBackup;
-    expect(original).toMatchObject({ format: "sanctions-watch/team-backup", version: 3 });
+    expect(original).toMatchObject({ format: "sanctions-watch/team-backup", version: 4 });
     expect([original.issues.length, original.documents.length, original.evidence.length, original.briefings.length]).toEqual([2, 1, 1, 1]);
     expect(original.events.map((e) => e.action)).toEqual(expect.arrayContaining(["created", "status_changed", "evidence_added", "hit_decided", "request_denied"]));
     // Every table a team backup holds has a row, so the round trip below covers each one.
@@ -96,7 +96,7 @@ describe("team backup and restore", { timeout: 120_000 }, () => {
   });
 
   it("restores a version 1 file (before entities, hits, comments and captures)", async () => {
-    const { captures: _c, eventRepeats: _r, entities: _e, entityIssues: _ei, entityDocuments: _ed, hits: _h, comments: _m, feeds: _f, inboxItems: _i, ...v2 } = await backupOf();
+    const { captures: _c, eventRepeats: _r, entities: _e, entityIssues: _ei, entityDocuments: _ed, hits: _h, comments: _m, feeds: _f, inboxItems: _i, briefingSchedules: _s, ...v2 } = await backupOf();
     const v1 = { ...v2, version: 1, documents: v2.documents.map(({ captureId: _capture, ...d }) => d) };
     const response = await restore(v1);
     expect(response.status).toBe(201);
@@ -104,8 +104,8 @@ describe("team backup and restore", { timeout: 120_000 }, () => {
     restored.push(teamId);
     const { exportTeam } = await import("@/lib/services/backup");
     const again = normalized(await exportTeam(db, teamId));
-    const empty = { captures: [], eventRepeats: [], entities: [], entityIssues: [], entityDocuments: [], hits: [], comments: [], feeds: [], inboxItems: [] };
-    expect(again).toEqual(normalized({ ...v1, ...empty, version: 3, documents: v1.documents.map((d) => ({ ...d, captureId: null })) }));
+    const empty = { captures: [], eventRepeats: [], entities: [], entityIssues: [], entityDocuments: [], hits: [], comments: [], feeds: [], inboxItems: [], briefingSchedules: [] };
+    expect(again).toEqual(normalized({ ...v1, ...empty, version: 4, documents: v1.documents.map((d) => ({ ...d, captureId: null })) }));
   });
 
   it("is for admins only, and refuses what is not a backup without writing anything", async () => {
