@@ -558,7 +558,7 @@ async function onlyFeedIngest() {
 
 /** Issue 15: notifying 1,000 followers, the notification list, webhook deliveries; on a server of its own per database. */
 async function measureAlertsPhase(): Promise<Record<string, AlertsResult>> {
-  const options = { root: ROOT, runDir: RUN_DIR, logDir, port: portBase + 40, connections, seconds, quick, env: appEnv };
+  const options = { root: ROOT, runDir: RUN_DIR, logDir, port: portBase + 40, connections, seconds, quick, env: appEnv, noteLoad };
   noteLoad("alerts (PGlite)");
   const alertsDir = path.join(RUN_DIR, `alerts-pglite-${process.pid}`);
   const results: Record<string, AlertsResult> = {

@@ -62,7 +62,7 @@ export type AlertsResult = AlertsSetupResult & {
   healthDuring: LoadResult;
 };
 
-type Options = { root: string; runDir: string; logDir: string; port: number; connections: number; seconds: number; quick: boolean; env: (extra: Record<string, string>) => NodeJS.ProcessEnv };
+type Options = { root: string; runDir: string; logDir: string; port: number; connections: number; seconds: number; quick: boolean; env: (extra: Record<string, string>) => NodeJS.ProcessEnv; noteLoad?: (phase: string) => void };
 
 /** A database of its own next to the bench's PostgreSQL one (`<name>_alerts`), dropped afterwards. */
 export const alertsPostgres = (url: string): Promise<PhaseDb> => ownPostgresDatabase(url, "alerts");
@@ -78,6 +78,7 @@ export async function measureAlerts(db: PhaseDb, o: Options, say: (message: stri
   let server: ReturnType<typeof start> | undefined;
   try {
     say(`[${db.label}] alerts: ${ALERT_FOLLOWERS} followers, status moves in process, ${ALERT_NOTIFICATIONS.toLocaleString("en")} notifications…`);
+    o.noteLoad?.(`alerts ${db.label}: setup and status moves`);
     await run(tsx, ["--conditions=react-server", "bench/alerts-setup.ts", setupPath, ...(o.quick ? ["--quick"] : [])], {
       cwd: o.root,
       env: env({ NODE_ENV: "production" }),
@@ -128,18 +129,21 @@ export async function measureAlerts(db: PhaseDb, o: Options, say: (message: stri
 
     // Target 2: the admin's list (and its page), one connection.
     say(`[${db.label}] alerts: GET /api/notifications and /notifications with ${ALERT_NOTIFICATIONS.toLocaleString("en")} notifications, 1 connection…`);
+    o.noteLoad?.(`alerts ${db.label}: notification list`);
     const list = await measureRoute(`${base}/api/notifications`, cookie, o.seconds);
     const listPage = await measureRoute(`${base}/notifications`, cookie, o.seconds);
 
     // Target 3.
     const health = `${base}/api/health`;
     await load(health, { connections: o.connections, seconds: 2 }); // warm-up
+    o.noteLoad?.(`alerts ${db.label}: health idle`);
     const healthIdle = await load(health, { connections: o.connections, seconds: o.seconds });
     await post("/api/team/webhooks", { url: receiverUrl, kinds: ["new_issue"], format: "json" });
     const generateSeconds = o.quick ? 15 : 60;
     const events = Math.round((EVENTS_PER_MINUTE * generateSeconds) / 60);
     const interval = 60_000 / EVENTS_PER_MINUTE;
     say(`[${db.label}] alerts: ${events} issues created through the API in ${generateSeconds} s, each a webhook delivery to ${receiverUrl}…`);
+    o.noteLoad?.(`alerts ${db.label}: webhooks`);
     const during = load(health, { connections: o.connections, seconds: 3_600 });
     const created = new Map<string, number>();
     const firstAt = performance.now();
@@ -160,6 +164,7 @@ export async function measureAlerts(db: PhaseDb, o: Options, say: (message: stri
     const deadline = performance.now() + 5 * 60_000;
     while (arrived.size < events && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const lastAt = Math.max(...arrived.values());
+    o.noteLoad?.(`alerts ${db.label}: webhooks delivered`);
     stopLoads();
     const healthDuring = await during;
     const spanMs = lastAt - firstAt;
