@@ -13,6 +13,7 @@
 //      127.0.0.1; issues are created through the API at EVENTS_PER_MINUTE for GENERATE_SECONDS, with GET /api/health
 //      under the same load from the first event to the last delivery. The rate is the deliveries received over
 //      that time (each delivery id once), per minute; the lag is each event's answer → its delivery's arrival.
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -86,7 +87,7 @@ export async function measureAlerts(db: PhaseDb, o: Options, say: (message: stri
       timeoutMs: 20 * 60_000,
       echoStderr: true,
     });
-    const setup = JSON.parse((await import("node:fs")).readFileSync(setupPath, "utf8")) as AlertsSetupResult;
+    const setup = JSON.parse(readFileSync(setupPath, "utf8")) as AlertsSetupResult;
 
     // The receiver: answers 204 at once, and notes when each delivery (by its id) arrived.
     const arrived = new Map<string, number>();
