@@ -8,6 +8,7 @@
 //   npm run bench -- --no-postgres      PGlite only, whatever the environment says
 //   npm run bench -- --no-build         reuse the existing .next build
 //   npm run bench -- --quick            a smoke run: 3 s per route, fewer iterations (figures not comparable)
+//   npm run bench -- --only=feed-ingest --no-build   one phase alone on the existing build (also --only=alerts)
 //   options: --seconds=10 --warmup=2 --connections=10 --port=3300
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -41,6 +42,7 @@ import { designationTables, designationTargets, measureDesignationWatch } from "
 import { analysisQualityTables, analysisQualityTargets, measureAnalysisQuality } from "./lib/analysis-quality";
 import { measureRescreen, rescreenPostgres, type RescreenResult } from "./lib/rescreen";
 import { ingestPostgres, ingestTargets, measureFeedIngest, type IngestResult } from "./lib/feed-ingest";
+import { alertsPostgres, alertsTable, alertsTargets, measureAlerts, type AlertsResult } from "./lib/alerts";
 import type { DesignationsResult } from "./designations";
 
 // ---------------------------------------------------------------- options
@@ -503,6 +505,7 @@ async function main() {
   mkdirSync(logDir, { recursive: true });
   noteLoad("start");
   if (option("only") === "feed-ingest") return onlyFeedIngest();
+  if (option("only") === "alerts") return onlyAlerts();
   say(`PGlite${postgresUrl ? ` and PostgreSQL (${new URL(postgresUrl).host}${new URL(postgresUrl).pathname})` : " only (set BENCH_DATABASE_URL or pass --postgres=URL for PostgreSQL)"}; ${connections} connections, ${seconds} s per route after up to ${warmupSeconds} s of sequential warm-up`);
   if (postgresUrl) assertLocalDatabase(postgresUrl);
 
@@ -524,9 +527,10 @@ async function main() {
 
   if (!interrupted) inProcessResults.designations.rescreen = await measureRescreening();
   const feedIngest = interrupted ? {} : await measureFeedIngestion();
+  const alerts = interrupted ? {} : await measureAlertsPhase();
   noteLoad("end");
 
-  report(datasets, inProcessResults, running, probed, http, exports, dashboardFromHtml, twoInstances, feedIngest);
+  report(datasets, inProcessResults, running, probed, http, exports, dashboardFromHtml, twoInstances, feedIngest, alerts);
 }
 
 /** Issue 14: 200 feeds × 50 items from a local server into the inbox, on a server of its own per database. */
@@ -552,6 +556,33 @@ async function onlyFeedIngest() {
   console.log(targetsTable(targets));
 }
 
+/** Issue 15: notifying 1,000 followers, the notification list, webhook deliveries; on a server of its own per database. */
+async function measureAlertsPhase(): Promise<Record<string, AlertsResult>> {
+  const options = { root: ROOT, runDir: RUN_DIR, logDir, port: portBase + 40, connections, seconds, quick, env: appEnv, noteLoad };
+  noteLoad("alerts (PGlite)");
+  const alertsDir = path.join(RUN_DIR, `alerts-pglite-${process.pid}`);
+  const results: Record<string, AlertsResult> = {
+    pglite: await measureAlerts({ label: "pglite", env: { PGLITE_DATA_DIR: alertsDir }, cleanup: async () => rmSync(alertsDir, { recursive: true, force: true }) }, options, say),
+  };
+  noteLoad("alerts (PostgreSQL)");
+  if (postgresUrl && !interrupted) results.postgres = await measureAlerts(await alertsPostgres(postgresUrl), options, say);
+  noteLoad("alerts (end)");
+  return results;
+}
+
+/** `--only=alerts`: that phase alone (on the existing build), its figures and targets printed. */
+async function onlyAlerts() {
+  if (build || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("--only=alerts runs on the existing build: pass --no-build (and run `npm run build` first)");
+  if (postgresUrl) assertLocalDatabase(postgresUrl);
+  const alerts = await measureAlertsPhase();
+  noteLoad("end");
+  console.log(JSON.stringify({ alerts, loadAverage: loadSamples }, null, 2));
+  console.log(alertsTable(alerts));
+  console.log(targetsTable(alertsTargets(alerts)));
+  for (const t of alertsTargets(alerts)) if (t.note) console.log(`  ${t.id}: ${t.note}`);
+  console.log(`Load average (1 min): ${loadSamples.map((l) => `${l.phase} ${l.loadavg1}`).join(", ")}`);
+}
+
 /** Issue 13: re-screening 10,000 tracked entities after a release, on a server of its own per database. */
 async function measureRescreening(): Promise<Record<string, RescreenResult>> {
   const options = { root: ROOT, runDir: RUN_DIR, logDir, port: portBase + 20, connections, seconds, env: appEnv };
@@ -574,6 +605,7 @@ function report(
   dashboardFromHtml: Awaited<ReturnType<typeof firstLoadFromHtml>>,
   twoInstances: Awaited<ReturnType<typeof measureTwoInstances>>,
   feedIngest: Record<string, IngestResult>,
+  alerts: Record<string, AlertsResult>,
 ) {
   const get = (server: string, id: string) => {
     const r = http[server]?.[id];
@@ -716,6 +748,7 @@ function report(
   targets.push(...designationTargets(designations));
   targets.push(...analysisQualityTargets(analysisQuality));
   targets.push(...ingestTargets(feedIngest));
+  targets.push(...alertsTargets(alerts));
 
   const ratios = {
     "prisma vs replayed SQL (watchlist p50, PGlite)": prismaRatio,
@@ -775,6 +808,7 @@ function report(
     designations,
     analysisQuality,
     feedIngest,
+    alerts,
     briefingAtScale: atScale,
     firstLoadJs: { path: FIRST_LOAD_JS.path, gzipLevel: 9, html: dashboardFromHtml, build: dashboardFromBuild, sameChunks: sameAsBuild },
     ratios,
@@ -784,6 +818,7 @@ function report(
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
   console.log(designationTables(designations));
   console.log(analysisQualityTables(analysisQuality));
+  console.log(alertsTable(alerts));
   printReport(results.machine, http, ipLarge, ipSmall, ipPostgres, ratios, targets, twoInstances, atScale, results.firstLoadJs);
   console.log(`\nWrote ${path.relative(ROOT, resultsPath)} (${results.durationSeconds} s in all). Logs: ${path.relative(ROOT, logDir)}/`);
 }

@@ -28,7 +28,7 @@ export type Target = {
 
 export function targetsTable(targets: Target[]): string {
   return table(
-    "Targets (from issues 3, 4, 5, 6, 8, 13, 16 and 17; [ours] is our own)",
+    "Targets (from issues 3, 4, 5, 6, 8, 13, 14, 15, 16 and 17; [ours] is our own)",
     ["target", "threshold", "measured", "result"],
     targets.map((t) => [
       `${t.description} [${t.issue}]`,
