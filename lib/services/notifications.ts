@@ -6,20 +6,23 @@ import { uuidv7 } from "@/lib/db/uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describe, noticeOf, recipientsOf, type FollowedSubject, type Notice, type NotificationKind, type NotifyingEvent } from "@/lib/notifications/recipients";
 import type { MarkReadInput, NotificationPage, NotificationQuery, NotificationView } from "@/lib/validation/notifications";
+import { remembered, type OutboxReads } from "./outbox-reads";
 
 // The in-app notification center (issue 15). Notifications are written by the outbox hook below, which
 // recordEvent and recordSystemEvents call in the event's own transaction: no service can change something and
 // forget to notify, and a crash loses either both or neither.
 
 /** The follows (issue, entity, category, briefing schedule) that make someone a follower of what a notice is about. */
-async function followWhere(tx: Tx, teamId: string, followed: FollowedSubject[]): Promise<Prisma.FollowWhereInput[]> {
+async function followWhere(tx: Tx, teamId: string, followed: FollowedSubject[], reads?: OutboxReads): Promise<Prisma.FollowWhereInput[]> {
   const where: Prisma.FollowWhereInput[] = [];
   for (const subject of followed) {
     if (subject.kind === "category") {
-      const category = await tx.category.findUnique({ where: { teamId_slug: { teamId, slug: subject.slug } }, select: { id: true } });
+      const category = await remembered(reads, `category ${teamId} ${subject.slug}`, () => tx.category.findUnique({ where: { teamId_slug: { teamId, slug: subject.slug } }, select: { id: true } }));
       if (category) where.push({ kind: "category", targetId: category.id });
     } else if (subject.kind === "issues_of_entity") {
-      const links = await tx.entityIssue.findMany({ where: { entityId: subject.entityId, issue: { teamId, deletedAt: null } }, select: { issueId: true } });
+      const links = await remembered(reads, `entity issues ${teamId} ${subject.entityId}`, () =>
+        tx.entityIssue.findMany({ where: { entityId: subject.entityId, issue: { teamId, deletedAt: null } }, select: { issueId: true } }),
+      );
       if (links.length) where.push({ kind: "issue", targetId: { in: links.map((l) => l.issueId) } });
     } else where.push({ kind: subject.kind, targetId: subject.id });
   }
@@ -27,7 +30,11 @@ async function followWhere(tx: Tx, teamId: string, followed: FollowedSubject[]):
 }
 
 /** The names a notification's text needs: the issue's title or the entity's name (and the category's). */
-async function namesOf(tx: Tx, teamId: string, notice: Notice) {
+function namesOf(tx: Tx, teamId: string, notice: Notice, reads?: OutboxReads) {
+  return remembered(reads, `names ${teamId} ${notice.subject.type} ${notice.subject.id}`, () => readNames(tx, teamId, notice));
+}
+
+async function readNames(tx: Tx, teamId: string, notice: Notice) {
   if (notice.subject.type === "webhook") {
     const webhook = await tx.webhook.findFirst({ where: { id: notice.subject.id, teamId }, select: { url: true } });
     return webhook ? { subject: hostOf(webhook.url) } : null;
@@ -61,21 +68,25 @@ const hostOf = (url: string) => {
  * the team are dropped in the same query; all recipients go in one INSERT with two array parameters, so an event
  * with a thousand followers stays a handful of statements (one row of bind parameters each made it 1.2 s).
  */
-export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }) {
+export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }, reads?: OutboxReads) {
   const notice = noticeOf(event);
   if (!notice) return;
-  const where = await followWhere(tx, event.teamId, notice.followed);
+  const where = await followWhere(tx, event.teamId, notice.followed, reads);
   const [followers, mentionedMembers, admins] = await Promise.all([
-    where.length ? tx.follow.findMany({ where: { teamId: event.teamId, OR: where, user: { memberships: { some: { teamId: event.teamId } } } }, select: { userId: true } }) : [],
+    where.length
+      ? remembered(reads, `followers ${event.teamId} ${JSON.stringify(where)}`, () =>
+          tx.follow.findMany({ where: { teamId: event.teamId, OR: where, user: { memberships: { some: { teamId: event.teamId } } } }, select: { userId: true } }),
+        )
+      : [],
     notice.mentioned.length ? tx.membership.findMany({ where: { teamId: event.teamId, userId: { in: notice.mentioned } }, select: { userId: true } }) : [],
-    notice.admins ? tx.membership.findMany({ where: { teamId: event.teamId, role: "admin" }, select: { userId: true } }) : [],
+    notice.admins ? remembered(reads, `admins ${event.teamId}`, () => tx.membership.findMany({ where: { teamId: event.teamId, role: "admin" }, select: { userId: true } })) : [],
   ]);
   const followerIds = followers.map((f) => f.userId);
   const adminIds = admins.map((a) => a.userId);
   const members = new Set([...followerIds, ...mentionedMembers.map((m) => m.userId), ...adminIds]);
   const recipients = recipientsOf(event, notice, { followers: followerIds, members, admins: adminIds });
   if (recipients.length === 0) return;
-  const names = await namesOf(tx, event.teamId, notice);
+  const names = await namesOf(tx, event.teamId, notice, reads);
   if (!names) return;
   const { title, summary, link } = describe(event, notice, names);
   const ids = recipients.map(() => uuidv7());
