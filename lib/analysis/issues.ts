@@ -3,7 +3,7 @@ import type { EntityMention, JurisdictionMention } from "./entities";
 import { pickPassages, sentencesOf, type Evidence, type Passage } from "./passages";
 import { placeShare, relevanceFrom, type RelevanceFeatures } from "./relevance";
 import { JURISDICTIONS, SANCTIONING_JURISDICTIONS } from "./taxonomy";
-import { compilePhrases } from "./terms";
+import { compilePhrases, type PhraseMatcher } from "./terms";
 import type { Sentence } from "./text";
 import { round, type OwnerScore, type TermHit } from "./vocabulary";
 
@@ -95,8 +95,22 @@ function wordIndex(text: string, ignored: ReadonlySet<number>): Map<string, numb
   return index;
 }
 
-/** Distinctive words of the issue's title and summary: stem → the word as the issue writes it. */
-function keywordsOf(issue: IssueToMatch): Map<string, string> {
+const KEYWORDS = new WeakMap<IssueToMatch, ReadonlyMap<string, string>>();
+
+/**
+ * Distinctive words of the issue's title and summary: stem → the word as the issue writes it. Remembered per issue:
+ * a poll scores its items against the same issues (one object each, WeakMap: dropped with them).
+ */
+function keywordsOf(issue: IssueToMatch): ReadonlyMap<string, string> {
+  let keywords = KEYWORDS.get(issue);
+  if (!keywords) {
+    keywords = readKeywords(issue);
+    KEYWORDS.set(issue, keywords);
+  }
+  return keywords;
+}
+
+function readKeywords(issue: IssueToMatch): Map<string, string> {
   const out = new Map<string, string>();
   for (const w of `${issue.title} ${issue.summary}`.match(WORD) ?? []) {
     const key = stem(w);
@@ -118,6 +132,31 @@ const PLACE_MATCHER = compilePhrases(
   { plurals: false, caseSensitive: false },
 );
 const PLACES_IN = new Map<string, ReadonlySet<string>>();
+
+const PHRASE_MATCHERS = new Map<string, PhraseMatcher>();
+/** The phrases' characters the remembered matchers may hold: a few teams' watchlists, not every large one's. */
+const PHRASE_MATCHERS_CHARS = 1_000_000;
+let phraseMatchersChars = 0;
+
+/**
+ * The matcher of the watchlist's actors and tags, remembered by its phrases: the items of a feed poll (and the
+ * documents of a team) come with the same watchlist, and compiling it was a third of scoring a short item.
+ */
+function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
+  const key = phrases.join("\u0000");
+  let matcher = PHRASE_MATCHERS.get(key);
+  if (!matcher) {
+    matcher = compilePhrases(phrases, { plurals: true, caseSensitive: false });
+    if (key.length > PHRASE_MATCHERS_CHARS) return matcher;
+    if (phraseMatchersChars + key.length > PHRASE_MATCHERS_CHARS) {
+      PHRASE_MATCHERS.clear();
+      phraseMatchersChars = 0;
+    }
+    PHRASE_MATCHERS.set(key, matcher);
+    phraseMatchersChars += key.length;
+  }
+  return matcher;
+}
 
 /** The jurisdictions a piece of an issue names; remembered, since a team's issues come back on every analysis. */
 function placesIn(text: string): ReadonlySet<string> {
@@ -259,7 +298,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     JURISDICTION_BY_NAME.has(actor.trim().toLowerCase()) || byEntity.has(actor.trim().toLowerCase());
   const phrases = issues.flatMap((i) => [...i.actors.filter((a) => !isResolved(a)), ...i.tags]).map((p) => p.trim());
   const phraseStarts = new Map<string, number[]>();
-  for (const hit of compilePhrases(phrases, { plurals: true, caseSensitive: false }).find(doc.text)) {
+  for (const hit of phraseMatcher(phrases).find(doc.text)) {
     if (!ignored.has(hit.start)) pushTo(phraseStarts, hit.phrase, hit.start);
   }
   const literalCodes = literalHsCodes(doc.text, issues.flatMap((i) => i.hsCodes.map(heading)));

@@ -36,4 +36,18 @@ describe("itemRelevance", () => {
     const treasury = { title: "Treasury sanctions Chinese banks", text: "OFAC designated two Chinese banks that processed payments for Russia's defense sector, exposing them to secondary sanctions.", url: null };
     expect(itemRelevance(treasury, [banks, machineTools]).relevance).toBeGreaterThan(itemRelevance(game, [banks, machineTools]).relevance);
   });
+
+  it("scores each item of a poll as if alone: what is remembered of the watchlist between items changes no score", () => {
+    const items = [
+      { title: "Treasury targets suppliers of machine tools to Russia", text: "OFAC designated suppliers of CNC machine tools to Russia's defense industrial base.", url: null },
+      { title: "Treasury sanctions Chinese banks", text: "Two Chinese banks face secondary sanctions for payments to Russia.", url: null },
+      { title: "Ministry opens a new visitor centre", text: "The visitor centre is open on weekdays.", url: null },
+    ];
+    const watchlist = [banks, machineTools];
+    const together = items.map((item) => itemRelevance(item, watchlist));
+    const alone = items.map((item) => itemRelevance(item, structuredClone(watchlist)));
+    expect(together).toEqual(alone);
+    const changed = [{ ...banks, tags: ["machine tools"] }, { ...machineTools, tags: [] }];
+    expect(itemRelevance(items[0]!, changed)).toEqual(itemRelevance(items[0]!, structuredClone(changed)));
+  });
 });

@@ -10,8 +10,13 @@ export type JobDefinition<Data extends object> = {
   /** Runs one job. Throwing fails the run (retried with backoff until the queue's retryLimit); what it returns is kept as the job's output. */
   handle: (data: Data, job: { id: string }) => Promise<object | void>;
   queue?: QueuePolicy;
-  /** How many waiting jobs a worker takes at each look (run one after another); 5 unless said. */
+  /** How many waiting jobs a worker takes at each look; 5 unless said. A full batch is followed by the next look at once. */
   batchSize?: number;
+  /**
+   * How many of a batch's jobs run at once; 1 unless said (one after another). More for jobs that mostly wait on
+   * the network or on the worker threads (lib/workers/pool.ts), so those are kept busy: feeds.poll.
+   */
+  concurrency?: number;
   /** When it runs by itself: a cron expression (UTC) and the data of each run; nothing when it is not configured. */
   schedule?: () => { cron: string; data: Data } | undefined;
 };

@@ -63,17 +63,32 @@ export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds
       else await boss.unschedule(job.name); // no longer configured
       // pg-boss waits a polling interval between looks, so a worker takes several jobs at each; every one is
       // settled on its own, so one failure fails (and retries) only its job.
-      await boss.work<object>(job.name, { pollingIntervalSeconds, batchSize: job.batchSize ?? 5 }, async (runs) => {
-        for (const run of runs) {
-          try {
-            const output = await job.handle(run.data, { id: run.id });
-            await (output ? boss.complete(job.name, run.id, output) : boss.complete(job.name, run.id));
-          } catch (error) {
-            await boss.fail(job.name, run.id, error as object);
-          }
+      const batchSize = job.batchSize ?? 5;
+      const settle = async (run: PgBoss.Job<object>) => {
+        try {
+          const output = await job.handle(run.data, { id: run.id });
+          await (output ? boss.complete(job.name, run.id, output) : boss.complete(job.name, run.id));
+        } catch (error) {
+          await boss.fail(job.name, run.id, error as object);
         }
+      };
+      const worker: { id?: string } = {};
+      worker.id = await boss.work<object>(job.name, { pollingIntervalSeconds, batchSize }, async (runs) => {
+        await inTurns(runs, job.concurrency ?? 1, settle);
+        // A full batch: more are likely waiting (200 feeds due at once), so the worker looks again now rather than
+        // after its polling interval, which held a queue to batchSize jobs per interval (5 polls every 2 s).
+        if (runs.length === batchSize && worker.id) boss.notifyWorker(worker.id);
       });
     }
   }
   return boss;
+}
+
+/** Runs `each` over the items, at most `concurrency` at once, in order of the items. */
+async function inTurns<T>(items: readonly T[], concurrency: number, each: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await each(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane));
 }

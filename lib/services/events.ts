@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/client";
 import { jsonColumn } from "@/lib/db/json";
 import type { HistoryEvent } from "@/lib/validation/issues";
 import { notifyIn } from "./notifications";
+import type { OutboxReads } from "./outbox-reads";
 import { webhooksIn } from "./webhooks";
 
 export type EventInput = {
@@ -73,10 +74,12 @@ export async function recordSystemEvents(tx: Tx, label: string, events: (EventIn
   });
   // Matched by what each event is about rather than by position: RETURNING promises no order.
   const idOf = new Map(rows.map((row) => [`${row.entityType} ${row.entityId} ${row.action}`, row.id]));
+  // The events' outbox reads (a category's followers, the team's webhooks) asked once for all of them.
+  const reads: OutboxReads = new Map();
   for (const event of events) {
     const recorded = { ...event, id: idOf.get(`${event.entityType} ${event.entityId} ${event.action}`)!, actorId: null, actorLabel: label };
-    await notifyIn(tx, recorded);
-    await webhooksIn(tx, recorded);
+    await notifyIn(tx, recorded, reads);
+    await webhooksIn(tx, recorded, reads);
   }
 }
 

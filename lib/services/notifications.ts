@@ -7,20 +7,23 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FollowKind } from "@/lib/generated/prisma/enums";
 import { describe, noticeOf, recipientsOf, type FollowedSubject, type Notice, type NotificationKind, type NotifyingEvent } from "@/lib/notifications/recipients";
 import type { MarkReadInput, NotificationPage, NotificationQuery, NotificationView } from "@/lib/validation/notifications";
+import { remembered, type OutboxReads } from "./outbox-reads";
 
 // The in-app notification center (issue 15). Notifications are written by the outbox hook below, which
 // recordEvent and recordSystemEvents call in the event's own transaction: no service can change something and
 // forget to notify, and a crash loses either both or neither.
 
 /** The follows (issue, entity, category, briefing schedule) that make someone a follower of what a notice is about. */
-async function followsOf(tx: Tx, teamId: string, followed: FollowedSubject[]): Promise<{ kind: FollowKind; targetId: string }[]> {
+async function followsOf(tx: Tx, teamId: string, followed: FollowedSubject[], reads?: OutboxReads): Promise<{ kind: FollowKind; targetId: string }[]> {
   const follows: { kind: FollowKind; targetId: string }[] = [];
   for (const subject of followed) {
     if (subject.kind === "category") {
-      const category = await tx.category.findUnique({ where: { teamId_slug: { teamId, slug: subject.slug } }, select: { id: true } });
+      const category = await remembered(reads, `category ${teamId} ${subject.slug}`, () => tx.category.findUnique({ where: { teamId_slug: { teamId, slug: subject.slug } }, select: { id: true } }));
       if (category) follows.push({ kind: "category", targetId: category.id });
     } else if (subject.kind === "issues_of_entity") {
-      const links = await tx.entityIssue.findMany({ where: { entityId: subject.entityId, issue: { teamId, deletedAt: null } }, select: { issueId: true } });
+      const links = await remembered(reads, `entity issues ${teamId} ${subject.entityId}`, () =>
+        tx.entityIssue.findMany({ where: { entityId: subject.entityId, issue: { teamId, deletedAt: null } }, select: { issueId: true } }),
+      );
       for (const link of links) follows.push({ kind: "issue", targetId: link.issueId });
     } else follows.push({ kind: subject.kind, targetId: subject.id });
   }
@@ -42,7 +45,11 @@ async function followersOf(tx: Tx, teamId: string, follows: { kind: FollowKind; 
 }
 
 /** The names a notification's text needs: the issue's title or the entity's name (and the category's). */
-async function namesOf(tx: Tx, teamId: string, notice: Notice) {
+function namesOf(tx: Tx, teamId: string, notice: Notice, reads?: OutboxReads) {
+  return remembered(reads, `names ${teamId} ${notice.subject.type} ${notice.subject.id}`, () => readNames(tx, teamId, notice));
+}
+
+async function readNames(tx: Tx, teamId: string, notice: Notice) {
   if (notice.subject.type === "webhook") {
     const webhook = await tx.webhook.findFirst({ where: { id: notice.subject.id, teamId }, select: { url: true } });
     return webhook ? { subject: hostOf(webhook.url) } : null;
@@ -76,20 +83,20 @@ const hostOf = (url: string) => {
  * the team are dropped in the same query; all recipients go in one INSERT with two array parameters, so an event
  * with a thousand followers stays a handful of statements (one row of bind parameters each made it 1.2 s).
  */
-export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }) {
+export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }, reads?: OutboxReads) {
   const notice = noticeOf(event);
   if (!notice) return;
-  const follows = await followsOf(tx, event.teamId, notice.followed);
+  const follows = await followsOf(tx, event.teamId, notice.followed, reads);
   const [followerIds, mentionedMembers, admins] = await Promise.all([
-    followersOf(tx, event.teamId, follows),
+    remembered(reads, `followers ${event.teamId} ${JSON.stringify(follows)}`, () => followersOf(tx, event.teamId, follows)),
     notice.mentioned.length ? tx.membership.findMany({ where: { teamId: event.teamId, userId: { in: notice.mentioned } }, select: { userId: true } }) : [],
-    notice.admins ? tx.membership.findMany({ where: { teamId: event.teamId, role: "admin" }, select: { userId: true } }) : [],
+    notice.admins ? remembered(reads, `admins ${event.teamId}`, () => tx.membership.findMany({ where: { teamId: event.teamId, role: "admin" }, select: { userId: true } })) : [],
   ]);
   const adminIds = admins.map((a) => a.userId);
   const members = new Set([...followerIds, ...mentionedMembers.map((m) => m.userId), ...adminIds]);
   const recipients = recipientsOf(event, notice, { followers: followerIds, members, admins: adminIds });
   if (recipients.length === 0) return;
-  const names = await namesOf(tx, event.teamId, notice);
+  const names = await namesOf(tx, event.teamId, notice, reads);
   if (!names) return;
   const { title, summary, link } = describe(event, notice, names);
   const ids = recipients.map(() => uuidv7());

@@ -14,6 +14,7 @@ import { webhookBody, type WebhookFormat, type WebhookPayload } from "@/lib/webh
 import { DISABLE_AFTER_FAILURES, nextAttemptAt } from "@/lib/webhooks/schedule";
 import { SIGNATURE_HEADER, signatureOf } from "@/lib/webhooks/signature";
 import { recordEvent, recordSystemEvents } from "./events";
+import { remembered, type OutboxReads } from "./outbox-reads";
 
 // Team webhooks (issue 15). A delivery row is written in the event's own transaction (webhooksIn, called by
 // recordEvent beside the notification outbox), and sent by a job (lib/jobs/handlers/deliver-webhooks.ts), never
@@ -211,12 +212,17 @@ async function subjectName(tx: Tx, teamId: string, subject: WebhookEvent["subjec
 }
 
 /** The outbox hook: one delivery per enabled webhook of the team that wants this event's kind, in the event's transaction. */
-export async function webhooksIn(tx: Tx, event: NotifyingEvent & { id: string }) {
+export async function webhooksIn(tx: Tx, event: NotifyingEvent & { id: string }, reads?: OutboxReads) {
   const what = webhookEventOf(event);
   if (!what) return;
-  const webhooks = await tx.webhook.findMany({ where: { teamId: event.teamId, enabled: true, kinds: { has: what.kind } }, select: { id: true, format: true } });
+  const webhooks = await remembered(reads, `webhooks ${event.teamId} ${what.kind}`, () =>
+    tx.webhook.findMany({ where: { teamId: event.teamId, enabled: true, kinds: { has: what.kind } }, select: { id: true, format: true } }),
+  );
   if (webhooks.length === 0) return;
-  const [name, team] = await Promise.all([subjectName(tx, event.teamId, what.subject), tx.team.findUniqueOrThrow({ where: { id: event.teamId }, select: { name: true } })]);
+  const [name, team] = await Promise.all([
+    remembered(reads, `subject ${event.teamId} ${what.subject.type} ${what.subject.id}`, () => subjectName(tx, event.teamId, what.subject)),
+    remembered(reads, `team ${event.teamId}`, () => tx.team.findUniqueOrThrow({ where: { id: event.teamId }, select: { name: true } })),
+  ]);
   if (!name) return;
   const names = typeof name === "string" ? { subject: name } : { subject: name.title, category: name.category };
   const notice = noticeOf(event);

@@ -15,6 +15,9 @@ export const pollFeedJob = defineJob<{ feedId: string; teamId: string }>({
   handle: ({ feedId }) => pollFeed(feedId),
   // One waiting and one running per feed (singletonKey: the feed's id), across instances: a feed is never polled twice at once.
   queue: { policy: "stately", expireInSeconds: POLL_EXPIRES_SECONDS },
+  // A poll mostly waits: on the feed's server, and on the worker threads that read and score it. Two at a time keep
+  // both threads busy; five queued up to five inbox transactions ahead of every request's statement on PGlite.
+  concurrency: 2,
 });
 
 /** Every minute: one feeds.poll per feed that is due. A feed still waiting or running from the last look is not sent again. */
