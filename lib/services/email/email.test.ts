@@ -62,7 +62,7 @@ describe("the preferences API", () => {
     expect(got.status).toBe(200);
     expect(got.json).toEqual({
       emailEnabled: false,
-      email: { evidence: "daily", status: "daily", likelihood: "daily", designation: "daily", mention: "immediate", new_issue: "daily", delivery_failed: "immediate", review_due: "daily", briefing: "immediate" },
+      email: { evidence: "daily", status: "daily", likelihood: "daily", designation: "daily", mention: "immediate", new_issue: "daily", delivery_failed: "immediate", review_due: "daily", briefing: "immediate", inbox_item: "daily" },
       timeZone: "UTC",
       feed: null,
     });
