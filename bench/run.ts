@@ -546,9 +546,14 @@ async function measureFeedIngestion(): Promise<Record<string, IngestResult>> {
   return results;
 }
 
+/** An `--only=<phase>` run measures the build already there: it refuses to build, or to run without one. */
+function requireExistingBuild(phase: string) {
+  if (build || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error(`--only=${phase} runs on the existing build: pass --no-build (and run \`npm run build\` first)`);
+}
+
 /** `--only=feed-ingest`: that phase alone (on the existing build unless it is missing), its targets printed. */
 async function onlyFeedIngest() {
-  if (build || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("--only=feed-ingest runs on the existing build: pass --no-build (and run `npm run build` first)");
+  requireExistingBuild("feed-ingest");
   const feedIngest = await measureFeedIngestion();
   noteLoad("end");
   const targets = ingestTargets(feedIngest);
@@ -572,7 +577,7 @@ async function measureAlertsPhase(): Promise<Record<string, AlertsResult>> {
 
 /** `--only=alerts`: that phase alone (on the existing build), its figures and targets printed. */
 async function onlyAlerts() {
-  if (build || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("--only=alerts runs on the existing build: pass --no-build (and run `npm run build` first)");
+  requireExistingBuild("alerts");
   if (postgresUrl) assertLocalDatabase(postgresUrl);
   const alerts = await measureAlertsPhase();
   noteLoad("end");
