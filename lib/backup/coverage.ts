@@ -56,6 +56,7 @@ export const BACKUP_COVERAGE: Record<string, Kept | LeftOut> = {
   session: { leftOut: "Sign-ins, short-lived (12 hours idle, 7 days at most): people sign in again on the restored instance." },
   verification: { leftOut: "better-auth's one-time tokens (e-mail checks, password resets), short-lived: asked for again." },
   rate_limit: { leftOut: "Counters of the current rate-limit windows (minutes): they start again from zero." },
+  evidence_tally: { leftOut: "An issue's evidence counted by stance and grade that the database keeps itself: its triggers rebuild it as evidence is restored." },
   evidence_week: { leftOut: "A tally of evidence per team and week that the database keeps itself: its triggers rebuild it as evidence is restored." },
   _prisma_migrations: { leftOut: "The record of applied migrations: a restore goes into a database migrated by `db:deploy`." },
 };

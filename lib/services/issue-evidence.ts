@@ -46,17 +46,11 @@ export function toIssueEvidence(row: Row): IssueEvidence {
 }
 
 /**
- * Every evidence item of the issue counted by stance and grade: one statement that groups the issue's
- * entries of one index (evidence carries its document's source) and joins the few sources it names.
+ * Every evidence item of the issue counted by stance and grade, from the tally the database keeps
+ * (evidence_tally, migration evidence_tally): a few dozen rows, however much evidence the issue has.
  */
 export async function evidenceTotals(issueId: string): Promise<EvidenceTotals> {
-  const groups = await db.$queryRaw<{ stance: IssueEvidence["stance"]; reliability: Reliability | null; credibility: number; count: number }[]>`
-    SELECT g."stance", s."reliability", g."credibility", g."count"
-    FROM (
-      SELECT "stance", "credibility", "sourceId", count(*)::int AS "count"
-      FROM "evidence" WHERE "issueId" = ${issueId}
-      GROUP BY 1, 2, 3
-    ) g LEFT JOIN "source" s ON s."id" = g."sourceId"`;
+  const groups = await db.evidenceTally.findMany({ where: { issueId }, select: { stance: true, reliability: true, credibility: true, count: true } });
   const byStance = Object.fromEntries(stances.map((stance) => [stance, 0])) as EvidenceTotals["byStance"];
   const byGrade = new Map<string, number>();
   for (const group of groups) {
