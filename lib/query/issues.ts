@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { riskScore } from "@/lib/domain/risk";
-import { TIMELINE_PAGE_SIZE, type CreateIssueInput, type HistoryEvent, type IssueDetail, type IssueHistoryPage, type UpdateIssueInput } from "@/lib/validation/issues";
+import { summaryOf, TIMELINE_PAGE_SIZE, type CreateIssueInput, type HistoryEvent, type IssueDetail, type IssueHistoryPage, type IssueSummary, type UpdateIssueInput } from "@/lib/validation/issues";
 import type { Person } from "@/lib/validation/team";
 import { apiFetch } from "./api";
 
@@ -14,10 +14,11 @@ export const issueKeys = {
 
 const issuePath = (id: string) => `/api/issues/${encodeURIComponent(id)}`;
 
+/** The issue's fields, without its evidence: the page renders the evidence on the server, a page at a time. */
 export const issueQueryOptions = (id: string) =>
   queryOptions({
     queryKey: issueKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<IssueDetail>(issuePath(id), { signal }),
+    queryFn: async ({ signal }): Promise<IssueSummary> => summaryOf(await apiFetch<IssueDetail>(issuePath(id), { signal })),
   });
 
 export const issueHistoryQueryOptions = (id: string) =>
@@ -49,10 +50,10 @@ export const issueRequests = {
  * update) and replaced by the server's answer, or rolled back on error. The version stays the one
  * the user saw until the server confirms.
  */
-export function issueWithChanges(issue: IssueDetail, changes: UpdateIssueInput, categories: { slug: string; name: string }[], members: Person[]): IssueDetail {
+export function issueWithChanges(issue: IssueSummary, changes: UpdateIssueInput, categories: { slug: string; name: string }[], members: Person[]): IssueSummary {
   const { category, nextReviewAt, ...fields } = changes;
   delete fields.rationale; // not part of the issue: it shows in the timeline once the server has recorded it
-  const next: IssueDetail = { ...issue, ...fields };
+  const next: IssueSummary = { ...issue, ...fields };
   if (category) next.category = categories.find((c) => c.slug === category) ?? { slug: category, name: category };
   if (fields.ownerId !== undefined) next.owner = members.find((m) => m.id === fields.ownerId) ?? null;
   if (nextReviewAt !== undefined) next.nextReviewAt = nextReviewAt ? nextReviewAt.toISOString() : null;

@@ -170,6 +170,12 @@ export type IssueEvidencePage = z.infer<typeof issueEvidencePageSchema>;
 export const issueDetailSchema = issueSummarySchema.extend({ evidence: z.array(issueEvidenceSchema), evidenceTotals: evidenceTotalsSchema });
 export type IssueDetail = z.infer<typeof issueDetailSchema>;
 
+/** The issue without its evidence: what the editor shows and edits (the evidence pages on its own). */
+export function summaryOf(issue: IssueDetail): IssueSummary {
+  const { evidence: _evidence, evidenceTotals: _totals, ...summary } = issue;
+  return summary;
+}
+
 export const issuePageSchema = pageOf(issueSummarySchema);
 export type IssuePage = z.infer<typeof issuePageSchema>;
 

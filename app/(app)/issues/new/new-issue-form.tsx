@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { issueKeys, issueRequests } from "@/lib/query/issues";
-import { createIssueSchema } from "@/lib/validation/issues";
+import { createIssueSchema, summaryOf } from "@/lib/validation/issues";
 import type { Person } from "@/lib/validation/team";
 import { FormError, formMessages, useFormErrors } from "@/app/components/forms";
 import { IssueFields, fieldErrorsFromApi, fieldErrorsFromZod, issueFormValues, issueInputFrom, type Category, type IssueFieldName, type IssueFormValues } from "../issue-fields";
@@ -20,7 +20,7 @@ export function NewIssueForm({ categories, members }: { categories: Category[]; 
   const create = useMutation({
     mutationFn: issueRequests.create,
     onSuccess: (issue) => {
-      queryClient.setQueryData(issueKeys.detail(issue.id), issue);
+      queryClient.setQueryData(issueKeys.detail(issue.id), summaryOf(issue));
       router.push(`/issues/${issue.id}`);
     },
     onError: (error) => showErrors(fieldErrorsFromApi(error)),

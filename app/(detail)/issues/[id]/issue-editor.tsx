@@ -8,7 +8,7 @@ import { statusLabels, suggestsDesignationsInForce } from "@/lib/domain/status";
 import { isApiError } from "@/lib/query/api";
 import { issueHistoryQueryOptions, issueKeys, issueQueryOptions, issueRequests, issueWithChanges } from "@/lib/query/issues";
 import { formatDateTime } from "@/lib/ui/format";
-import { updateIssueSchema, type HistoryEvent, type IssueDetail, type UpdateIssueInput } from "@/lib/validation/issues";
+import { summaryOf, updateIssueSchema, type HistoryEvent, type IssueSummary, type UpdateIssueInput } from "@/lib/validation/issues";
 import {
   changedFields,
   rebaseValues,
@@ -28,14 +28,14 @@ import { EditIssueForm } from "./edit-issue-form";
 import { IssueFacts, StatusBadge } from "./issue-facts";
 
 /** `actorDesignated`: an actor tracked on the issue has a confirmed designation (suggests the status "designations_in_force"). */
-type Props = { issue: IssueDetail; categories: Category[]; members: Person[]; canEdit: boolean; actorDesignated?: boolean };
+type Props = { issue: IssueSummary; categories: Category[]; members: Person[]; canEdit: boolean; actorDesignated?: boolean };
 
 /** An edit in progress: the version it started from, and what the user has typed. */
-type Draft = { base: IssueDetail; values: IssueFormValues; rationale: string };
+type Draft = { base: IssueSummary; values: IssueFormValues; rationale: string };
 /** Someone saved first (412): the version the user started from, the current one, and who saved it when the history says. */
-type Conflict = { before: IssueDetail; current: IssueDetail; changedBy: string | null };
+type Conflict = { before: IssueSummary; current: IssueSummary; changedBy: string | null };
 /** `base` is the version the changes were made against; `shownBefore` what the optimistic update starts from. */
-type Save = { version: number; changes: UpdateIssueInput; base: IssueDetail; shownBefore: IssueDetail };
+type Save = { version: number; changes: UpdateIssueInput; base: IssueSummary; shownBefore: IssueSummary };
 
 const versionOf = (after: unknown) => Number((after as { version?: unknown } | null)?.version ?? 0);
 
@@ -57,7 +57,7 @@ export function IssueEditor({ issue: serverIssue, categories, members, canEdit, 
   const editButton = useRef<HTMLButtonElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
 
-  async function showConflict(base: IssueDetail) {
+  async function showConflict(base: IssueSummary) {
     try {
       const current = await queryClient.fetchQuery({ ...issueQueryOptions(issue.id), staleTime: 0 });
       const history = await queryClient.fetchQuery({ ...issueHistoryQueryOptions(issue.id), staleTime: 0 }).catch((): HistoryEvent[] => []);
@@ -88,7 +88,7 @@ export function IssueEditor({ issue: serverIssue, categories, members, canEdit, 
     // Optimistic: the page shows the change at once; the server's answer replaces it, an error rolls it back.
     onMutate: async ({ changes, shownBefore }) => {
       await queryClient.cancelQueries({ queryKey: key, exact: true });
-      const previous = queryClient.getQueryData<IssueDetail>(key);
+      const previous = queryClient.getQueryData<IssueSummary>(key);
       queryClient.setQueryData(key, issueWithChanges(shownBefore, changes, categories, members));
       return { previous };
     },
@@ -99,7 +99,7 @@ export function IssueEditor({ issue: serverIssue, categories, members, canEdit, 
       else reopenWithErrors(fieldErrorsFromApi(error));
     },
     onSuccess: (saved) => {
-      queryClient.setQueryData(key, saved);
+      queryClient.setQueryData(key, summaryOf(saved));
       setDraft(null);
       setConflict(null);
       setAnnouncement("Your changes were saved.");

@@ -12,7 +12,7 @@ import { getIssue } from "@/lib/services/issues";
 import { formatDateTime } from "@/lib/ui/format";
 import { loaderOrNotFound } from "@/lib/ui/load-or-not-found";
 import { presentParams } from "@/lib/ui/url";
-import { EVIDENCE_PAGE_SIZE, TIMELINE_PAGE_SIZE, issueEvidenceQuerySchema, type IssueDetail, type IssueEvidenceQuery } from "@/lib/validation/issues";
+import { EVIDENCE_PAGE_SIZE, TIMELINE_PAGE_SIZE, issueEvidenceQuerySchema, summaryOf, type IssueDetail, type IssueEvidenceQuery } from "@/lib/validation/issues";
 import type { Actor } from "@/lib/auth/actor";
 import { Comments } from "@/app/components/comments/comments";
 import { FollowButton } from "@/app/components/follow-button";
@@ -74,7 +74,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
           </p>
         </div>
       )}
-      <IssueEditor issue={issue} categories={categories} members={members} canEdit={canEdit} actorDesignated={watch.designated} />
+      <IssueEditor issue={summaryOf(issue)} categories={categories} members={members} canEdit={canEdit} actorDesignated={watch.designated} />
       <EvidenceList issueId={issue.id} {...view} />
       <TrackedEntities issueId={issue.id} entities={watch.entities} untrackedActors={watch.untrackedActors} canEdit={canEdit} />
       <Comments target={{ kind: "issues", id }} initial={comments} members={members} viewer={{ userId: actor.userId, canWrite: canEdit, isAdmin: actor.role === "admin" }} />
