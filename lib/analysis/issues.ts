@@ -95,19 +95,40 @@ function wordIndex(text: string, ignored: ReadonlySet<number>): Map<string, numb
   return index;
 }
 
-const KEYWORDS = new WeakMap<IssueToMatch, ReadonlyMap<string, string>>();
-
 /**
- * Distinctive words of the issue's title and summary: stem → the word as the issue writes it. Remembered per issue:
- * a poll scores its items against the same issues (one object each, WeakMap: dropped with them).
+ * What is worked out once per issue text and kept between analyses, by title, then summary: a team's issues
+ * come back on every analysis, as fresh copies when they cross to the analysis worker, so they cannot be
+ * remembered as objects. Two levels, because the engine keeps each string's hash: a joined key would be
+ * hashed anew for each of a large team's issues on every analysis.
  */
-function keywordsOf(issue: IssueToMatch): ReadonlyMap<string, string> {
-  let keywords = KEYWORDS.get(issue);
-  if (!keywords) {
-    keywords = readKeywords(issue);
-    KEYWORDS.set(issue, keywords);
+class ByIssueText<V> {
+  private byTitle = new Map<string, Map<string, V>>();
+  private size = 0;
+  constructor(private readonly limit: number) {}
+  get(issue: IssueToMatch): V | undefined {
+    return this.byTitle.get(issue.title)?.get(issue.summary);
   }
-  return keywords;
+  set(issue: IssueToMatch, value: V): V {
+    if (this.size >= this.limit) {
+      this.byTitle.clear();
+      this.size = 0;
+    }
+    let bySummary = this.byTitle.get(issue.title);
+    if (!bySummary) {
+      bySummary = new Map();
+      this.byTitle.set(issue.title, bySummary);
+    }
+    bySummary.set(issue.summary, value);
+    this.size++;
+    return value;
+  }
+}
+
+const KEYWORDS = new ByIssueText<ReadonlyMap<string, string>>(50_000);
+
+/** Distinctive words of the issue's title and summary: stem → the word as the issue writes it. */
+function keywordsOf(issue: IssueToMatch): ReadonlyMap<string, string> {
+  return KEYWORDS.get(issue) ?? KEYWORDS.set(issue, readKeywords(issue));
 }
 
 function readKeywords(issue: IssueToMatch): Map<string, string> {
@@ -176,10 +197,7 @@ interface IssuePlaces {
   own: ReadonlySet<string>;
 }
 
-// By title, then summary (the strings' hashes are kept by the engine, where a joined key would be hashed
-// anew for each of a large team's issues on every analysis); actors and jurisdictions are compared.
-const ISSUE_PLACES = new Map<string, Map<string, IssuePlaces>>();
-let issuePlacesCached = 0;
+const ISSUE_PLACES = new ByIssueText<IssuePlaces>(50_000);
 
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
@@ -189,26 +207,14 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[] | undef
  * against it: all it names, and the jurisdictions that impose sanctions (their agencies are in every release).
  */
 function issuePlaces(issue: IssueToMatch): IssuePlaces {
-  let bySummary = ISSUE_PLACES.get(issue.title);
-  let places = bySummary?.get(issue.summary);
-  if (places && sameList(places.actors, issue.actors) && sameList(places.jurisdictions, issue.jurisdictions)) return places;
+  const known = ISSUE_PLACES.get(issue);
+  if (known && sameList(known.actors, issue.actors) && sameList(known.jurisdictions, issue.jurisdictions)) return known;
   const title = placesIn(issue.title);
   const summary = placesIn(issue.summary);
   const actors = new Set(issue.actors.flatMap((a) => JURISDICTION_BY_NAME.get(a.trim().toLowerCase()) ?? []));
   const listed = new Set(issue.jurisdictions ?? []);
   const focus = title.size > 0 ? title : summary.size > 0 ? summary : listed.size > 0 ? listed : actors;
-  places = { actors: issue.actors, jurisdictions: issue.jurisdictions, focus, own: new Set([...title, ...summary, ...listed, ...actors, ...SANCTIONING_JURISDICTIONS]) };
-  if (issuePlacesCached > 50_000) {
-    ISSUE_PLACES.clear();
-    issuePlacesCached = 0;
-  }
-  if (!bySummary) {
-    bySummary = new Map();
-    ISSUE_PLACES.set(issue.title, bySummary);
-  }
-  bySummary.set(issue.summary, places);
-  issuePlacesCached++;
-  return places;
+  return ISSUE_PLACES.set(issue, { actors: issue.actors, jurisdictions: issue.jurisdictions, focus, own: new Set([...title, ...summary, ...listed, ...actors, ...SANCTIONING_JURISDICTIONS]) });
 }
 
 const PLACE_NAMES = new Map(JURISDICTIONS.map((j) => [j.code, j.name]));
@@ -225,6 +231,20 @@ function placeReasons(mentions: ReadonlyMap<string, number>, focus: ReadonlySet<
 
 function heading(code: string): string {
   return code.replace(/\D/g, "").slice(0, 4);
+}
+
+const NO_HEADINGS: readonly string[] = [];
+const NOTHING_COVERED: ReadonlySet<string> = new Set();
+
+/** The issue's distinct four-digit HS headings ("8542.31" → 8542); most issues have none or a few. */
+function headingsOf(issue: IssueToMatch): readonly string[] {
+  if (issue.hsCodes.length === 0) return NO_HEADINGS;
+  const out: string[] = [];
+  for (const code of issue.hsCodes) {
+    const h = heading(code);
+    if (h.length === 4 && !out.includes(h)) out.push(h);
+  }
+  return out;
 }
 
 /** Turns offsets into sentence sets once per key, since many issues share actors and terms. */
@@ -329,7 +349,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     }
 
     let hsFound = 0;
-    for (const code of new Set(issue.hsCodes.map(heading).filter((c) => c.length === 4))) {
+    for (const code of headingsOf(issue)) {
       const hs = doc.hsScores.get(code);
       const literal = literalCodes.get(code) ?? [];
       if (!hs && literal.length === 0) continue;
@@ -370,7 +390,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     score += Math.min(tags, TAG_CAP) * TAG;
 
     // Title and summary words count only when nothing above already covers them.
-    const covered = new Set(own.flatMap((f) => stemsOf(f.label)));
+    const covered = own.length > 0 ? new Set(own.flatMap((f) => stemsOf(f.label))) : NOTHING_COVERED;
     let keywords = 0;
     for (const [key, word] of keywordsOf(issue)) {
       const starts = words.get(key);
