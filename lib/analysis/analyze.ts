@@ -2,7 +2,7 @@
 // taxonomy. Pure and deterministic: the same input always gives the same output, with no I/O.
 import { recognizeEntities, type JurisdictionMention, type NamedEntity, type RecognizedEntities } from "./entities";
 import { rankIssues, type IssueMatch, type IssueToMatch, type MostRelevant } from "./issues";
-import { LEARNED, score as learnedScore, type LearnedModel, type LearnedScore } from "./learned";
+import { LEARNED, NAME_CHARS, score as learnedScore, type LearnedModel, type LearnedScore } from "./learned";
 import { guessPublishedDate, guessPublisher, guessTitle } from "./metadata";
 import { pickPassages, sentencesOf, type Evidence, type Passage } from "./passages";
 import { BASE, contributions, logistic, RELATED_AT, type RelevancePart } from "./relevance";
@@ -121,7 +121,7 @@ export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMa
     signalScore: signal?.score ?? 0,
     ignoredStarts: new Set(senses.rejected.map((h) => h.start)),
   });
-  const team = learnedScore(learned, text, entities.organizations.map((o) => o.name));
+  const team = learnedScore(learned, text, entities.organizations.flatMap((o) => (o.start < NAME_CHARS ? [o.name] : [])));
   const relevance = blended(ranking.mostRelevant, team);
 
   return {
