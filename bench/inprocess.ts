@@ -49,6 +49,8 @@ const { searchDocuments, analyzeForTeam } = await import("@/lib/services/documen
 const { listIssuesQuerySchema } = await import("@/lib/validation/issues");
 const { searchDocumentsQuerySchema } = await import("@/lib/validation/documents");
 const { analyzeDocument } = await import("@/lib/analysis/analyze");
+const { featuresOf, train, FULL_EXAMPLES } = await import("@/lib/analysis/learned");
+const { loadCorpus } = await import("@/lib/analysis/corpus/load");
 const { demoIssues } = await import("@/lib/seed/demo-data");
 type Actor = import("@/lib/auth/actor").Actor;
 
@@ -159,7 +161,12 @@ async function main(): Promise<InProcessResult> {
     }));
     log(`analyzeDocument on a ${words}-word article`);
     const pure = await sample(() => analyzeDocument({ text }, demo), budget(5, 50, 50, 60));
-    analysis = { words, analyzeDocument: timing(pure), analyzeDocumentWithTeamIssues: timing([]), teamIssues: 0 };
+    // The same with a team's learned model at full weight (issue 16), trained on the labelled corpus's texts.
+    const trained = train(loadCorpus().map((t) => ({ features: featuresOf(t.text), related: t.related })));
+    const learned = { ...trained, positives: Math.max(trained.positives, FULL_EXAMPLES), negatives: Math.max(trained.negatives, FULL_EXAMPLES) };
+    log(`analyzeDocument with a learned model (${learned.weights.length} features)`);
+    const withModel = await sample(() => analyzeDocument({ text }, demo, learned), budget(5, 50, 50, 60));
+    analysis = { words, analyzeDocument: timing(pure), analyzeDocumentLearned: timing(withModel), analyzeDocumentWithTeamIssues: timing([]), teamIssues: 0 };
   }
 
   const opened = performance.now();

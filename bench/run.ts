@@ -884,6 +884,7 @@ function printReport(
   add("watchlist (status), same SQL replayed, 1,000 evidence rows", "pglite", ipSmall.watchlist.status.replayedSql);
   if (ipLarge.analysis) {
     add(`analyzeDocument, ${ipLarge.analysis.words} words, the 4 seeded issues`, "–", ipLarge.analysis.analyzeDocument);
+    if (ipLarge.analysis.analyzeDocumentLearned) add(`analyzeDocument, ${ipLarge.analysis.words} words, the 4 seeded issues, a learned model`, "–", ipLarge.analysis.analyzeDocumentLearned);
     add(`analyzeDocument, ${ipLarge.analysis.words} words, ${ipLarge.analysis.teamIssues} issues`, "–", ipLarge.analysis.analyzeDocumentWithTeamIssues);
   }
   console.log(table("In process (ms)", ["measurement", "db", "p50", "p95", "n", "note"], ip));

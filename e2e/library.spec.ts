@@ -81,6 +81,10 @@ test("upload an HTML page, link it to a seeded issue with a suggested passage, t
   const findings = page.getByRole("region", { name: "What the analysis found" });
   await expect(findings).toContainText("Janet Yellen");
   await expect(findings).toContainText("Financial institutions");
+  // The relevance and what moved it (issue 16): the demo team has no learned model, so the taxonomy's parts only.
+  const moved = findings.getByRole("list", { name: "What moved the relevance" });
+  await expect(moved).toContainText("Place");
+  await expect(moved).not.toContainText("Learned from your team's decisions");
   const viewer = page.getByRole("region", { name: "Document text" });
   await expect(viewer).toContainText(`Reference ${word}.`);
   await expect(viewer).not.toContainText("injected");

@@ -44,7 +44,7 @@ export type InProcessResult = {
     q?: { prisma: Timing; replayedSql: Timing; statements: number };
   };
   services?: Record<string, Timing & { note?: string }>;
-  analysis?: { words: number; analyzeDocument: Timing; analyzeDocumentWithTeamIssues: Timing; teamIssues: number };
+  analysis?: { words: number; analyzeDocument: Timing; analyzeDocumentLearned?: Timing; analyzeDocumentWithTeamIssues: Timing; teamIssues: number };
   explain: Record<string, { sql: string; plan: string[] }[]>;
   openSeconds: number;
 };

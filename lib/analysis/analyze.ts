@@ -2,6 +2,7 @@
 // taxonomy. Pure and deterministic: the same input always gives the same output, with no I/O.
 import { recognizeEntities, type JurisdictionMention, type NamedEntity, type RecognizedEntities } from "./entities";
 import { rankIssues, type IssueMatch, type IssueToMatch, type MostRelevant } from "./issues";
+import { LEARNED, NAME_CHARS, score as learnedScore, type LearnedModel, type LearnedScore } from "./learned";
 import { guessPublishedDate, guessPublisher, guessTitle } from "./metadata";
 import { pickPassages, sentencesOf, type Evidence, type Passage } from "./passages";
 import { BASE, contributions, logistic, RELATED_AT, type RelevancePart } from "./relevance";
@@ -13,6 +14,7 @@ import { findTaxonomyTerms, round, scoreOwners, type OwnerScore, type TermHit } 
 export type { NamedEntity } from "./entities";
 export { ISSUE_MATCHES_SHOWN, type IssueMatch, type IssueToMatch } from "./issues";
 export type { Passage } from "./passages";
+export type { LearnedModel } from "./learned";
 
 export interface DocumentInput {
   text: string;
@@ -44,9 +46,12 @@ export interface JurisdictionSuggestion {
 }
 
 export interface RelevanceReason {
-  /** topic: the issue's category terms and HS headings; names: its tags and named actors; context: sanctions vocabulary; place: its jurisdictions' share of the document's. */
-  part: RelevancePart;
-  /** How much it moved the score, in log-odds, added to relevance.ts's BASE. */
+  /**
+   * topic: the issue's category terms and HS headings; names: its tags and named actors; context: sanctions vocabulary;
+   * place: its jurisdictions' share of the document's; learned: the team's model of its own decisions (learned.ts).
+   */
+  part: RelevancePart | typeof LEARNED;
+  /** How much it moved the score, in log-odds, added to relevance.ts's BASE. Only `learned` can be negative. */
   weight: number;
   found: string[];
 }
@@ -92,7 +97,11 @@ const KEY_PASSAGES = 5;
 const NAME_IN_PASSAGE = 0.5;
 const JURISDICTION_IN_PASSAGE = 0.25;
 
-export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMatch[]): DocumentAnalysis {
+/**
+ * `learned`: the team's model of its decisions, when it has one (lib/services/relevance-model.ts). Without one, or
+ * before it has seen enough examples, the relevance is the taxonomy's alone, to the digit.
+ */
+export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMatch[], learned?: LearnedModel | null): DocumentAnalysis {
   const { text } = input;
   const sentences = splitSentences(text);
   const senses = checkSenses(text, sentences, findTaxonomyTerms(text));
@@ -112,7 +121,8 @@ export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMa
     signalScore: signal?.score ?? 0,
     ignoredStarts: new Set(senses.rejected.map((h) => h.start)),
   });
-  const relevance = ranking.mostRelevant?.relevance ?? Math.round(logistic(BASE) * 1000) / 1000;
+  const team = learnedScore(learned, text, entities.organizations.flatMap((o) => (o.start < NAME_CHARS ? [o.name] : [])));
+  const relevance = blended(ranking.mostRelevant, team);
 
   return {
     title: guessTitle(text, input.title),
@@ -130,17 +140,29 @@ export function analyzeDocument(input: DocumentInput, issues: readonly IssueToMa
     issuesMatched: ranking.matched,
     relevance,
     related: relevance >= RELATED_AT,
-    relevanceExplained: explain(ranking.mostRelevant, signal?.matchedTerms ?? [], notCounted(text, senses.rejected)),
+    relevanceExplained: explain(ranking.mostRelevant, signal?.matchedTerms ?? [], notCounted(text, senses.rejected), team),
   };
 }
 
-function explain(best: MostRelevant | null, context: string[], rejected: string[]): RelevanceExplanation {
-  if (!best) return { issueId: null, issueTitle: null, reasons: [], notCounted: rejected };
+const round3 = (p: number) => Math.round(p * 1000) / 1000;
+
+/** The best issue's relevance with the team's learned part added to its log-odds; the taxonomy's own figure when that part is 0. */
+function blended(best: MostRelevant | null, team: LearnedScore): number {
+  if (team.weight === 0) return best?.relevance ?? round3(logistic(BASE));
+  const taxonomy = best ? contributions(best.features).reduce((z, c) => z + c.weight, BASE) : BASE;
+  return round3(logistic(taxonomy + team.weight));
+}
+
+function explain(best: MostRelevant | null, context: string[], rejected: string[], team: LearnedScore): RelevanceExplanation {
+  const learned: RelevanceReason[] = team.weight === 0 ? [] : [{ part: LEARNED, weight: team.weight, found: team.terms }];
+  if (!best) return { issueId: null, issueTitle: null, reasons: learned, notCounted: rejected };
   const found: Record<RelevancePart, string[]> = { topic: best.topic, names: best.names, context, place: best.places };
-  const reasons = contributions(best.features)
-    .filter((c) => c.weight > 0)
-    .map((c) => ({ part: c.part, weight: round(c.weight), found: found[c.part] }))
-    .sort((a, b) => b.weight - a.weight);
+  const reasons = [
+    ...contributions(best.features)
+      .filter((c) => c.weight > 0)
+      .map((c) => ({ part: c.part, weight: round(c.weight), found: found[c.part] })),
+    ...learned,
+  ].sort((a, b) => b.weight - a.weight);
   return { issueId: best.issueId, issueTitle: best.title, reasons, notCounted: rejected };
 }
 

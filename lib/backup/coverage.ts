@@ -52,6 +52,7 @@ export const BACKUP_COVERAGE: Record<string, Kept | LeftOut> = {
   webhook_delivery: { leftOut: "A delivery log and outbox of webhook calls: transient (retried for 24 h), of no use on a restored instance whose webhooks are new." },
   briefing_schedule: { team: "briefingSchedules" },
   briefing_schedule_run: { leftOut: "Which due times of a schedule made which briefing: bookkeeping. A restored schedule's dueAfter already says which due times were made, so none is made again." },
+  relevance_model: { leftOut: "Derived: each team's model of its triage, retrained from its inbox decisions and evidence (the job relevance.train, daily and after decisions)." },
   review_reminder: { leftOut: "Which review dates were told to followers: a restored instance may tell of an overdue review once more." },
   session: { leftOut: "Sign-ins, short-lived (12 hours idle, 7 days at most): people sign in again on the restored instance." },
   verification: { leftOut: "better-auth's one-time tokens (e-mail checks, password resets), short-lived: asked for again." },

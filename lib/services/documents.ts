@@ -13,6 +13,7 @@ import { runOffThread } from "@/lib/workers/pool";
 import { recordEvent } from "./events";
 import { linkEvidenceIn } from "./evidence";
 import { acceptInboxItemIn } from "./inbox";
+import { relevanceModelFor } from "./relevance-model";
 
 /** Marks around each match in a search snippet; control characters that stored text never contains. */
 export const SNIPPET_START = "\u0002";
@@ -41,9 +42,10 @@ export function issuesToMatch(teamId: string): Promise<IssueToMatch[]> {
  * stored (offsets refer to it) and the id of the same document if the library has it already.
  */
 export async function analyzeForTeam(actor: Actor, input: AnalyzeDocumentInput): Promise<DocumentAnalysis & { text: string; duplicateOf: string | null }> {
-  const issues = await issuesToMatch(actor.teamId);
+  // The team's learned model moves the relevance when it has one (lib/services/relevance-model.ts).
+  const [issues, learned] = await Promise.all([issuesToMatch(actor.teamId), relevanceModelFor(actor.teamId)]);
   // Cleaning and hashing the text are on the worker too: for 2 MB of text they take about a second.
-  const { text, hash, analysis } = await runOffThread("analyzeDocument", [{ text: input.text, title: input.title, url: input.url }, issues], {
+  const { text, hash, analysis } = await runOffThread("analyzeDocument", [{ text: input.text, title: input.title, url: input.url }, issues, learned], {
     timeoutMs: ANALYSIS_TIMEOUT_MS,
     overBudget: () =>
       new AppError("validation_failed", "The document is too complex to analyse", {

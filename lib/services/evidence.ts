@@ -6,6 +6,7 @@ import { findQuote } from "@/lib/analysis/text";
 import { admiraltyGrade } from "@/lib/domain/grading";
 import type { EvidenceView, LinkEvidenceInput, UpdateEvidenceInput } from "@/lib/validation/evidence";
 import { changedFields, recordEvent } from "./events";
+import { kickRelevanceTraining } from "./relevance-model";
 
 type QuoteInput = { quote: string; quoteStart?: number | undefined };
 
@@ -86,6 +87,8 @@ export async function linkEvidenceIn(tx: Tx, actor: Actor, issueId: string, inpu
     action: "evidence_added",
     after: { issueId, documentId: document.id, quote: input.quote, credibility: input.credibility, stance: input.stance, note: input.note },
   });
+  // A document linked is one the team finds related: its relevance model learns from it.
+  kickRelevanceTraining(actor.teamId);
   return toView(row);
 }
 
@@ -129,4 +132,5 @@ export async function deleteEvidence(actor: Actor, id: string): Promise<void> {
       after: { issueId: current.issueId },
     });
   });
+  kickRelevanceTraining(actor.teamId);
 }

@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BulkDismissInput, DismissInboxItemInput, InboxAcceptance, InboxItemView, InboxPage, InboxQuery, SnoozeInboxItemInput } from "@/lib/validation/inbox";
 import { recordEvent } from "./events";
+import { kickRelevanceTraining } from "./relevance-model";
 
 // The team's inbox (issue 14): what the feeds brought, newest or most relevant first, and its triage.
 // An analyst accepts an item (saved as a document with its evidence through the review form, which marks it
@@ -199,6 +200,8 @@ export async function acceptInboxItemIn(tx: Tx, actor: Actor, id: string, docume
   });
   if (count === 0) throw alreadyAccepted(item);
   await recordEvent(tx, actor, { entityType: "inbox_item", entityId: id, action: "accepted", before: { state: item.state }, after: { state: "accepted", documentId } });
+  // Accepting and dismissing are what the team's relevance model learns from (lib/services/relevance-model.ts).
+  kickRelevanceTraining(actor.teamId);
 }
 
 export async function dismissInboxItem(actor: Actor, id: string, input: DismissInboxItemInput): Promise<InboxItemView> {
@@ -212,7 +215,7 @@ export async function bulkDismissInbox(actor: Actor, input: BulkDismissInput): P
 }
 
 async function dismissItems(actor: Actor, ids: string[], reason: string | undefined): Promise<number> {
-  return db.$transaction(async (tx) => {
+  const dismissed = await db.$transaction(async (tx) => {
     const items = await tx.inboxItem.findMany({ where: { id: { in: ids }, teamId: actor.teamId }, select: { id: true, state: true, documentId: true } });
     if (items.length !== ids.length) {
       const found = new Set(items.map((item) => item.id));
@@ -231,6 +234,8 @@ async function dismissItems(actor: Actor, ids: string[], reason: string | undefi
     }
     return count;
   });
+  kickRelevanceTraining(actor.teamId);
+  return dismissed;
 }
 
 export async function snoozeInboxItem(actor: Actor, id: string, input: SnoozeInboxItemInput): Promise<InboxItemView> {

@@ -7,6 +7,7 @@ import { issueEvidencePageSchema } from "@/lib/validation/issues";
 import { sourceSchema } from "@/lib/validation/sources";
 import { z } from "zod";
 import { ISSUE_MATCHES_SHOWN } from "@/lib/analysis/analyze";
+import { LEARNED, LEARNED_CAP, MIN_EXAMPLES } from "@/lib/analysis/learned";
 import { BASE, RELATED_AT } from "@/lib/analysis/relevance";
 import type { analyzeForTeam } from "@/lib/services/documents";
 import { component, itemsOf, listDescription, type Fits, type OpenApiKit, type Result } from "../kit";
@@ -29,12 +30,15 @@ const relevanceExplainedSchema = z
     reasons: z
       .array(
         z.object({
-          part: z.enum(["topic", "names", "context", "place"]).meta({
+          part: z.enum(["topic", "names", "context", "place", LEARNED]).meta({
             description:
-              "`topic`: the issue's category terms and HS headings; `names`: its tags and named actors; `context`: sanctions and export-control vocabulary; `place`: the issue's share of the places the document names",
+              "`topic`: the issue's category terms and HS headings; `names`: its tags and named actors; `context`: sanctions and export-control vocabulary; `place`: the issue's share of the places the document names; " +
+              `\`learned\`: what the team's own decisions taught (inbox items accepted or dismissed, documents linked as evidence), retrained in the background; present once the team has decided at least ${MIN_EXAMPLES} items each way, at most ±${LEARNED_CAP}`,
           }),
-          weight: z.number().meta({ description: `How much it moved the score, in log-odds added to ${BASE}` }),
-          found: z.array(z.string()).meta({ description: "What was found: terms, \"HS 8542\", names, \"Russia (12)\" and the most-named place not the issue's" }),
+          weight: z.number().meta({ description: `How much it moved the score, in log-odds added to ${BASE}; only \`learned\` can be negative (the team dismissed documents like it)` }),
+          found: z.array(z.string()).meta({
+            description: "What was found: terms, \"HS 8542\", names, \"Russia (12)\" and the most-named place not the issue's; for `learned`, the words and names that moved it most",
+          }),
         }),
       )
       .meta({ description: "What moved the relevance, largest first" }),
@@ -61,7 +65,7 @@ const documentAnalysisSchema = z.object({
   issues: z.array(z.unknown()).meta({ description: `The team's issues this document may evidence, best first, with the matching passages: the ${ISSUE_MATCHES_SHOWN} most relevant` }),
   issuesMatched: z.number().int().meta({ description: `How many of the team's issues match; \`issues\` holds the ${ISSUE_MATCHES_SHOWN} most relevant` }),
   relevance: z.number().min(0).max(1).meta({
-    description: "How relevant the document is to the team's watchlist, 0 to 1, comparable across documents: low but not zero for another sanctions theater or an unrelated text",
+    description: "How relevant the document is to the team's watchlist, 0 to 1, comparable across documents: low but not zero for another sanctions theater or an unrelated text. Once the team has decided enough inbox items, its learned part moves it (\`relevanceExplained.reasons\`, part \`learned\`)",
   }),
   related: z.boolean().meta({ description: `Whether it is related to the watchlist: \`relevance\` ≥ ${RELATED_AT}` }),
   relevanceExplained: relevanceExplainedSchema,

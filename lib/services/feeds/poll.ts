@@ -1,6 +1,6 @@
 import "server-only";
 import { RELATED_AT } from "@/lib/analysis/relevance";
-import type { IssueToMatch } from "@/lib/analysis/analyze";
+import type { IssueToMatch, LearnedModel } from "@/lib/analysis/analyze";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
@@ -13,13 +13,15 @@ import type { FeedPoll } from "@/lib/validation/feeds";
 import { runOffThread } from "@/lib/workers/pool";
 import { issuesToMatch } from "../documents";
 import { recordSystemEvents, type EventInput } from "../events";
+import { relevanceModelFor } from "../relevance-model";
 import { feedSelect, toFeedView } from "./feeds";
 import { FeedReadError, fetchFeed, readFetchedFeed } from "./read";
 
 // Polling one feed (the job feeds.poll, and "Poll now"): a conditional GET through the SSRF guard, the body
-// read on a worker thread, the new items analysed against the team's watchlist (their relevance) and written to
-// the team's inbox in one statement with the feed's health. An item found relevant (RELATED_AT) is an event in the
-// same transaction: the followers of its issues' categories are notified (issue 15).
+// read on a worker thread, the new items analysed against the team's watchlist (their relevance, moved by the team's
+// learned model when it has one) and written to the team's inbox in one statement with the feed's health. An item
+// found relevant (RELATED_AT) is an event in the same transaction: the followers of its issues' categories are
+// notified (issue 15).
 // A feed's own failure (refused, down, slow, too large, no feed) is its health, not an exception: it is shown
 // on the Sources page and the next poll backs off. Only the database failing throws (the job is retried).
 
@@ -62,8 +64,8 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
     }
     const reading = await readFetchedFeed(answer);
     const fresh = await unseen(feed, reading.items);
-    const issues = fresh.length ? await issuesToMatch(feed.teamId) : [];
-    const scores = await relevanceOf(fresh, issues);
+    const [issues, learned] = fresh.length ? await Promise.all([issuesToMatch(feed.teamId), relevanceModelFor(feed.teamId)]) : [[], null];
+    const scores = await relevanceOf(fresh, issues, learned);
     const newItems = await db.$transaction(async (tx) => {
       // ON CONFLICT DO NOTHING on every unique index (team + canonical URL, team + content hash, feed + GUID):
       // an item another feed of the team brought, or a concurrent poll is writing, is not written twice.
@@ -146,10 +148,10 @@ async function relevantArrivals(tx: Tx, feed: Feed, written: WrittenItem[], issu
 class ScoringTooLong extends Error {}
 
 /** Each item's relevance to the team's issues, scored on a worker thread; null when that took too long. */
-async function relevanceOf(items: FeedItem[], issues: IssueToMatch[]): Promise<ItemRelevance[] | null> {
+async function relevanceOf(items: FeedItem[], issues: IssueToMatch[], learned: LearnedModel | null): Promise<ItemRelevance[] | null> {
   if (items.length === 0) return [];
   const texts = items.map(({ title, text, url }) => ({ title, text, url }));
-  return runOffThread("scoreFeedItems", [texts, issues], { timeoutMs: SCORING_TIMEOUT_MS, overBudget: () => new ScoringTooLong() }).catch((error: unknown) => {
+  return runOffThread("scoreFeedItems", [texts, issues, learned], { timeoutMs: SCORING_TIMEOUT_MS, overBudget: () => new ScoringTooLong() }).catch((error: unknown) => {
     if (error instanceof ScoringTooLong) return null;
     throw error;
   });

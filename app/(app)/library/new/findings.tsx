@@ -1,4 +1,4 @@
-import type { NamedEntity } from "@/lib/analysis/analyze";
+import type { NamedEntity, RelevanceReason } from "@/lib/analysis/analyze";
 import type { DocumentSuggestions } from "@/lib/query/documents";
 
 /** What the analysis recognised: names, places, categories and HS codes (for the analyst's judgment; not saved). */
@@ -7,6 +7,12 @@ export function Findings({ analysis }: { analysis: DocumentSuggestions }) {
     <section className="card stack" aria-labelledby="intake-findings-heading">
       <h3 id="intake-findings-heading">What the analysis found</h3>
       <dl className="facts findings">
+        <div>
+          <dt>Relevance</dt>
+          <dd>
+            <Relevance analysis={analysis} />
+          </dd>
+        </div>
         <div>
           <dt>People</dt>
           <dd>
@@ -45,6 +51,40 @@ export function Findings({ analysis }: { analysis: DocumentSuggestions }) {
         </div>
       </dl>
     </section>
+  );
+}
+
+const PARTS: Record<RelevanceReason["part"], string> = {
+  topic: "Subject terms",
+  names: "Names and tags",
+  context: "Sanctions context",
+  place: "Place",
+  learned: "Learned from your team's decisions",
+};
+
+/** "+0.8", "−0.4": how far a part moved the score, in log-odds, signed so a part that lowered it reads as such. */
+const signed = (weight: number) => `${weight < 0 ? "\u2212" : "+"}${Math.abs(weight).toFixed(1)}`;
+
+/** How relevant the document is to the watchlist and what moved it, the team's learned part among the others. */
+function Relevance({ analysis }: { analysis: DocumentSuggestions }) {
+  const { relevance, related, relevanceExplained: explained } = analysis;
+  return (
+    <>
+      {Math.round(relevance * 100)} %, {related ? "related" : "not related"}
+      {explained.issueTitle && <span className="muted small"> (most to “{explained.issueTitle}”)</span>}
+      {explained.reasons.length > 0 && (
+        <ul className="finding-list" aria-label="What moved the relevance">
+          {explained.reasons.map((reason) => (
+            <li key={reason.part}>
+              {PARTS[reason.part]}: {signed(reason.weight)}
+              {reason.found.length > 0 && (
+                <span className="muted small"> — {reason.part === "learned" ? reason.found.map((term) => `‘${term}’`).join(", ") : reason.found.join(", ")}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
