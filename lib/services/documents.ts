@@ -13,6 +13,7 @@ import { runOffThread } from "@/lib/workers/pool";
 import { recordEvent } from "./events";
 import { linkEvidenceIn } from "./evidence";
 import { acceptInboxItemIn } from "./inbox";
+import { issuesToMatch } from "./issues-to-match";
 import { relevanceModelFor } from "./relevance-model";
 
 /** Marks around each match in a search snippet; control characters that stored text never contains. */
@@ -25,17 +26,6 @@ export const SNIPPET_END = "\u0003";
  * characters) takes a few seconds; a document that still runs past this is stopped (issue 18).
  */
 export const ANALYSIS_TIMEOUT_MS = 20_000;
-
-/**
- * The team's issues as the analysis matches them. Every issue of the team is scored, thousands for a large team:
- * one statement, not Prisma's issue query plus its category query (about 40 % faster with 10,000 issues).
- */
-export function issuesToMatch(teamId: string): Promise<IssueToMatch[]> {
-  return db.$queryRaw<IssueToMatch[]>`
-    SELECT i."id", i."title", i."summary", i."actors", i."hsCodes", i."tags", i."jurisdictions", c."slug" AS "categorySlug"
-    FROM "issue" i JOIN "category" c ON c."id" = i."categoryId"
-    WHERE i."teamId" = ${teamId} AND i."deletedAt" IS NULL`;
-}
 
 /**
  * Suggestions for a document before it is saved: writes nothing. Returns the text as it will be

@@ -10,7 +10,8 @@ import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { serve, startFeedServer, type FeedServer } from "@/lib/testing/feed-server";
 import { call } from "@/lib/testing/http";
-import { analyzeForTeam, createDocument, issuesToMatch } from "./documents";
+import { analyzeForTeam, createDocument } from "./documents";
+import { issuesToMatch } from "./issues-to-match";
 import { linkEvidence } from "./evidence";
 import { pollFeed } from "./feeds/poll";
 import { bulkDismissInbox } from "./inbox";
@@ -129,7 +130,7 @@ describe("relevance with the team's model", () => {
   });
 
   it("leaves a team without a model exactly where the taxonomy puts it", async () => {
-    const issues: IssueToMatch[] = await issuesToMatch(untrained.teamId);
+    const issues: readonly IssueToMatch[] = await issuesToMatch(untrained.teamId);
     const theirs = await analyzeForTeam(untrained.actors.analyst, { text: borderline.text });
     const { text: _text, duplicateOf: _duplicate, ...analysis } = theirs;
     expect(analysis).toEqual(analyzeDocument({ text: theirs.text }, issues));

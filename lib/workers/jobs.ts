@@ -9,7 +9,7 @@ export const jobs = {
   renderBriefing: async (snapshot: unknown, format: unknown) =>
     (await import("@/lib/briefings/export/render-job")).renderStoredBriefing(snapshot, format),
   /** A document's text as stored, its content hash, and its analysis against the team's issues. */
-  analyzeDocument: async (input: DocumentInput, issues: IssueToMatch[], learned?: LearnedModel | null) => {
+  analyzeDocument: async (input: DocumentInput, issues: readonly IssueToMatch[], learned?: LearnedModel | null) => {
     const [{ analyzeDocument }, { cleanDocumentText, contentHash }] = await Promise.all([import("@/lib/analysis/analyze"), import("@/lib/analysis/text")]);
     const text = cleanDocumentText(input.text);
     return { text, hash: contentHash(text), analysis: analyzeDocument({ ...input, text }, issues, learned) };
@@ -21,7 +21,7 @@ export const jobs = {
   /** A feed's body read into items (lib/feeds/read.ts): a feed of 10,000 items or a hostile one stalls no request. */
   readFeed: async (body: Uint8Array, contentType: string | null, url: string) => (await import("@/lib/feeds/read")).readFeed(body, contentType, url),
   /** New feed items scored against the team's issues (lib/feeds/relevance.ts). */
-  scoreFeedItems: async (items: { title: string; text: string; url: string | null }[], issues: IssueToMatch[], learned?: LearnedModel | null) => {
+  scoreFeedItems: async (items: { title: string; text: string; url: string | null }[], issues: readonly IssueToMatch[], learned?: LearnedModel | null) => {
     const { itemRelevance } = await import("@/lib/feeds/relevance");
     return items.map((item) => itemRelevance(item, issues, learned));
   },

@@ -11,7 +11,7 @@ import { FetchError } from "@/lib/fetch/fetch";
 import type { Feed } from "@/lib/generated/prisma/client";
 import type { FeedPoll } from "@/lib/validation/feeds";
 import { runOffThread } from "@/lib/workers/pool";
-import { issuesToMatch } from "../documents";
+import { issuesToMatch } from "../issues-to-match";
 import { recordSystemEvents, type EventInput } from "../events";
 import { relevanceModelFor } from "../relevance-model";
 import { feedSelect, toFeedView } from "./feeds";
@@ -127,7 +127,7 @@ type WrittenItem = { id: string; title: string; relevance: number | null; issueI
  * The events of the items written that the analysis found relevant: one each, naming its best issue, that issue's
  * category (what the notification offers to unfollow) and the categories of all its issues (whose followers hear).
  */
-async function relevantArrivals(tx: Tx, feed: Feed, written: WrittenItem[], issues: IssueToMatch[]): Promise<(EventInput & { teamId: string })[]> {
+async function relevantArrivals(tx: Tx, feed: Feed, written: WrittenItem[], issues: readonly IssueToMatch[]): Promise<(EventInput & { teamId: string })[]> {
   const issueById = new Map(issues.map((issue) => [issue.id, issue]));
   const relevant = written.flatMap((item) => {
     const itsIssues = item.issueIds.flatMap((id) => issueById.get(id) ?? []);
@@ -148,7 +148,7 @@ async function relevantArrivals(tx: Tx, feed: Feed, written: WrittenItem[], issu
 class ScoringTooLong extends Error {}
 
 /** Each item's relevance to the team's issues, scored on a worker thread; null when that took too long. */
-async function relevanceOf(items: FeedItem[], issues: IssueToMatch[], learned: LearnedModel | null): Promise<ItemRelevance[] | null> {
+async function relevanceOf(items: FeedItem[], issues: readonly IssueToMatch[], learned: LearnedModel | null): Promise<ItemRelevance[] | null> {
   if (items.length === 0) return [];
   const texts = items.map(({ title, text, url }) => ({ title, text, url }));
   return runOffThread("scoreFeedItems", [texts, issues, learned], { timeoutMs: SCORING_TIMEOUT_MS, overBudget: () => new ScoringTooLong() }).catch((error: unknown) => {
