@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { db } from "@/lib/db/client";
-import type { DocumentAnalysis, IssueToMatch } from "@/lib/analysis/analyze";
+import type { DocumentAnalysis } from "@/lib/analysis/analyze";
 import { guessTitle } from "@/lib/analysis/metadata";
 import { cleanDocumentText, contentHash } from "@/lib/analysis/text";
 import { admiraltyGrade } from "@/lib/domain/grading";
