@@ -75,7 +75,11 @@ test("items from a feed arrive; one is dismissed by keyboard, the other accepted
   await expect(items).toHaveCount(2);
   await expect(items.nth(0)).toContainText(relevant);
   await expect(items.nth(0)).toContainText("Microelectronics and chips supply to Russia");
-  await expect(items.nth(0)).toContainText(/Relevance [1-9]\d* %/);
+  await expect(items.nth(0)).toContainText(/Relevance [1-9]\d* %, (not )?related/);
+  // Why, as the review form says it: one line per part that moved it.
+  await items.nth(0).getByText("Why this relevance").click();
+  await expect(items.nth(0).getByRole("listitem").filter({ hasText: /^Subject terms \+\d\.\d — / })).toBeVisible();
+  await items.nth(0).getByText("Why this relevance").click();
   await expect(items.nth(1)).toContainText("Speaks to none of your issues.");
   await expect(page.getByText(/Keys: j next, k previous, a accept into evidence, d dismiss, o open/)).toBeVisible();
   // With items listed and their disclosures open (accessibility.spec.ts may find the inbox empty).

@@ -1,4 +1,5 @@
 import "server-only";
+import { RELATED_AT } from "@/lib/analysis/relevance";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
@@ -24,6 +25,7 @@ const itemSelect = {
   publishedAt: true,
   fetchedAt: true,
   relevance: true,
+  relevanceReasons: true,
   issueIds: true,
   state: true,
   snoozedUntil: true,
@@ -62,6 +64,8 @@ function toView(row: ItemRow, titles: Map<string, string>, now: Date): InboxItem
     publishedAt: iso(row.publishedAt),
     fetchedAt: row.fetchedAt.toISOString(),
     relevance: row.relevance,
+    related: row.relevance === null ? null : row.relevance >= RELATED_AT,
+    relevanceReasons: row.relevanceReasons,
     issues: row.issueIds.flatMap((id) => (titles.has(id) ? [{ id, title: titles.get(id)! }] : [])),
     state,
     snoozedUntil: state === "snoozed" ? iso(row.snoozedUntil) : null,

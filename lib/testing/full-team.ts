@@ -56,7 +56,7 @@ export async function createFullTeam(name = "Full"): Promise<FullTeam> {
   const feed = await db.feed.create({ data: { teamId: team.teamId, sourceId: source.id, url: "https://reuters.com/feeds/sanctions.rss", title: "Reuters sanctions", etag: '"r1"', lastPolledAt: new Date(), lastSuccessAt: new Date(), itemsSeen: 2, lastPollNote: "2 items in the feed, 2 new" } });
   await db.inboxItem.createMany({
     data: [
-      { teamId: team.teamId, feedId: feed.id, url: "https://reuters.com/world/chips-1", title: "Chips slip through", text: "Chips reach sanctioned buyers.", guid: "chips-1", contentHash: "a".repeat(64), relevance: 0.8, issueIds: [issue.id], state: "accepted", documentId: document.id, decidedBy: "Test analyst", decidedAt: new Date() },
+      { teamId: team.teamId, feedId: feed.id, url: "https://reuters.com/world/chips-1", title: "Chips slip through", text: "Chips reach sanctioned buyers.", guid: "chips-1", contentHash: "a".repeat(64), relevance: 0.8, relevanceReasons: ["Subject terms +2.1 — chips", "Place +4.5 — Russia (1)"], issueIds: [issue.id], state: "accepted", documentId: document.id, decidedBy: "Test analyst", decidedAt: new Date() },
       { teamId: team.teamId, feedId: feed.id, url: "https://reuters.com/world/ports-2", title: "Ports", text: "Port calls.", guid: "ports-2", contentHash: "b".repeat(64), relevance: 0, state: "snoozed", snoozedUntil: new Date(Date.now() + 86_400_000), publishedAt: new Date("2026-01-02T00:00:00Z") },
     ],
   });

@@ -252,6 +252,8 @@ const teamBackupFields = z.object({
       guid: z.string().max(10_000).nullable(),
       contentHash: z.string().max(200),
       relevance: z.number().min(0).max(1).nullable(),
+      // Kept since the inbox gave its reasons (within version 4): a file from before has none.
+      relevanceReasons: z.array(z.string().max(2_000)).max(20).default([]),
       issueIds: z.array(id).max(50),
       state: z.enum(inboxStates),
       fetchedAt: date,

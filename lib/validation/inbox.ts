@@ -59,6 +59,8 @@ export const inboxItemSchema = z.object({
   publishedAt: when,
   fetchedAt: z.string(),
   relevance: z.number().nullable().describe("How relevant the item was to the watchlist on arrival, 0 to 1, as POST /api/documents/analyze says; 0.5 and more is related (null: not analysed)"),
+  related: z.boolean().nullable().describe("Whether it is related to the watchlist: relevance 0.5 and more (null: not analysed)"),
+  relevanceReasons: z.array(z.string()).describe('What moved the relevance on arrival, largest first, one line per part: "Place +4.5 — Russia (3)" (empty for items from before reasons were kept)'),
   issues: z.array(z.object({ id: z.string(), title: z.string() })).describe("The issues it speaks to, best first"),
   state: z.enum(inboxStates).describe("A snoozed item whose date has passed is `new`"),
   snoozedUntil: when,

@@ -20,7 +20,8 @@ function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-const relevanceText = (relevance: number | null) => (relevance === null ? "not analysed" : `${Math.round(relevance * 100)} %`);
+const relevanceText = (item: InboxItemView) =>
+  item.relevance === null ? "not analysed" : `${Math.round(item.relevance * 100)} %, ${item.related ? "related" : "not related"}`;
 
 /**
  * The inbox's items with their triage. Keys: j and k move between items, a accepts (the review form opens
@@ -214,7 +215,7 @@ function InboxRow({
             item.title
           )}
         </h2>
-        <span className="inbox-relevance">Relevance {relevanceText(item.relevance)}</span>
+        <span className="inbox-relevance">Relevance {relevanceText(item)}</span>
       </div>
       <p className="muted small">
         {item.sourceName ? `${item.sourceName} · ${item.feedTitle}` : "Feed deleted"}
@@ -244,6 +245,16 @@ function InboxRow({
           </>
         )}
       </p>
+      {item.relevanceReasons.length > 0 && (
+        <details className="inbox-why small">
+          <summary>Why this relevance</summary>
+          <ul className="finding-list">
+            {item.relevanceReasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div className="inbox-actions">
         {item.documentId && <Link href={`/library/${item.documentId}`}>Open the document</Link>}
         {canTriage && item.state !== "accepted" && (

@@ -27,13 +27,13 @@ let banksIssue: string;
 let theirItem: string;
 const ids: Record<string, string> = {};
 
-type Item = { id: string; title: string; state: string; relevance: number | null; issues: { id: string; title: string }[]; snoozedUntil: string | null; dismissReason: string | null; documentId: string | null; decidedBy: string | null };
+type Item = { id: string; title: string; state: string; relevance: number | null; related: boolean | null; relevanceReasons: string[]; issues: { id: string; title: string }[]; snoozedUntil: string | null; dismissReason: string | null; documentId: string | null; decidedBy: string | null };
 type Page = { items: Item[]; nextCursor: string | null; unread: number };
 
-async function item(teamId: string, title: string, data: { relevance?: number | null; issueIds?: string[]; publishedAt?: Date; fetchedAt?: Date; feedId?: string } = {}) {
+async function item(teamId: string, title: string, data: { relevance?: number | null; relevanceReasons?: string[]; issueIds?: string[]; publishedAt?: Date; fetchedAt?: Date; feedId?: string } = {}) {
   const text = `${title}. The Treasury designated suppliers of microelectronics to the Russian defense industrial base.`;
   const row = await db.inboxItem.create({
-    data: { teamId, title, text, url: `https://example.org/${encodeURIComponent(title)}`, contentHash: randomBytes(16).toString("hex"), relevance: data.relevance ?? null, issueIds: data.issueIds ?? [], publishedAt: data.publishedAt, fetchedAt: data.fetchedAt, feedId: data.feedId },
+    data: { teamId, title, text, url: `https://example.org/${encodeURIComponent(title)}`, contentHash: randomBytes(16).toString("hex"), relevance: data.relevance ?? null, relevanceReasons: data.relevanceReasons ?? [], issueIds: data.issueIds ?? [], publishedAt: data.publishedAt, fetchedAt: data.fetchedAt, feedId: data.feedId },
   });
   return row.id;
 }
@@ -47,7 +47,7 @@ beforeAll(async () => {
   banksIssue = (await createTestIssue(team.actors.analyst, { title: "Chinese banks and secondary sanctions", category: "financial-institutions" })).id;
   const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12));
   ids.chips = await item(team.teamId, "Chips designations", { relevance: 0.9, issueIds: [chipsIssue], publishedAt: day(20), fetchedAt: day(20), feedId });
-  ids.banks = await item(team.teamId, "Bank warning", { relevance: 0.6, issueIds: [banksIssue, chipsIssue], publishedAt: day(21), fetchedAt: day(21), feedId });
+  ids.banks = await item(team.teamId, "Bank warning", { relevance: 0.6, relevanceReasons: ["Place +4.5 — China (2)", "Names and tags +1.0 — Chinese banks"], issueIds: [banksIssue, chipsIssue], publishedAt: day(21), fetchedAt: day(21), feedId });
   ids.weather = await item(team.teamId, "Weather report", { relevance: 0, publishedAt: day(22), fetchedAt: day(22) });
   ids.unanalysed = await item(team.teamId, "Not analysed", { relevance: null, fetchedAt: day(23) });
   ids.old = await item(team.teamId, "Old notice", { relevance: 0.3, issueIds: [chipsIssue], publishedAt: day(1), fetchedAt: day(19), feedId });
@@ -74,7 +74,9 @@ describe("GET /api/inbox", () => {
     expect(titles(page)).toEqual(["Not analysed", "Weather report", "Bank warning", "Chips designations", "Old notice"]);
     expect(page.unread).toBe(5);
     expect(page.nextCursor).toBeNull();
-    expect(page.items[2]).toMatchObject({ state: "new", relevance: 0.6, issues: [{ id: banksIssue, title: "Chinese banks and secondary sanctions" }, { id: chipsIssue }] });
+    expect(page.items[2]).toMatchObject({ state: "new", relevance: 0.6, related: true, relevanceReasons: ["Place +4.5 — China (2)", "Names and tags +1.0 — Chinese banks"], issues: [{ id: banksIssue, title: "Chinese banks and secondary sanctions" }, { id: chipsIssue }] });
+    expect(page.items.find((i) => i.title === "Weather report")).toMatchObject({ relevance: 0, related: false, relevanceReasons: [] });
+    expect(page.items.find((i) => i.title === "Not analysed")).toMatchObject({ relevance: null, related: null });
     expect(JSON.stringify(page)).not.toContain(theirItem);
   });
 

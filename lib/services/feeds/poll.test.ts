@@ -104,6 +104,8 @@ describe("relevance on arrival", () => {
     expect(items.map((item) => item.url)).toEqual(["https://wire.example/relevant", "https://wire.example/irrelevant"]);
     expect(items[0]!.relevance).toBeGreaterThan(items[1]!.relevance ?? 1);
     expect(items[0]!.issueIds).toEqual([issue.id]);
+    // With what moved it, as the review form says it: the tag named, the sanctions vocabulary.
+    expect(items[0]!.relevanceReasons).toEqual(expect.arrayContaining([expect.stringMatching(/^Names and tags \+\d\.\d — machine tools$/), expect.stringMatching(/^Sanctions context \+\d\.\d — /)]));
     // Low, never quite zero: nothing in it speaks to the watchlist.
     expect(items[1]!.relevance).toBeLessThan(0.01);
     expect(items[1]!.issueIds).toEqual([]);

@@ -81,6 +81,7 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
           contentHash: item.contentHash,
           relevance: scores?.[i]?.relevance ?? null,
           issueIds: scores?.[i]?.issueIds ?? [],
+          relevanceReasons: scores?.[i]?.reasons ?? [],
           fetchedAt: polledAt,
         })),
         skipDuplicates: true,

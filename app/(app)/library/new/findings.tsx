@@ -1,4 +1,5 @@
-import type { NamedEntity, RelevanceReason } from "@/lib/analysis/analyze";
+import type { NamedEntity } from "@/lib/analysis/analyze";
+import { foundText, RELEVANCE_PARTS, signedWeight } from "@/lib/analysis/relevance-reasons";
 import type { DocumentSuggestions } from "@/lib/query/documents";
 
 /** What the analysis recognised: names, places, categories and HS codes (for the analyst's judgment; not saved). */
@@ -54,17 +55,6 @@ export function Findings({ analysis }: { analysis: DocumentSuggestions }) {
   );
 }
 
-const PARTS: Record<RelevanceReason["part"], string> = {
-  topic: "Subject terms",
-  names: "Names and tags",
-  context: "Sanctions context",
-  place: "Place",
-  learned: "Learned from your team's decisions",
-};
-
-/** "+0.8", "−0.4": how far a part moved the score, in log-odds, signed so a part that lowered it reads as such. */
-const signed = (weight: number) => `${weight < 0 ? "\u2212" : "+"}${Math.abs(weight).toFixed(1)}`;
-
 /** How relevant the document is to the watchlist and what moved it, the team's learned part among the others. */
 function Relevance({ analysis }: { analysis: DocumentSuggestions }) {
   const { relevance, related, relevanceExplained: explained } = analysis;
@@ -76,9 +66,9 @@ function Relevance({ analysis }: { analysis: DocumentSuggestions }) {
         <ul className="finding-list" aria-label="What moved the relevance">
           {explained.reasons.map((reason) => (
             <li key={reason.part}>
-              {PARTS[reason.part]}: {signed(reason.weight)}
+              {RELEVANCE_PARTS[reason.part]}: {signedWeight(reason.weight)}
               {reason.found.length > 0 && (
-                <span className="muted small"> — {reason.part === "learned" ? reason.found.map((term) => `‘${term}’`).join(", ") : reason.found.join(", ")}</span>
+                <span className="muted small"> — {foundText(reason)}</span>
               )}
             </li>
           ))}
