@@ -9,6 +9,12 @@
 // not a mention of China.
 import nlp from "compromise";
 import { pushTo } from "./issues";
+import { isOnlyLegalForm } from "./names/legal-forms";
+import { mergeVariants, organizationKey, personKey } from "./names/merge";
+import { isHeadline } from "./names/headline";
+import { findOrganizationPhrases, type OrganizationFindings } from "./names/organizations";
+import { cleanPersonTokens } from "./names/people";
+import { isGenericName, OFFICE_WORDS, TITLE_BREAKERS } from "./names/words";
 import { compilePhrases, lowerBound, removeOverlaps, type PhraseMatcher } from "./terms";
 import { splitSentences, type Sentence } from "./text";
 import {
@@ -25,6 +31,8 @@ export type EntityKind = "person" | "organization" | "place";
 
 export interface NamedEntity {
   name: string;
+  /** The other ways the text writes it ("Commerce Department", "BIS"), first seen first; its mentions count them all. */
+  aliases: string[];
   mentions: number;
   /** Offsets of the first mention in the text. */
   start: number;
@@ -102,20 +110,27 @@ const TITLED_NAME = new RegExp(
   `(?<!\\p{L})(?:${[...PERSON_TITLES]
     .sort((a, b) => b.length - a.length)
     .map((t) => escapeRegExp(t).replace(/ /g, "\\s+"))
-    .join("|")})[ \\t\\u00a0]+(${NAME_TOKEN}(?:[ \\t\\u00a0]+${NAME_TOKEN}){0,2})`,
+    .join("|")})((?:[ \\t\\u00a0]+(?:of|for|and|the|${NAME_TOKEN})){1,14})`,
   "gu",
 );
 
-// A capitalised word, or dotted initials ("U.S."); only spaces between words, so no phrase crosses
-// a sentence or a line.
-const CAP_TOKEN = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}[\\p{L}\\p{M}&'’-]*)";
-const GAP = "[ \\t\\u00a0]+";
-const HEAD = `(?:${ORGANIZATION_HEAD_WORDS.map(escapeRegExp).join("|")})\\.?`;
-const OF_TAIL = `${GAP}of(?:${GAP}the)?${GAP}${CAP_TOKEN}(?:${GAP}${CAP_TOKEN}){0,3}`;
-const ORGANIZATION_PHRASE = new RegExp(
-  `(?<!\\p{L})(?:(?:${CAP_TOKEN}${GAP}){1,4}${HEAD}(?:${OF_TAIL})?|${HEAD}${OF_TAIL})(?!\\p{L})`,
-  "gu",
-);
+/**
+ * The name in what follows a title: past the office ("of Commerce for Industry and Security"), the capitalised
+ * words up to the next "of" or "and", four at most: "Alan F. Estevez", "Biden" (of "Biden and Group of Seven").
+ */
+function nameAfterTitle(tail: string, tailStart: number): { name: string; start: number; end: number } | null {
+  const tokens = [...tail.matchAll(/\S+/g)];
+  let i = 0;
+  while (i < tokens.length && (OFFICE_WORDS.has(tokens[i]![0]) || TITLE_BREAKERS.has(tokens[i]![0]) || CONNECTORS.has(tokens[i]![0]))) i++;
+  let j = i;
+  while (j < tokens.length && j - i < 4 && !CONNECTORS.has(tokens[j]![0])) j++;
+  const first = tokens[i];
+  const last = tokens[j - 1];
+  if (!first || !last || j === i) return null;
+  const start = tailStart + first.index;
+  const end = tailStart + last.index + last[0].length;
+  return { name: tail.slice(first.index, last.index + last[0].length), start, end };
+}
 
 /** Trims punctuation, bullets and possessives from a proposed name: "Russia's," → "Russia". */
 export function cleanName(raw: string): string {
@@ -140,7 +155,8 @@ function isCapitalised(token: string): boolean {
 
 /** A person's name without titles and stray words around it, or null when nothing name-like is left. */
 function personName(raw: string, gaz: Gazetteer): string | null {
-  const tokens = tokensOf(cleanName(raw));
+  const tokens = cleanPersonTokens(tokensOf(cleanName(raw)));
+  if (!tokens) return null;
   const skip = (t: string) => NOT_NAME.has(t.replace(/\.$/, "")) || gaz.entries.has(t);
   while (tokens.length > 0 && skip(tokens[0] ?? "")) tokens.shift();
   while (tokens.length > 0 && skip(tokens[tokens.length - 1] ?? "")) tokens.pop();
@@ -167,14 +183,6 @@ function isOrganizationLike(name: string): boolean {
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
-}
-
-// Headlines in title case fool the tagger into finding people such as "April Visit".
-function isHeadline(line: string): boolean {
-  const words = line.trim().split(/\s+/);
-  if (words.length < 3 || /[.!?]["”’]?$/.test(line.trim())) return false;
-  const long = words.filter((w) => w.replace(/\W/g, "").length >= 4);
-  return long.length > 0 && long.filter((w) => isCapitalised(w)).length / long.length >= 0.6;
 }
 
 interface Proposals {
@@ -248,9 +256,10 @@ function titledPeople(text: string): Array<{ name: string; start: number; end: n
       lineEnd = next < 0 ? text.length : next;
       headline = isHeadline(text.slice(lineStart, lineEnd));
     }
-    const name = m[1] ?? "";
-    const end = m.index + m[0].length;
-    if (!headline) found.push({ name, start: end - name.length, end });
+    const tail = m[1] ?? "";
+    const person = nameAfterTitle(tail, m.index + m[0].length - tail.length);
+    // A name the text ends on may be cut ("… for Export Administrat" where an excerpt stops).
+    if (!headline && person && text.slice(person.end).trim().length > 0) found.push(person);
   }
   return found;
 }
@@ -314,40 +323,87 @@ function isMidSentence(text: string, start: number): boolean {
   return before.length > 0 && !/[.!?:;•\n"“]$/.test(before);
 }
 
-function tally(spans: Span[], kind: EntityKind): NamedEntity[] {
+/** Each name once, with how often and in which forms the text writes it, most mentioned first. */
+function tally(text: string, spans: Span[], kind: EntityKind): NamedEntity[] {
   const byName = new Map<string, NamedEntity>();
   for (const s of spans) {
     if (s.kind !== kind) continue;
+    const surface = cleanName(text.slice(s.start, s.end));
     const e = byName.get(s.name);
-    if (e) e.mentions++;
-    else byName.set(s.name, { name: s.name, mentions: 1, start: s.start, end: s.end });
+    if (e) {
+      e.mentions++;
+      if (surface !== s.name && !e.aliases.includes(surface)) e.aliases.push(surface);
+    } else byName.set(s.name, { name: s.name, aliases: surface === s.name ? [] : [surface], mentions: 1, start: s.start, end: s.end });
   }
   return [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.start - b.start);
 }
 
-function organizationPhrases(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(ORGANIZATION_PHRASE)) {
-    let start = m.index;
-    let phrase = m[0];
-    // Drop sentence-initial words caught by the capitals ("However Treasury Department").
-    for (let lead = /^(\S+)\s+/.exec(phrase); lead && NOT_NAME.has(lead[1] ?? ""); lead = /^(\S+)\s+/.exec(phrase)) {
-      start += lead[0].length;
-      phrase = phrase.slice(lead[0].length);
-    }
-    if (tokensOf(phrase).length < 2) continue;
-    spans.push({ kind: "organization", name: cleanName(phrase), start, end: start + phrase.length });
+// Words that place a body rather than name it: "U.S. Department of Commerce" is the "Department of Commerce".
+const COUNTRY_WORDS = new Set([
+  "U.S.", "US", "UK", "U.K.", "EU", "E.U.", "UN", "U.N.",
+  ...JURISDICTIONS.flatMap((j) => [j.name, ...(j.aliases ?? []), ...(j.demonyms ?? [])]).filter((w) => !w.includes(" ")),
+]);
+const KNOWN_ORGANIZATION_NAMES = new Set(KNOWN_ORGANIZATIONS.map((o) => o.name));
+const orgKey = (name: string) => organizationKey(name, COUNTRY_WORDS);
+
+/** Each name → the one name it is a variant of in this text (names.ts/merge.ts): one entity per body or person. */
+function mergedNames(spans: readonly Span[]): Map<string, string> {
+  const names = (kind: EntityKind) => [...new Set(spans.filter((s) => s.kind === kind).map((s) => s.name))];
+  return new Map([
+    ...mergeVariants(names("organization"), orgKey, KNOWN_ORGANIZATION_NAMES, true),
+    ...mergeVariants(names("person"), personKey),
+  ]);
+}
+
+/** "Export Administration" of "Export Administration Regulations": every mention goes on in capitals, so it is a longer name's start. */
+function alwaysContinued(text: string, name: string): boolean {
+  let seen = 0;
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    seen++;
+    if (!/^\s+\p{Lu}\p{Ll}/u.test(text.slice(i + name.length, i + name.length + 5))) return false;
   }
-  return spans;
+  return seen > 0;
+}
+
+function containsKnownName(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = i + 1; j <= tokens.length; j++) if ((j - i < tokens.length) && GAZETTEER.entries.has(tokens.slice(i, j).join(" "))) return true;
+  }
+  return false;
+}
+
+const POSSESSIVE_SPLIT = /\s*\S+?(?:['’ʼ]s|s['’ʼ])\s+|\S*-\p{Ll}+\s+/gu;
+
+/**
+ * A tagger's proposed organisation, cleaned, or null: the part after a possessive or a "-based" ("Kyrgyzstan's
+ * Keremet Bank" → "Keremet Bank"), and never an acronym the text did not define, a list ("European Union,
+ * Japan"), a legal form or a generic noun alone.
+ */
+function proposedOrganization(raw: string, found: OrganizationFindings): string | null {
+  const { definitions, terms } = found;
+  const parts = cleanName(raw).split(POSSESSIVE_SPLIT);
+  const name = cleanName(parts.at(-1) ?? "");
+  if (name.length < 2 || name.includes(",") || !properPhrase(name)) return null;
+  const tokens = tokensOf(name);
+  // Acronyms the text does not define say nothing of what they stand for ("EAR", "HTS"); long capitals shout.
+  if (tokens.some((t) => /^[\p{Lu}\p{N}.&-]+$/u.test(t) && (t.length >= 4 || tokens.length === 1) && !definitions.has(t) && !GAZETTEER.entries.has(t))) return null;
+  // "Continued Russian Federation", "Soviet Union": a known place or body, or an adjective, with no body's head word.
+  if (!isOrganizationLike(name) && (COMMON_ADJECTIVES.has(tokens[0] ?? "") || containsKnownName(tokens))) return null;
+  if (isOnlyLegalForm(name) || isGenericName(name) || isGenericName(orgKey(name))) return null;
+  // "Unmanned Aircraft Systems (UASs)": a term the text defines, or the start of one.
+  if ([...terms].some((t) => t === name || t.startsWith(`${name} `))) return null;
+  return name;
 }
 
 export function recognizeEntities(text: string): RecognizedEntities {
   const gaz = GAZETTEER;
   const gazetteerHits = gaz.matcher.find(text);
   const titled = titledPeople(text);
-  const orgPhrases = organizationPhrases(text);
+  const found = findOrganizationPhrases(text);
+  // Known bodies and places are the gazetteer's to name.
+  const orgPhrases = found.phrases.filter((p) => !gaz.entries.has(p.name));
   const explained = new Uint8Array(text.length);
-  for (const span of [...gazetteerHits, ...titled, ...orgPhrases]) explained.fill(1, span.start, span.end);
+  for (const span of [...gazetteerHits, ...titled, ...found.phrases]) explained.fill(1, span.start, span.end);
   // Later mentions of a titled person ("Blinken said") are explained too.
   const titledNames = peopleNames(titled.map((t) => t.name), gaz);
   const titledAliases = consolidatePeople(titledNames).aliases;
@@ -360,19 +416,28 @@ export function recognizeEntities(text: string): RecognizedEntities {
   const personTokens = new Set(people.flatMap(tokensOf));
 
   const extraNames = new Map<string, { kind: EntityKind; name: string }>();
+  const addOrganization = (surface: string, name: string) => {
+    if (!gaz.entries.has(surface) && !aliases.has(surface)) extraNames.set(surface, { kind: "organization", name });
+  };
+  for (const p of orgPhrases) addOrganization(p.name, p.name);
+  // "(BIS)" after "Bureau of Industry and Security": later mentions of "BIS" are the bureau's.
+  for (const [short, long] of found.definitions) {
+    const entry = gaz.entries.get(long);
+    if (!entry) addOrganization(short, long);
+    else if (entry.kind === "organization") addOrganization(short, entry.name);
+  }
   for (const raw of proposals.organizations) {
-    const name = cleanName(raw);
-    if (name.length >= 2 && properPhrase(name) && !gaz.entries.has(name) && !aliases.has(name)) {
-      extraNames.set(name, { kind: "organization", name });
-    }
+    const name = proposedOrganization(raw, found);
+    if (name && !extraNames.has(name) && !alwaysContinued(text, name)) addOrganization(name, name);
   }
   for (const raw of proposals.places) {
     // "US-China" names two places.
     for (const part of cleanName(raw).split(/(?<=\p{L})-(?=\p{Lu})/u)) {
       const name = cleanName(part);
-      if (name.length < 2 || !properPhrase(name) || gaz.entries.has(name) || aliases.has(name)) continue;
+      if (name.length < 2 || !properPhrase(name) || gaz.entries.has(name) || aliases.has(name) || extraNames.has(name)) continue;
       if (tokensOf(name).some((t) => personTokens.has(t))) continue;
-      extraNames.set(name, { kind: isOrganizationLike(name) ? "organization" : "place", name });
+      if (!isOrganizationLike(name)) extraNames.set(name, { kind: "place", name });
+      else if (proposedOrganization(name, found) && !alwaysContinued(text, name)) addOrganization(name, name);
     }
   }
 
@@ -388,7 +453,7 @@ export function recognizeEntities(text: string): RecognizedEntities {
     if (person) spans.push({ kind: "person", name: person, start: hit.start, end: hit.end });
     else if (other) spans.push({ ...other, start: hit.start, end: hit.end });
   }
-  spans.push(...orgPhrases);
+  for (const p of orgPhrases) spans.push({ kind: "organization", name: p.name, start: p.start, end: p.end });
 
   const accepted = removeOverlaps(spans);
 
@@ -397,16 +462,19 @@ export function recognizeEntities(text: string): RecognizedEntities {
   const confirmed = new Set(
     accepted.filter((s) => s.kind === "person" && oneWordPeople.has(s.name) && isMidSentence(text, s.start)).map((s) => s.name),
   );
-  const kept = accepted.filter((s) => s.kind !== "person" || !oneWordPeople.has(s.name) || confirmed.has(s.name));
+  const merged = mergedNames(accepted);
+  const kept = accepted
+    .filter((s) => s.kind !== "person" || !oneWordPeople.has(s.name) || confirmed.has(s.name))
+    .map((s) => ({ ...s, name: merged.get(s.name) ?? s.name }));
 
   const mentions: EntityMention[] = kept
     .filter((s): s is Span & { kind: EntityKind } => s.kind !== "demonym")
     .map(({ kind, name, start, end }) => ({ kind, name, start, end }));
 
   return {
-    people: tally(kept, "person"),
-    organizations: tally(kept, "organization"),
-    places: tally(kept, "place"),
+    people: tally(text, kept, "person"),
+    organizations: tally(text, kept, "organization"),
+    places: tally(text, kept, "place"),
     mentions,
     jurisdictions: jurisdictionMentions(text, kept, spans),
   };
