@@ -9,7 +9,7 @@
 // not a mention of China.
 import nlp from "compromise";
 import { pushTo } from "./issues";
-import { isOnlyLegalForm } from "./names/legal-forms";
+import { isOnlyLegalForm, withoutLegalForm } from "./names/legal-forms";
 import { mergeVariants, organizationKey, personKey } from "./names/merge";
 import { isHeadline } from "./names/headline";
 import { findOrganizationPhrases, type OrganizationFindings } from "./names/organizations";
@@ -320,7 +320,8 @@ interface Span {
 // Sentence-initial capitals are weak evidence: a one-word name needs a mention inside a sentence.
 function isMidSentence(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start).trimEnd();
-  return before.length > 0 && !/[.!?:;•\n"“]$/.test(before);
+  // "met Mr. Ivanov": a title's dot ends no sentence.
+  return before.length > 0 && (!/[.!?:;•\n"“]$/.test(before) || /(?<!\p{L})(?:Mr|Mrs|Ms|Dr|Gen|Adm|Sen|Rep|Gov)\.$/u.test(before));
 }
 
 /** Each name once, with how often and in which forms the text writes it, most mentioned first. */
@@ -328,7 +329,9 @@ function tally(text: string, spans: Span[], kind: EntityKind): NamedEntity[] {
   const byName = new Map<string, NamedEntity>();
   for (const s of spans) {
     if (s.kind !== kind) continue;
-    const surface = cleanName(text.slice(s.start, s.end));
+    // As written, spaces collapsed; a form differing from the name only in a final dot or quote is the name.
+    const written = text.slice(s.start, s.end).replace(/\s+/g, " ").trim();
+    const surface = cleanName(written) === cleanName(s.name) ? s.name : written;
     const e = byName.get(s.name);
     if (e) {
       e.mentions++;
@@ -345,6 +348,16 @@ const COUNTRY_WORDS = new Set([
 ]);
 const KNOWN_ORGANIZATION_NAMES = new Set(KNOWN_ORGANIZATIONS.map((o) => o.name));
 const orgKey = (name: string) => organizationKey(name, COUNTRY_WORDS);
+// "U.S. Department of the Treasury" is the known body "US Department of the Treasury" however the text writes it.
+const KNOWN_BY_KEY = new Map(KNOWN_ORGANIZATIONS.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((s) => [orgKey(s), o.name] as const)));
+const knownName = (name: string) => KNOWN_BY_KEY.get(orgKey(name)) ?? name;
+
+/** "the Biden-Harris Administration", "the Trump Administration": a government in office, not a body to screen. */
+function isGovernmentOf(name: string, personTokens: ReadonlySet<string>): boolean {
+  const tokens = tokensOf(name);
+  if (tokens.length < 2 || !/^(?:Administration|Government)$/.test(tokens.at(-1) ?? "")) return false;
+  return tokens.slice(0, -1).every((t) => /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(t) || t.split("-").every((part) => personTokens.has(part)));
+}
 
 /** Each name → the one name it is a variant of in this text (names.ts/merge.ts): one entity per body or person. */
 function mergedNames(spans: readonly Span[]): Map<string, string> {
@@ -399,7 +412,7 @@ export function recognizeEntities(text: string): RecognizedEntities {
   const gaz = GAZETTEER;
   const gazetteerHits = gaz.matcher.find(text);
   const titled = titledPeople(text);
-  const found = findOrganizationPhrases(text);
+  const found = findOrganizationPhrases(text, (word) => gaz.entries.get(word)?.kind === "place");
   // Known bodies and places are the gazetteer's to name.
   const orgPhrases = found.phrases.filter((p) => !gaz.entries.has(p.name));
   const explained = new Uint8Array(text.length);
@@ -419,7 +432,14 @@ export function recognizeEntities(text: string): RecognizedEntities {
   const addOrganization = (surface: string, name: string) => {
     if (!gaz.entries.has(surface) && !aliases.has(surface)) extraNames.set(surface, { kind: "organization", name });
   };
-  for (const p of orgPhrases) addOrganization(p.name, p.name);
+  for (const p of orgPhrases) {
+    if (isGovernmentOf(p.name, personTokens)) continue;
+    const name = knownName(p.name);
+    addOrganization(p.name, name);
+    // Later mentions by the name alone: "Haas" of "Haas Automation, Inc.", "Sky Frame" of "OOO Sky Frame".
+    const core = withoutLegalForm(p.name);
+    if (core !== p.name && core.length >= 4 && /^\p{Lu}/u.test(core) && !isGenericName(core) && !extraNames.has(core)) addOrganization(core, name);
+  }
   // "(BIS)" after "Bureau of Industry and Security": later mentions of "BIS" are the bureau's.
   for (const [short, long] of found.definitions) {
     const entry = gaz.entries.get(long);
@@ -453,7 +473,7 @@ export function recognizeEntities(text: string): RecognizedEntities {
     if (person) spans.push({ kind: "person", name: person, start: hit.start, end: hit.end });
     else if (other) spans.push({ ...other, start: hit.start, end: hit.end });
   }
-  for (const p of orgPhrases) spans.push({ kind: "organization", name: p.name, start: p.start, end: p.end });
+  for (const p of orgPhrases) if (!isGovernmentOf(p.name, personTokens)) spans.push({ kind: "organization", name: knownName(p.name), start: p.start, end: p.end });
 
   const accepted = removeOverlaps(spans);
 

@@ -448,7 +448,7 @@ export const KNOWN_ORGANIZATIONS: readonly KnownOrganization[] = [
   { name: "White House", jurisdiction: "US" },
   { name: "Pentagon", jurisdiction: "US" },
   { name: "European Commission", jurisdiction: "EU" },
-  { name: "Council of the European Union", aliases: ["Council of the EU"], jurisdiction: "EU" },
+  { name: "Council of the European Union", aliases: ["Council of the EU", "EU Council"], jurisdiction: "EU" },
   { name: "European Council", jurisdiction: "EU" },
   { name: "European External Action Service", aliases: ["EEAS"], jurisdiction: "EU" },
   { name: "HM Treasury", aliases: ["Her Majesty's Treasury", "His Majesty's Treasury"], jurisdiction: "GB" },

@@ -50,10 +50,13 @@ function isShouting(word: string): boolean {
   return word.length >= 6 && !/\p{Ll}/u.test(word) && /^\p{Lu}+$/u.test(word) && !isLegalFormWord(word);
 }
 
+// Abbreviations whose dot ends no sentence; any other word's final dot does ("… to the Entity List. The …").
+const ABBREVIATIONS = new Set(["St.", "Mt.", "Ft.", "Bros.", "Gen.", "Adm.", "Sen.", "Rep.", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "No.", "Dept.", "Intl.", "Int'l."]);
+
 /** The word without a sentence-final dot; abbreviations and legal forms keep theirs ("Co.", "Inc.", "U.S."). */
 function bare(word: string): string {
   if (!word.endsWith(".")) return word;
-  if (/^(?:\p{L}\.)+$/u.test(word) || isLegalFormWord(word) || /^\p{Lu}[\p{Ll}]{0,3}\.$/u.test(word)) return word;
+  if (/^(?:\p{L}\.)+$/u.test(word) || isLegalFormWord(word) || ABBREVIATIONS.has(word)) return word;
   return word.slice(0, -1);
 }
 
@@ -171,7 +174,8 @@ function organizationPart(run: Token[], definesTerm: (run: Token[]) => boolean):
   return null;
 }
 
-export function findOrganizationPhrases(text: string): OrganizationFindings {
+/** `isPlace` tells a country in brackets ("… LLC (UAE)") from an acronym defined for the name. */
+export function findOrganizationPhrases(text: string, isPlace: (word: string) => boolean = () => false): OrganizationFindings {
   const phrases: OrganizationPhrase[] = [];
   const definitions = new Map<string, string>();
   const terms = new Set<string>();
@@ -181,7 +185,7 @@ export function findOrganizationPhrases(text: string): OrganizationFindings {
     phrases.push({ name, start, end });
     const defined = DEFINITION_AFTER.exec(text.slice(end, end + 60));
     const short = defined?.[1] ?? defined?.[2];
-    if (short && short !== name && isDefinitionOf(short, name)) definitions.set(short.replace(/\.$/, ""), name);
+    if (short && short !== name && !isPlace(short) && isDefinitionOf(short, name)) definitions.set(short.replace(/\.$/, ""), name);
   };
   const headlines = headlineLines(text);
   for (const run of capitalisedRuns(text).flatMap(splitAtAnd)) {
@@ -194,7 +198,9 @@ export function findOrganizationPhrases(text: string): OrganizationFindings {
     let end = tokens.at(-1)!.end;
     // A legal form after a comma or a city in brackets: "Haas Automation, Inc.", "… (Shenzhen) Co., Ltd.".
     const after = text.slice(end, end + 60);
-    const suffix = SUFFIX_AFTER.exec(after) ?? CITY_THEN_SUFFIX.exec(after);
+    let suffix = SUFFIX_AFTER.exec(after) ?? CITY_THEN_SUFFIX.exec(after);
+    // "OOO Sky Frame, AO Kronshtadt": a form written before names, followed by one, starts the next name.
+    if (suffix && LEGAL_PREFIXES.includes(suffix[3] ?? "") && /^[ \t\u00a0]+["“«]?\p{Lu}/u.test(after.slice(suffix[0].length))) suffix = null;
     if (suffix) end += suffix[0].length;
     else {
       const definesTerm = (r: Token[]) => isInitialsAcronym(DEFINITION_AFTER.exec(text.slice(r.at(-1)!.end, r.at(-1)!.end + 40))?.[1], r);
@@ -238,7 +244,9 @@ function isDefinitionOf(short: string, name: string): boolean {
   const first = words.find((w) => !legalPrefixOf(`${w} x`)) ?? words[0];
   if (!first) return false;
   if (words.some((w) => w === short)) return true;
-  return short[0] === first[0] && (/^\p{Lu}{2,}/u.test(short) || /\p{Lu}.*\p{Lu}/u.test(short));
+  // An acronym in capitals may come from another language ("Main Intelligence Directorate … (GRU)").
+  if (/^\p{Lu}{2,6}$/u.test(short)) return true;
+  return short[0] === first[0] && /\p{Lu}.*\p{Lu}/u.test(short);
 }
 
 export { GENERIC_BODY_WORDS };
