@@ -304,7 +304,8 @@ function consolidatePeople(names: string[]): { people: string[]; aliases: Map<st
     else lastNames.set(last, [p]);
   }
   for (const [last, owners] of lastNames) {
-    if (owners.length === 1 && owners[0] && !aliases.has(last)) aliases.set(last, owners[0]);
+    // "Jane K. Morrow" and "Jane Morrow" are one owner of "Morrow" (merged later, names/merge.ts).
+    if (new Set(owners.map(personKey)).size === 1 && owners[0] && !aliases.has(last)) aliases.set(last, owners[0]);
   }
   return { people, aliases };
 }
@@ -325,20 +326,22 @@ function isMidSentence(text: string, start: number): boolean {
 }
 
 /** Each name once, with how often and in which forms the text writes it, most mentioned first. */
-function tally(text: string, spans: Span[], kind: EntityKind): NamedEntity[] {
+function tally(text: string, spans: Span[], kind: EntityKind, definedAt: ReadonlySet<number>): NamedEntity[] {
   const byName = new Map<string, NamedEntity>();
   for (const s of spans) {
     if (s.kind !== kind) continue;
+    // "(BIS)" right after the name it defines is that mention's, not another: an alias, not a count.
+    const counts = definedAt.has(s.start) ? 0 : 1;
     // As written, spaces collapsed; a form differing from the name only in a final dot or quote is the name.
     const written = text.slice(s.start, s.end).replace(/\s+/g, " ").trim();
     const surface = cleanName(written) === cleanName(s.name) ? s.name : written;
     const e = byName.get(s.name);
     if (e) {
-      e.mentions++;
+      e.mentions += counts;
       if (surface !== s.name && !e.aliases.includes(surface)) e.aliases.push(surface);
-    } else byName.set(s.name, { name: s.name, aliases: surface === s.name ? [] : [surface], mentions: 1, start: s.start, end: s.end });
+    } else byName.set(s.name, { name: s.name, aliases: surface === s.name ? [] : [surface], mentions: counts, start: s.start, end: s.end });
   }
-  return [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.start - b.start);
+  return [...byName.values()].filter((e) => e.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.start - b.start);
 }
 
 // Words that place a body rather than name it: "U.S. Department of Commerce" is the "Department of Commerce".
@@ -351,6 +354,12 @@ const orgKey = (name: string) => organizationKey(name, COUNTRY_WORDS);
 // "U.S. Department of the Treasury" is the known body "US Department of the Treasury" however the text writes it.
 const KNOWN_BY_KEY = new Map(KNOWN_ORGANIZATIONS.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((s) => [orgKey(s), o.name] as const)));
 const knownName = (name: string) => KNOWN_BY_KEY.get(orgKey(name)) ?? name;
+
+/** The last check on any organisation's name, whoever proposed it: balanced brackets and quotes, no possessive. */
+function isWholeName(name: string): boolean {
+  const count = (re: RegExp) => (name.match(re) ?? []).length;
+  return count(/\(/g) === count(/\)/g) && count(/"/g) % 2 === 0 && count(/[“«]/g) === count(/[”»]/g) && !/['’ʼ]s?(?:\s|$)/u.test(name) && !isOnlyLegalForm(name);
+}
 
 /** "the Biden-Harris Administration", "the Trump Administration": a government in office, not a body to screen. */
 function isGovernmentOf(name: string, personTokens: ReadonlySet<string>): boolean {
@@ -430,7 +439,7 @@ export function recognizeEntities(text: string): RecognizedEntities {
 
   const extraNames = new Map<string, { kind: EntityKind; name: string }>();
   const addOrganization = (surface: string, name: string) => {
-    if (!gaz.entries.has(surface) && !aliases.has(surface)) extraNames.set(surface, { kind: "organization", name });
+    if (!gaz.entries.has(surface) && !aliases.has(surface) && isWholeName(surface)) extraNames.set(surface, { kind: "organization", name });
   };
   for (const p of orgPhrases) {
     if (isGovernmentOf(p.name, personTokens)) continue;
@@ -492,9 +501,9 @@ export function recognizeEntities(text: string): RecognizedEntities {
     .map(({ kind, name, start, end }) => ({ kind, name, start, end }));
 
   return {
-    people: tally(text, kept, "person"),
-    organizations: tally(text, kept, "organization"),
-    places: tally(text, kept, "place"),
+    people: tally(text, kept, "person", found.definedAt),
+    organizations: tally(text, kept, "organization", found.definedAt),
+    places: tally(text, kept, "place", found.definedAt),
     mentions,
     jurisdictions: jurisdictionMentions(text, kept, spans),
   };

@@ -20,6 +20,8 @@ export interface OrganizationFindings {
   phrases: OrganizationPhrase[];
   /** Acronym or short name → the name it was defined for: "BIS" → "Bureau of Industry and Security". */
   definitions: Map<string, string>;
+  /** Where each definition stands ("(BIS)" right after its name): part of the name's mention, not one of its own. */
+  definedAt: Set<number>;
   /** Capitalised terms defined by their initials that name no body: "Export Administration Regulations" (EAR). */
   terms: Set<string>;
 }
@@ -179,13 +181,17 @@ export function findOrganizationPhrases(text: string, isPlace: (word: string) =>
   const phrases: OrganizationPhrase[] = [];
   const definitions = new Map<string, string>();
   const terms = new Set<string>();
+  const definedAt = new Set<number>();
   const add = (start: number, end: number) => {
     const name = text.slice(start, end).replace(/\s+/g, " ");
     if (isOnlyLegalForm(name) || isGenericName(name)) return;
     phrases.push({ name, start, end });
     const defined = DEFINITION_AFTER.exec(text.slice(end, end + 60));
     const short = defined?.[1] ?? defined?.[2];
-    if (short && short !== name && !isPlace(short) && isDefinitionOf(short, name)) definitions.set(short.replace(/\.$/, ""), name);
+    if (short && defined && short !== name && !isPlace(short) && isDefinitionOf(short, name)) {
+      definitions.set(short.replace(/\.$/, ""), name);
+      definedAt.add(end + defined.index + defined[0].lastIndexOf(short));
+    }
   };
   const headlines = headlineLines(text);
   for (const run of capitalisedRuns(text).flatMap(splitAtAnd)) {
@@ -217,7 +223,7 @@ export function findOrganizationPhrases(text: string, isPlace: (word: string) =>
     add(tokens[0]!.start, end);
   }
   for (const m of text.matchAll(PREFIX_QUOTED)) add(m.index, m.index + m[0].length);
-  return { phrases, definitions, terms };
+  return { phrases, definitions, definedAt, terms };
 }
 
 /** Where title-case lines are: their capitals do not tell where a name ends ("Notify Public that Providing Any Form of Service"). */
