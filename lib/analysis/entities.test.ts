@@ -102,6 +102,11 @@ describe("people", () => {
     expect(people(text).map((p) => p.name)).toEqual(expect.arrayContaining(["Jane K. Morrow", "Laura B. Diaz Ortega"]));
   });
 
+  it("finds a second title's name in the first one's words", () => {
+    const text = "The talks follow calls between President Joe Biden and Chinese President Xi Jinping last month.";
+    expect(people(text).map((p) => p.name)).toEqual(expect.arrayContaining(["Joe Biden", "Xi Jinping"]));
+  });
+
   it("merges a name with and without its middle initial, and counts the surname", () => {
     const text = "Secretary Jane K. Morrow spoke first. Later, Jane Morrow said the rule works, and Morrow took questions.";
     expect(people(text)).toEqual([expect.objectContaining({ name: "Jane K. Morrow", aliases: expect.arrayContaining(["Jane Morrow", "Morrow"]), mentions: 3 })]);

@@ -249,7 +249,9 @@ function titledPeople(text: string): Array<{ name: string; start: number; end: n
   // judging the line around every title made one long line of "Mr. … Dr. …" quadratic (issue 18).
   let lineEnd = -1;
   let headline = false;
-  for (const m of text.matchAll(TITLED_NAME)) {
+  const textEnd = text.trimEnd().length;
+  TITLED_NAME.lastIndex = 0;
+  for (let m = TITLED_NAME.exec(text); m; m = TITLED_NAME.exec(text)) {
     if (m.index > lineEnd) {
       const lineStart = lineEnd + 1 + text.slice(lineEnd + 1, m.index).lastIndexOf("\n") + 1;
       const next = text.indexOf("\n", m.index);
@@ -257,9 +259,12 @@ function titledPeople(text: string): Array<{ name: string; start: number; end: n
       headline = isHeadline(text.slice(lineStart, lineEnd));
     }
     const tail = m[1] ?? "";
-    const person = nameAfterTitle(tail, m.index + m[0].length - tail.length);
+    const tailStart = m.index + m[0].length - tail.length;
+    const person = nameAfterTitle(tail, tailStart);
     // A name the text ends on may be cut ("… for Export Administrat" where an excerpt stops).
-    if (!headline && person && text.slice(person.end).trim().length > 0) found.push(person);
+    if (!headline && person && person.end < textEnd) found.push(person);
+    // The next title may be in this one's tail: "President Joe Biden and Chinese President Xi Jinping".
+    TITLED_NAME.lastIndex = person ? person.end : tailStart;
   }
   return found;
 }
@@ -380,11 +385,28 @@ function mergedNames(spans: readonly Span[]): Map<string, string> {
 /** "Export Administration" of "Export Administration Regulations": every mention goes on in capitals, so it is a longer name's start. */
 function alwaysContinued(text: string, name: string): boolean {
   let seen = 0;
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+  // Twenty mentions all going on decide it: a name mentioned thousands of times is not read thousands of times.
+  for (let i = text.indexOf(name); i >= 0 && seen < 20; i = text.indexOf(name, i + name.length)) {
     seen++;
     if (!/^\s+\p{Lu}\p{Ll}/u.test(text.slice(i + name.length, i + name.length + 5))) return false;
   }
   return seen > 0;
+}
+
+// Every term and each of its leading words ("Export Administration" of "Export Administration Regulations"),
+// computed once per set of terms: looked up, not searched for, however many terms a long text defines.
+const TERM_STARTS = new WeakMap<ReadonlySet<string>, Set<string>>();
+function termStarts(terms: ReadonlySet<string>): Set<string> {
+  let starts = TERM_STARTS.get(terms);
+  if (!starts) {
+    starts = new Set<string>();
+    for (const term of terms) {
+      const words = term.split(" ");
+      for (let i = 1; i <= words.length; i++) starts.add(words.slice(0, i).join(" "));
+    }
+    TERM_STARTS.set(terms, starts);
+  }
+  return starts;
 }
 
 function containsKnownName(tokens: readonly string[]): boolean {
@@ -413,7 +435,7 @@ function proposedOrganization(raw: string, found: OrganizationFindings): string 
   if (!isOrganizationLike(name) && (COMMON_ADJECTIVES.has(tokens[0] ?? "") || containsKnownName(tokens))) return null;
   if (isOnlyLegalForm(name) || isGenericName(name) || isGenericName(orgKey(name))) return null;
   // "Unmanned Aircraft Systems (UASs)": a term the text defines, or the start of one.
-  if ([...terms].some((t) => t === name || t.startsWith(`${name} `))) return null;
+  if (termStarts(terms).has(name)) return null;
   return name;
 }
 
