@@ -63,6 +63,13 @@ export interface RecognizedEntities {
 }
 
 const COMPROMISE_WORD_BUDGET = 600;
+/**
+ * Organisation names (and their acronyms and short forms) searched for in the whole text, for mentions the
+ * phrase rules do not see (headlines, a short name alone). The search is one regular expression of all of
+ * them: tens of thousands of distinct names, in a hostile text, made it too large to compile. Phrases past the
+ * limit still count where they were found.
+ */
+const SEARCHED_ORGANIZATION_LIMIT = 2000;
 /** Sentences longer than this never go to the tagger (about the budget's words). */
 const COMPROMISE_CHARACTER_LIMIT = 6 * COMPROMISE_WORD_BUDGET;
 
@@ -460,8 +467,13 @@ export function recognizeEntities(text: string): RecognizedEntities {
   const personTokens = new Set(people.flatMap(tokensOf));
 
   const extraNames = new Map<string, { kind: EntityKind; name: string }>();
+  let searched = 0;
   const addOrganization = (surface: string, name: string) => {
-    if (!gaz.entries.has(surface) && !aliases.has(surface) && isWholeName(surface)) extraNames.set(surface, { kind: "organization", name });
+    if (searched >= SEARCHED_ORGANIZATION_LIMIT || extraNames.has(surface)) return;
+    if (!gaz.entries.has(surface) && !aliases.has(surface) && isWholeName(surface)) {
+      extraNames.set(surface, { kind: "organization", name });
+      searched++;
+    }
   };
   for (const p of orgPhrases) {
     if (isGovernmentOf(p.name, personTokens)) continue;
