@@ -102,6 +102,11 @@ describe("people", () => {
     expect(people(text).map((p) => p.name)).toEqual(expect.arrayContaining(["Jane K. Morrow", "Laura B. Diaz Ortega"]));
   });
 
+  it("joins a given name and a possessive surname the tagger splits", () => {
+    const text = "The rules target those who seek to aid Vladimir Putin’s drive to subjugate Ukraine and its people.";
+    expect(people(text).map((p) => p.name)).toEqual(["Vladimir Putin"]);
+  });
+
   it("finds a second title's name in the first one's words", () => {
     const text = "The talks follow calls between President Joe Biden and Chinese President Xi Jinping last month.";
     expect(people(text).map((p) => p.name)).toEqual(expect.arrayContaining(["Joe Biden", "Xi Jinping"]));

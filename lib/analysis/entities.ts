@@ -276,6 +276,19 @@ function titledPeople(text: string): Array<{ name: string; start: number; end: n
   return found;
 }
 
+/**
+ * The tagger splits "Vladimir Putin’s" into "Vladimir" and "Putin’s": two proposals it gives one after the
+ * other that the text writes side by side are one name.
+ */
+function joinedPeople(text: string, raw: readonly string[]): string[] {
+  const out = [...raw];
+  for (let i = 0; i + 1 < raw.length; i++) {
+    const [a, b] = [raw[i]!, raw[i + 1]!];
+    if (!a.includes(" ") && /^\p{Lu}/u.test(b) && text.includes(`${a} ${b}`)) out.push(`${a} ${b}`);
+  }
+  return out;
+}
+
 function peopleNames(raw: string[], gaz: Gazetteer): string[] {
   return raw.map((p) => personName(p, gaz)).filter((p): p is string => p !== null);
 }
@@ -463,7 +476,7 @@ export function recognizeEntities(text: string): RecognizedEntities {
   }
   const proposals = compromiseProposals(text, explained);
 
-  const { people, aliases } = consolidatePeople([...peopleNames(proposals.people, gaz), ...titledNames]);
+  const { people, aliases } = consolidatePeople([...peopleNames(joinedPeople(text, proposals.people), gaz), ...titledNames]);
   const personTokens = new Set(people.flatMap(tokensOf));
 
   const extraNames = new Map<string, { kind: EntityKind; name: string }>();
