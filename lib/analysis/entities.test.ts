@@ -63,6 +63,10 @@ describe("organisation names", () => {
     expect(orgNames(text)).toEqual(expect.arrayContaining(["Central Bank of Armenia", "Ararat Trade Bank", "Bureau of Industry and Security"]));
   });
 
+  it("takes two names joined by \"&\" for two, unless a head word or legal form makes one body", () => {
+    expect(orgNames("Join the league on Steam & Discord to play.")).toEqual([]);
+  });
+
   it("does not name generic phrases, bare legal forms or a government in office", () => {
     const text = "The Research Center and the Public Joint Stock Company were not named. Russia has been central to the Biden-Harris Administration's policy. The U.S. Government acted.";
     expect(orgNames(text)).toEqual([]);

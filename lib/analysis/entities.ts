@@ -449,6 +449,8 @@ function proposedOrganization(raw: string, found: OrganizationFindings): string 
   const name = cleanName(parts.at(-1) ?? "");
   if (name.length < 2 || name.includes(",") || !properPhrase(name)) return null;
   const tokens = tokensOf(name);
+  // "Steam & Discord": two names joined, unless a head word or legal form makes one body of them ("Procter & Gamble Co.").
+  if ((tokens.includes("&") || tokens.includes("and")) && !isOrganizationLike(name)) return null;
   // Acronyms the text does not define say nothing of what they stand for ("EAR", "HTS"); long capitals shout.
   if (tokens.some((t) => /^[\p{Lu}\p{N}.&-]+$/u.test(t) && (t.length >= 4 || tokens.length === 1) && !definitions.has(t) && !GAZETTEER.entries.has(t))) return null;
   // "Continued Russian Federation", "Soviet Union": a known place or body, or an adjective, with no body's head word.

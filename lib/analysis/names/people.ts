@@ -7,6 +7,8 @@ const POSSESSIVE_WORD = /^(.+?)(?:['’ʼ]s|(?<=s)['’ʼ])$/u;
 
 /** The tokens of a proposed person's name, cleaned, or null when what is left is no name. */
 export function cleanPersonTokens(tokens: readonly string[]): string[] | null {
+  // "Alexandria, Virginia": a comma inside is a place and its state, or a list, not one name.
+  if (tokens.slice(0, -1).some((t) => t.endsWith(","))) return null;
   let out = [...tokens];
   // A possessive ends the name: what follows is what the person has.
   const owner = out.findIndex((t) => POSSESSIVE_WORD.test(t));
