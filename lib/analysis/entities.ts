@@ -1,12 +1,14 @@
 // Named people, organisations and places, and the jurisdictions a text mentions.
 //
 // Names come from the taxonomy (jurisdictions, regions, known bodies), from official titles ("Foreign
-// Minister Wang Yi"), from phrases ending in an organisation word ("... Ministry"), and from the tagger
+// Minister Wang Yi"), from the shape of organisation names (names/organizations.ts: "… Ministry", "Bureau of
+// …", legal forms, acronyms defined in brackets), and from the tagger
 // `compromise`. The tagger reads headlines and titles poorly ("State Antony", "April Visit") and costs
 // ~50-100 µs a word, so it reads only sentences with a capitalised word nothing else explains (each
 // such word in two sentences at most), up to COMPROMISE_WORD_BUDGET words. Every name is then searched
 // for in the whole text, and overlaps are settled longest-first, so "South China Sea" is a region and
-// not a mention of China.
+// not a mention of China. Last, the ways a text writes one body or person are merged into one name with its
+// aliases and mention count (names/merge.ts): screening matches these names against sanctions lists.
 import nlp from "compromise";
 import { pushTo } from "./issues";
 import { isOnlyLegalForm, withoutLegalForm } from "./names/legal-forms";

@@ -7,7 +7,7 @@
 // "Kyrgyzstan’s Keremet Bank" names one bank in a country. A parenthesised acronym or short name after a name
 // ("(BIS)", "(Haas)", ", or CoCom,") is recorded as that name's alias, so later mentions count for it.
 import { isHeadline } from "./headline";
-import { CONNECTORS, GENERIC_BODY_WORDS, isGenericName, NOT_NAME, ORGANIZATION_HEADS, TITLE_BREAKERS, WEAK_HEADS } from "./words";
+import { CONNECTORS, isGenericName, NOT_NAME, ORGANIZATION_HEADS, TITLE_BREAKERS, WEAK_HEADS } from "./words";
 import { isLegalFormWord, isLegalSuffixWord, isOnlyLegalForm, LEGAL_PREFIXES, LEGAL_SUFFIXES, legalPrefixOf, legalSuffixOf } from "./legal-forms";
 
 export interface OrganizationPhrase {
@@ -254,5 +254,3 @@ function isDefinitionOf(short: string, name: string): boolean {
   if (/^\p{Lu}{2,6}$/u.test(short)) return true;
   return short[0] === first[0] && /\p{Lu}.*\p{Lu}/u.test(short);
 }
-
-export { GENERIC_BODY_WORDS };
