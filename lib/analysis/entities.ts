@@ -11,6 +11,7 @@
 // aliases and mention count (names/merge.ts): screening matches these names against sanctions lists.
 import nlp from "compromise";
 import { pushTo } from "./issues";
+import { alwaysContinued, isGovernmentOf, isWholeName, termStarts } from "./names/checks";
 import { isOnlyLegalForm, withoutLegalForm } from "./names/legal-forms";
 import { mergeVariants, organizationKey, personKey } from "./names/merge";
 import { isHeadline } from "./names/headline";
@@ -382,19 +383,6 @@ const orgKey = (name: string) => organizationKey(name, COUNTRY_WORDS);
 const KNOWN_BY_KEY = new Map(KNOWN_ORGANIZATIONS.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((s) => [orgKey(s), o.name] as const)));
 const knownName = (name: string) => KNOWN_BY_KEY.get(orgKey(name)) ?? name;
 
-/** The last check on any organisation's name, whoever proposed it: balanced brackets and quotes, no possessive. */
-function isWholeName(name: string): boolean {
-  const count = (re: RegExp) => (name.match(re) ?? []).length;
-  return count(/\(/g) === count(/\)/g) && count(/"/g) % 2 === 0 && count(/[“«]/g) === count(/[”»]/g) && !/['’ʼ]s?(?:\s|$)/u.test(name) && !isOnlyLegalForm(name);
-}
-
-/** "the Biden-Harris Administration", "the Trump Administration": a government in office, not a body to screen. */
-function isGovernmentOf(name: string, personTokens: ReadonlySet<string>): boolean {
-  const tokens = tokensOf(name);
-  if (tokens.length < 2 || !/^(?:Administration|Government)$/.test(tokens.at(-1) ?? "")) return false;
-  return tokens.slice(0, -1).every((t) => /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(t) || t.split("-").every((part) => personTokens.has(part)));
-}
-
 /** Each name → the one name it is a variant of in this text (names.ts/merge.ts): one entity per body or person. */
 function mergedNames(spans: readonly Span[]): Map<string, string> {
   const names = (kind: EntityKind) => [...new Set(spans.filter((s) => s.kind === kind).map((s) => s.name))];
@@ -402,33 +390,6 @@ function mergedNames(spans: readonly Span[]): Map<string, string> {
     ...mergeVariants(names("organization"), orgKey, KNOWN_ORGANIZATION_NAMES, true),
     ...mergeVariants(names("person"), personKey),
   ]);
-}
-
-/** "Export Administration" of "Export Administration Regulations": every mention goes on in capitals, so it is a longer name's start. */
-function alwaysContinued(text: string, name: string): boolean {
-  let seen = 0;
-  // Twenty mentions all going on decide it: a name mentioned thousands of times is not read thousands of times.
-  for (let i = text.indexOf(name); i >= 0 && seen < 20; i = text.indexOf(name, i + name.length)) {
-    seen++;
-    if (!/^\s+\p{Lu}\p{Ll}/u.test(text.slice(i + name.length, i + name.length + 5))) return false;
-  }
-  return seen > 0;
-}
-
-// Every term and each of its leading words ("Export Administration" of "Export Administration Regulations"),
-// computed once per set of terms: looked up, not searched for, however many terms a long text defines.
-const TERM_STARTS = new WeakMap<ReadonlySet<string>, Set<string>>();
-function termStarts(terms: ReadonlySet<string>): Set<string> {
-  let starts = TERM_STARTS.get(terms);
-  if (!starts) {
-    starts = new Set<string>();
-    for (const term of terms) {
-      const words = term.split(" ");
-      for (let i = 1; i <= words.length; i++) starts.add(words.slice(0, i).join(" "));
-    }
-    TERM_STARTS.set(terms, starts);
-  }
-  return starts;
 }
 
 function containsKnownName(tokens: readonly string[]): boolean {
