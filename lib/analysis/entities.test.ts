@@ -22,6 +22,12 @@ describe("organisation names", () => {
     expect(orgNames(text)).toContain("US Department of the Treasury");
   });
 
+  it("keeps a possessive that is part of the name", () => {
+    const text = "Transfers went through the People's Bank of China (PBOC) and Kyrgyzstan's Keremet Bank. The PBOC declined to comment.";
+    expect(orgNames(text)).toEqual(expect.arrayContaining(["People's Bank of China", "Keremet Bank"]));
+    expect(org(text, "People's Bank of China")).toMatchObject({ aliases: ["PBOC"], mentions: 2 });
+  });
+
   it("merges a body written with and without its country into one name with a count", () => {
     const text = "Treasury designated Keremet Bank on Monday. Kyrgyzstan's Keremet Bank had moved funds for Russian buyers, and Kyrgyzstan’s Keremet Bank kept the accounts open.";
     expect(orgs(text).filter((o) => o.name.includes("Keremet"))).toEqual([expect.objectContaining({ name: "Keremet Bank", mentions: 3 })]);

@@ -1,11 +1,13 @@
 // Checks on an organisation's name, whoever proposed it (the phrase rules or the tagger): is it whole, is it
 // a government in office rather than a body, is it only the start of a longer capitalised term.
 import { isOnlyLegalForm } from "./legal-forms";
+import { isNameInternalPossessive } from "./words";
 
 /** The last check on any organisation's name, whoever proposed it: balanced brackets and quotes, no possessive. */
 export function isWholeName(name: string): boolean {
   const count = (re: RegExp) => (name.match(re) ?? []).length;
-  return count(/\(/g) === count(/\)/g) && count(/"/g) % 2 === 0 && count(/[“«]/g) === count(/[”»]/g) && !/['’ʼ]s?(?:\s|$)/u.test(name) && !isOnlyLegalForm(name);
+  const possessive = name.split(" ").some((w) => /['’ʼ]s?$/u.test(w) && !isNameInternalPossessive(w));
+  return count(/\(/g) === count(/\)/g) && count(/"/g) % 2 === 0 && count(/[“«]/g) === count(/[”»]/g) && !possessive && !isOnlyLegalForm(name);
 }
 
 /** "the Biden-Harris Administration", "the Trump Administration": a government in office, not a body to screen. */

@@ -7,7 +7,7 @@
 // "Kyrgyzstan’s Keremet Bank" names one bank in a country. A parenthesised acronym or short name after a name
 // ("(BIS)", "(Haas)", ", or CoCom,") is recorded as that name's alias, so later mentions count for it.
 import { isHeadline } from "./headline";
-import { CONNECTORS, isGenericName, NOT_NAME, ORGANIZATION_HEADS, TITLE_BREAKERS, WEAK_HEADS } from "./words";
+import { CONNECTORS, isGenericName, isNameInternalPossessive, NOT_NAME, ORGANIZATION_HEADS, TITLE_BREAKERS, WEAK_HEADS } from "./words";
 import { isLegalFormWord, isLegalSuffixWord, isOnlyLegalForm, LEGAL_PREFIXES, LEGAL_SUFFIXES, legalPrefixOf, legalSuffixOf } from "./legal-forms";
 
 export interface OrganizationPhrase {
@@ -99,7 +99,8 @@ function capitalisedRuns(text: string): Token[][] {
     const breaks = /\S/.test(gap) || (gap.includes("\n") && !isSoftWrap(text, lastEnd - raw.length - gap.length, gap));
     if (breaks) skipNext = false;
     if (run.length > 0 && (breaks || run.length >= MAX_RUN)) close();
-    const possessive = POSSESSIVE.test(raw);
+    // "People's Bank of China" keeps its apostrophe; "Treasury’s Office" is two names.
+    const possessive = POSSESSIVE.test(raw) && !isNameInternalPossessive(raw);
     const word = possessive ? raw.replace(POSSESSIVE, "") : bare(raw);
     const sentenceEnd = !possessive && word !== raw;
     if (!/^[\p{L}\p{N}]/u.test(word) || isDescriptor(word) || isShouting(word) || TITLE_BREAKERS.has(word)) {

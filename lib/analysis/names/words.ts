@@ -58,3 +58,14 @@ export const OFFICE_WORDS = new Set([
   "Department", "Ministry", "Division", "Section", "Unit", "Affairs", "Relations", "Planning", "Strategy", "Strategic",
   "Arms", "Verification", "Compliance", "Licensing", "Services", "Information", "Communications", "Press",
 ]);
+
+/**
+ * Possessives that are part of a name, not an owner before it: "People's Bank of China", "Workers' Party of
+ * Korea", "Children's Hospital". Any other possessive splits a name in two.
+ */
+export const NAME_INTERNAL_POSSESSIVES = new Set(["People", "Peoples", "Workers", "Children", "Women", "Farmers", "Veterans", "Citizens", "Soldiers", "Writers"]);
+
+/** Whether a word with an apostrophe is one of those: "People's", "Workers’". */
+export function isNameInternalPossessive(word: string): boolean {
+  return NAME_INTERNAL_POSSESSIVES.has(word.replace(/(?:['’ʼ]s|['’ʼ])$/u, ""));
+}
