@@ -146,6 +146,8 @@ describe("the measures", () => {
     expect(fragmentReason("Bureau of Industry and Security")).toBeNull();
     expect(fragmentReason("Redlepus Vector Industry (Shenzhen) Co., Ltd.")).toBeNull();
     expect(fragmentReason("Haas Automation, Inc.")).toBeNull();
+    expect(fragmentReason("People's Bank of China")).toBeNull();
+    expect(fragmentReason("Workers’ Party of Korea")).toBeNull();
   });
 
   it("scores names against labels and their aliases, counting repeats of a matched label as duplicates", () => {
