@@ -68,6 +68,18 @@ describe("analysis of adversarial text stays linear", () => {
     fc.assert(fc.property(fc.array(phrase, { minLength: 1, maxLength: 3 }), (phrases) => void expectSaneAnalysis(repeatedTo(phrases, "\n"))), runs);
   });
 
+  it("answers for thousands of different companies with legal forms, acronyms and possessives", () => {
+    const parts: string[] = [];
+    for (let i = 0, length = 0; length < SIZE; i++) {
+      const part = `Q${i} Trade Bureau of Industry (QT${i % 997}) and Firm${i} (Shenzhen) Co., Ltd., OOO "Name${i}", Kyrgyzstan’s Keremet${i} Bank’s `;
+      parts.push(part);
+      length += part.length;
+    }
+    // One line of sentences: the longest runs of capitals the name rules see.
+    const a = expectSaneAnalysis(parts.join(". "));
+    expect(a.organizations.length).toBeGreaterThan(100);
+  });
+
   it("answers for thousands of different names, on one line or many", () => {
     fc.assert(
       fc.property(fc.nat(1000), fc.constantFrom(". ", " ", "\n"), (seed, separator) => {

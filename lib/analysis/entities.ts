@@ -1,14 +1,23 @@
 // Named people, organisations and places, and the jurisdictions a text mentions.
 //
 // Names come from the taxonomy (jurisdictions, regions, known bodies), from official titles ("Foreign
-// Minister Wang Yi"), from phrases ending in an organisation word ("... Ministry"), and from the tagger
+// Minister Wang Yi"), from the shape of organisation names (names/organizations.ts: "… Ministry", "Bureau of
+// …", legal forms, acronyms defined in brackets), and from the tagger
 // `compromise`. The tagger reads headlines and titles poorly ("State Antony", "April Visit") and costs
 // ~50-100 µs a word, so it reads only sentences with a capitalised word nothing else explains (each
 // such word in two sentences at most), up to COMPROMISE_WORD_BUDGET words. Every name is then searched
 // for in the whole text, and overlaps are settled longest-first, so "South China Sea" is a region and
-// not a mention of China.
+// not a mention of China. Last, the ways a text writes one body or person are merged into one name with its
+// aliases and mention count (names/merge.ts): screening matches these names against sanctions lists.
 import nlp from "compromise";
 import { pushTo } from "./issues";
+import { alwaysContinued, isGovernmentOf, isWholeName, termStarts } from "./names/checks";
+import { isOnlyLegalForm, withoutLegalForm } from "./names/legal-forms";
+import { mergeVariants, organizationKey, personKey } from "./names/merge";
+import { isHeadline } from "./names/headline";
+import { findOrganizationPhrases, type OrganizationFindings } from "./names/organizations";
+import { cleanPersonTokens } from "./names/people";
+import { isGenericName, OFFICE_WORDS, TITLE_BREAKERS } from "./names/words";
 import { compilePhrases, lowerBound, removeOverlaps, type PhraseMatcher } from "./terms";
 import { splitSentences, type Sentence } from "./text";
 import {
@@ -25,6 +34,8 @@ export type EntityKind = "person" | "organization" | "place";
 
 export interface NamedEntity {
   name: string;
+  /** The other ways the text writes it ("Commerce Department", "BIS"), first seen first; its mentions count them all. */
+  aliases: string[];
   mentions: number;
   /** Offsets of the first mention in the text. */
   start: number;
@@ -55,6 +66,13 @@ export interface RecognizedEntities {
 }
 
 const COMPROMISE_WORD_BUDGET = 600;
+/**
+ * Organisation names (and their acronyms and short forms) searched for in the whole text, for mentions the
+ * phrase rules do not see (headlines, a short name alone). The search is one regular expression of all of
+ * them: tens of thousands of distinct names, in a hostile text, made it too large to compile. Phrases past the
+ * limit still count where they were found.
+ */
+const SEARCHED_ORGANIZATION_LIMIT = 2000;
 /** Sentences longer than this never go to the tagger (about the budget's words). */
 const COMPROMISE_CHARACTER_LIMIT = 6 * COMPROMISE_WORD_BUDGET;
 
@@ -102,20 +120,27 @@ const TITLED_NAME = new RegExp(
   `(?<!\\p{L})(?:${[...PERSON_TITLES]
     .sort((a, b) => b.length - a.length)
     .map((t) => escapeRegExp(t).replace(/ /g, "\\s+"))
-    .join("|")})[ \\t\\u00a0]+(${NAME_TOKEN}(?:[ \\t\\u00a0]+${NAME_TOKEN}){0,2})`,
+    .join("|")})((?:[ \\t\\u00a0]+(?:of|for|and|the|${NAME_TOKEN})){1,14})`,
   "gu",
 );
 
-// A capitalised word, or dotted initials ("U.S."); only spaces between words, so no phrase crosses
-// a sentence or a line.
-const CAP_TOKEN = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}[\\p{L}\\p{M}&'’-]*)";
-const GAP = "[ \\t\\u00a0]+";
-const HEAD = `(?:${ORGANIZATION_HEAD_WORDS.map(escapeRegExp).join("|")})\\.?`;
-const OF_TAIL = `${GAP}of(?:${GAP}the)?${GAP}${CAP_TOKEN}(?:${GAP}${CAP_TOKEN}){0,3}`;
-const ORGANIZATION_PHRASE = new RegExp(
-  `(?<!\\p{L})(?:(?:${CAP_TOKEN}${GAP}){1,4}${HEAD}(?:${OF_TAIL})?|${HEAD}${OF_TAIL})(?!\\p{L})`,
-  "gu",
-);
+/**
+ * The name in what follows a title: past the office ("of Commerce for Industry and Security"), the capitalised
+ * words up to the next "of" or "and", four at most: "Alan F. Estevez", "Biden" (of "Biden and Group of Seven").
+ */
+function nameAfterTitle(tail: string, tailStart: number): { name: string; start: number; end: number } | null {
+  const tokens = [...tail.matchAll(/\S+/g)];
+  let i = 0;
+  while (i < tokens.length && (OFFICE_WORDS.has(tokens[i]![0]) || TITLE_BREAKERS.has(tokens[i]![0]) || CONNECTORS.has(tokens[i]![0]))) i++;
+  let j = i;
+  while (j < tokens.length && j - i < 4 && !CONNECTORS.has(tokens[j]![0])) j++;
+  const first = tokens[i];
+  const last = tokens[j - 1];
+  if (!first || !last || j === i) return null;
+  const start = tailStart + first.index;
+  const end = tailStart + last.index + last[0].length;
+  return { name: tail.slice(first.index, last.index + last[0].length), start, end };
+}
 
 /** Trims punctuation, bullets and possessives from a proposed name: "Russia's," → "Russia". */
 export function cleanName(raw: string): string {
@@ -140,7 +165,8 @@ function isCapitalised(token: string): boolean {
 
 /** A person's name without titles and stray words around it, or null when nothing name-like is left. */
 function personName(raw: string, gaz: Gazetteer): string | null {
-  const tokens = tokensOf(cleanName(raw));
+  const tokens = cleanPersonTokens(tokensOf(cleanName(raw)));
+  if (!tokens) return null;
   const skip = (t: string) => NOT_NAME.has(t.replace(/\.$/, "")) || gaz.entries.has(t);
   while (tokens.length > 0 && skip(tokens[0] ?? "")) tokens.shift();
   while (tokens.length > 0 && skip(tokens[tokens.length - 1] ?? "")) tokens.pop();
@@ -167,14 +193,6 @@ function isOrganizationLike(name: string): boolean {
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
-}
-
-// Headlines in title case fool the tagger into finding people such as "April Visit".
-function isHeadline(line: string): boolean {
-  const words = line.trim().split(/\s+/);
-  if (words.length < 3 || /[.!?]["”’]?$/.test(line.trim())) return false;
-  const long = words.filter((w) => w.replace(/\W/g, "").length >= 4);
-  return long.length > 0 && long.filter((w) => isCapitalised(w)).length / long.length >= 0.6;
 }
 
 interface Proposals {
@@ -241,18 +259,37 @@ function titledPeople(text: string): Array<{ name: string; start: number; end: n
   // judging the line around every title made one long line of "Mr. … Dr. …" quadratic (issue 18).
   let lineEnd = -1;
   let headline = false;
-  for (const m of text.matchAll(TITLED_NAME)) {
+  const textEnd = text.trimEnd().length;
+  TITLED_NAME.lastIndex = 0;
+  for (let m = TITLED_NAME.exec(text); m; m = TITLED_NAME.exec(text)) {
     if (m.index > lineEnd) {
       const lineStart = lineEnd + 1 + text.slice(lineEnd + 1, m.index).lastIndexOf("\n") + 1;
       const next = text.indexOf("\n", m.index);
       lineEnd = next < 0 ? text.length : next;
       headline = isHeadline(text.slice(lineStart, lineEnd));
     }
-    const name = m[1] ?? "";
-    const end = m.index + m[0].length;
-    if (!headline) found.push({ name, start: end - name.length, end });
+    const tail = m[1] ?? "";
+    const tailStart = m.index + m[0].length - tail.length;
+    const person = nameAfterTitle(tail, tailStart);
+    // A name the text ends on may be cut ("… for Export Administrat" where an excerpt stops).
+    if (!headline && person && person.end < textEnd) found.push(person);
+    // The next title may be in this one's tail: "President Joe Biden and Chinese President Xi Jinping".
+    TITLED_NAME.lastIndex = person ? person.end : tailStart;
   }
   return found;
+}
+
+/**
+ * The tagger splits "Vladimir Putin’s" into "Vladimir" and "Putin’s": two proposals it gives one after the
+ * other that the text writes side by side are one name.
+ */
+function joinedPeople(text: string, raw: readonly string[]): string[] {
+  const out = [...raw];
+  for (let i = 0; i + 1 < raw.length; i++) {
+    const [a, b] = [raw[i]!, raw[i + 1]!];
+    if (!a.includes(" ") && /^\p{Lu}/u.test(b) && text.includes(`${a} ${b}`)) out.push(`${a} ${b}`);
+  }
+  return out;
 }
 
 function peopleNames(raw: string[], gaz: Gazetteer): string[] {
@@ -295,7 +332,8 @@ function consolidatePeople(names: string[]): { people: string[]; aliases: Map<st
     else lastNames.set(last, [p]);
   }
   for (const [last, owners] of lastNames) {
-    if (owners.length === 1 && owners[0] && !aliases.has(last)) aliases.set(last, owners[0]);
+    // "Jane K. Morrow" and "Jane Morrow" are one owner of "Morrow" (merged later, names/merge.ts).
+    if (new Set(owners.map(personKey)).size === 1 && owners[0] && !aliases.has(last)) aliases.set(last, owners[0]);
   }
   return { people, aliases };
 }
@@ -311,43 +349,90 @@ interface Span {
 // Sentence-initial capitals are weak evidence: a one-word name needs a mention inside a sentence.
 function isMidSentence(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start).trimEnd();
-  return before.length > 0 && !/[.!?:;•\n"“]$/.test(before);
+  // "met Mr. Ivanov": a title's dot ends no sentence.
+  return before.length > 0 && (!/[.!?:;•\n"“]$/.test(before) || /(?<!\p{L})(?:Mr|Mrs|Ms|Dr|Gen|Adm|Sen|Rep|Gov)\.$/u.test(before));
 }
 
-function tally(spans: Span[], kind: EntityKind): NamedEntity[] {
+/** Each name once, with how often and in which forms the text writes it, most mentioned first. */
+function tally(text: string, spans: Span[], kind: EntityKind, definedAt: ReadonlySet<number>): NamedEntity[] {
   const byName = new Map<string, NamedEntity>();
   for (const s of spans) {
     if (s.kind !== kind) continue;
+    // "(BIS)" right after the name it defines is that mention's, not another: an alias, not a count.
+    const counts = definedAt.has(s.start) ? 0 : 1;
+    // As written, spaces collapsed; a form differing from the name only in a final dot or quote is the name.
+    const written = text.slice(s.start, s.end).replace(/\s+/g, " ").trim();
+    const surface = cleanName(written) === cleanName(s.name) ? s.name : written;
     const e = byName.get(s.name);
-    if (e) e.mentions++;
-    else byName.set(s.name, { name: s.name, mentions: 1, start: s.start, end: s.end });
+    if (e) {
+      e.mentions += counts;
+      if (surface !== s.name && !e.aliases.includes(surface)) e.aliases.push(surface);
+    } else byName.set(s.name, { name: s.name, aliases: surface === s.name ? [] : [surface], mentions: counts, start: s.start, end: s.end });
   }
-  return [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.start - b.start);
+  return [...byName.values()].filter((e) => e.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.start - b.start);
 }
 
-function organizationPhrases(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(ORGANIZATION_PHRASE)) {
-    let start = m.index;
-    let phrase = m[0];
-    // Drop sentence-initial words caught by the capitals ("However Treasury Department").
-    for (let lead = /^(\S+)\s+/.exec(phrase); lead && NOT_NAME.has(lead[1] ?? ""); lead = /^(\S+)\s+/.exec(phrase)) {
-      start += lead[0].length;
-      phrase = phrase.slice(lead[0].length);
-    }
-    if (tokensOf(phrase).length < 2) continue;
-    spans.push({ kind: "organization", name: cleanName(phrase), start, end: start + phrase.length });
+// Words that place a body rather than name it: "U.S. Department of Commerce" is the "Department of Commerce".
+const COUNTRY_WORDS = new Set([
+  "U.S.", "US", "UK", "U.K.", "EU", "E.U.", "UN", "U.N.",
+  ...JURISDICTIONS.flatMap((j) => [j.name, ...(j.aliases ?? []), ...(j.demonyms ?? [])]).filter((w) => !w.includes(" ")),
+]);
+const KNOWN_ORGANIZATION_NAMES = new Set(KNOWN_ORGANIZATIONS.map((o) => o.name));
+const orgKey = (name: string) => organizationKey(name, COUNTRY_WORDS);
+// "U.S. Department of the Treasury" is the known body "US Department of the Treasury" however the text writes it.
+const KNOWN_BY_KEY = new Map(KNOWN_ORGANIZATIONS.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((s) => [orgKey(s), o.name] as const)));
+const knownName = (name: string) => KNOWN_BY_KEY.get(orgKey(name)) ?? name;
+
+/** Each name → the one name it is a variant of in this text (names.ts/merge.ts): one entity per body or person. */
+function mergedNames(spans: readonly Span[]): Map<string, string> {
+  const names = (kind: EntityKind) => [...new Set(spans.filter((s) => s.kind === kind).map((s) => s.name))];
+  return new Map([
+    ...mergeVariants(names("organization"), orgKey, KNOWN_ORGANIZATION_NAMES, true),
+    ...mergeVariants(names("person"), personKey),
+  ]);
+}
+
+function containsKnownName(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = i + 1; j <= tokens.length; j++) if ((j - i < tokens.length) && GAZETTEER.entries.has(tokens.slice(i, j).join(" "))) return true;
   }
-  return spans;
+  return false;
+}
+
+const POSSESSIVE_SPLIT = /\s*\S+?(?:['’ʼ]s|s['’ʼ])\s+|\S*-\p{Ll}+\s+/gu;
+
+/**
+ * A tagger's proposed organisation, cleaned, or null: the part after a possessive or a "-based" ("Kyrgyzstan's
+ * Keremet Bank" → "Keremet Bank"), and never an acronym the text did not define, a list ("European Union,
+ * Japan"), a legal form or a generic noun alone.
+ */
+function proposedOrganization(raw: string, found: OrganizationFindings): string | null {
+  const { definitions, terms } = found;
+  const parts = cleanName(raw).split(POSSESSIVE_SPLIT);
+  const name = cleanName(parts.at(-1) ?? "");
+  if (name.length < 2 || name.includes(",") || !properPhrase(name)) return null;
+  const tokens = tokensOf(name);
+  // "Steam & Discord": two names joined, unless a head word or legal form makes one body of them ("Procter & Gamble Co.").
+  if ((tokens.includes("&") || tokens.includes("and")) && !isOrganizationLike(name)) return null;
+  // Acronyms the text does not define say nothing of what they stand for ("EAR", "HTS"); long capitals shout.
+  if (tokens.some((t) => /^[\p{Lu}\p{N}.&-]+$/u.test(t) && (t.length >= 4 || tokens.length === 1) && !definitions.has(t) && !GAZETTEER.entries.has(t))) return null;
+  // "Continued Russian Federation", "Soviet Union": a known place or body, or an adjective, with no body's head word.
+  if (!isOrganizationLike(name) && (COMMON_ADJECTIVES.has(tokens[0] ?? "") || containsKnownName(tokens))) return null;
+  if (isOnlyLegalForm(name) || isGenericName(name) || isGenericName(orgKey(name))) return null;
+  // "Unmanned Aircraft Systems (UASs)": a term the text defines, or the start of one.
+  if (termStarts(terms).has(name)) return null;
+  return name;
 }
 
 export function recognizeEntities(text: string): RecognizedEntities {
   const gaz = GAZETTEER;
   const gazetteerHits = gaz.matcher.find(text);
   const titled = titledPeople(text);
-  const orgPhrases = organizationPhrases(text);
+  const found = findOrganizationPhrases(text, (word) => gaz.entries.get(word)?.kind === "place");
+  // Known bodies and places are the gazetteer's to name.
+  const orgPhrases = found.phrases.filter((p) => !gaz.entries.has(p.name));
   const explained = new Uint8Array(text.length);
-  for (const span of [...gazetteerHits, ...titled, ...orgPhrases]) explained.fill(1, span.start, span.end);
+  for (const span of [...gazetteerHits, ...titled, ...found.phrases]) explained.fill(1, span.start, span.end);
   // Later mentions of a titled person ("Blinken said") are explained too.
   const titledNames = peopleNames(titled.map((t) => t.name), gaz);
   const titledAliases = consolidatePeople(titledNames).aliases;
@@ -356,23 +441,44 @@ export function recognizeEntities(text: string): RecognizedEntities {
   }
   const proposals = compromiseProposals(text, explained);
 
-  const { people, aliases } = consolidatePeople([...peopleNames(proposals.people, gaz), ...titledNames]);
+  const { people, aliases } = consolidatePeople([...peopleNames(joinedPeople(text, proposals.people), gaz), ...titledNames]);
   const personTokens = new Set(people.flatMap(tokensOf));
 
   const extraNames = new Map<string, { kind: EntityKind; name: string }>();
-  for (const raw of proposals.organizations) {
-    const name = cleanName(raw);
-    if (name.length >= 2 && properPhrase(name) && !gaz.entries.has(name) && !aliases.has(name)) {
-      extraNames.set(name, { kind: "organization", name });
+  let searched = 0;
+  const addOrganization = (surface: string, name: string) => {
+    if (searched >= SEARCHED_ORGANIZATION_LIMIT || extraNames.has(surface)) return;
+    if (!gaz.entries.has(surface) && !aliases.has(surface) && isWholeName(surface)) {
+      extraNames.set(surface, { kind: "organization", name });
+      searched++;
     }
+  };
+  for (const p of orgPhrases) {
+    if (isGovernmentOf(p.name, personTokens)) continue;
+    const name = knownName(p.name);
+    addOrganization(p.name, name);
+    // Later mentions by the name alone: "Haas" of "Haas Automation, Inc.", "Sky Frame" of "OOO Sky Frame".
+    const core = withoutLegalForm(p.name);
+    if (core !== p.name && core.length >= 4 && /^\p{Lu}/u.test(core) && !isGenericName(core) && !extraNames.has(core)) addOrganization(core, name);
+  }
+  // "(BIS)" after "Bureau of Industry and Security": later mentions of "BIS" are the bureau's.
+  for (const [short, long] of found.definitions) {
+    const entry = gaz.entries.get(long);
+    if (!entry) addOrganization(short, long);
+    else if (entry.kind === "organization") addOrganization(short, entry.name);
+  }
+  for (const raw of proposals.organizations) {
+    const name = proposedOrganization(raw, found);
+    if (name && !extraNames.has(name) && !alwaysContinued(text, name)) addOrganization(name, name);
   }
   for (const raw of proposals.places) {
     // "US-China" names two places.
     for (const part of cleanName(raw).split(/(?<=\p{L})-(?=\p{Lu})/u)) {
       const name = cleanName(part);
-      if (name.length < 2 || !properPhrase(name) || gaz.entries.has(name) || aliases.has(name)) continue;
+      if (name.length < 2 || !properPhrase(name) || gaz.entries.has(name) || aliases.has(name) || extraNames.has(name)) continue;
       if (tokensOf(name).some((t) => personTokens.has(t))) continue;
-      extraNames.set(name, { kind: isOrganizationLike(name) ? "organization" : "place", name });
+      if (!isOrganizationLike(name)) extraNames.set(name, { kind: "place", name });
+      else if (proposedOrganization(name, found) && !alwaysContinued(text, name)) addOrganization(name, name);
     }
   }
 
@@ -388,7 +494,7 @@ export function recognizeEntities(text: string): RecognizedEntities {
     if (person) spans.push({ kind: "person", name: person, start: hit.start, end: hit.end });
     else if (other) spans.push({ ...other, start: hit.start, end: hit.end });
   }
-  spans.push(...orgPhrases);
+  for (const p of orgPhrases) if (!isGovernmentOf(p.name, personTokens)) spans.push({ kind: "organization", name: knownName(p.name), start: p.start, end: p.end });
 
   const accepted = removeOverlaps(spans);
 
@@ -397,16 +503,19 @@ export function recognizeEntities(text: string): RecognizedEntities {
   const confirmed = new Set(
     accepted.filter((s) => s.kind === "person" && oneWordPeople.has(s.name) && isMidSentence(text, s.start)).map((s) => s.name),
   );
-  const kept = accepted.filter((s) => s.kind !== "person" || !oneWordPeople.has(s.name) || confirmed.has(s.name));
+  const merged = mergedNames(accepted);
+  const kept = accepted
+    .filter((s) => s.kind !== "person" || !oneWordPeople.has(s.name) || confirmed.has(s.name))
+    .map((s) => ({ ...s, name: merged.get(s.name) ?? s.name }));
 
   const mentions: EntityMention[] = kept
     .filter((s): s is Span & { kind: EntityKind } => s.kind !== "demonym")
     .map(({ kind, name, start, end }) => ({ kind, name, start, end }));
 
   return {
-    people: tally(kept, "person"),
-    organizations: tally(kept, "organization"),
-    places: tally(kept, "place"),
+    people: tally(text, kept, "person", found.definedAt),
+    organizations: tally(text, kept, "organization", found.definedAt),
+    places: tally(text, kept, "place", found.definedAt),
     mentions,
     jurisdictions: jurisdictionMentions(text, kept, spans),
   };

@@ -2,6 +2,7 @@
 // unrelated, puts the right category first, and names organisations cleanly. Pure: the texts and labels come
 // in (see load.ts), figures come out. It measures; it asserts nothing about the targets.
 import { analyzeDocument, type IssueToMatch } from "@/lib/analysis/analyze";
+import { isNameInternalPossessive } from "@/lib/analysis/names/words";
 import { itemRelevance } from "@/lib/feeds/relevance";
 import { demoIssues } from "@/lib/seed/demo-data";
 
@@ -263,7 +264,9 @@ export function fragmentReason(name: string): string | null {
   const opens = (name.match(/[([{]/g) ?? []).length;
   const closes = (name.match(/[)\]}]/g) ?? []).length;
   if (opens !== closes) return "unbalanced brackets";
-  if (/\w['’ʼ]s(\s|$)/u.test(name) || /\ws['’ʼ](\s|$)/u.test(name)) return "possessive";
+  // "People's Bank of China", "Workers' Party of Korea": possessives that belong to the name are not an owner's.
+  const owners = name.split(/\s+/).filter((w) => (/\w['’ʼ]s$/u.test(w) || /\ws['’ʼ]$/u.test(w)) && !isNameInternalPossessive(w));
+  if (owners.length > 0) return "possessive";
   // "of Justice" (from "Department of Justice"): a name does not start or end with a lower-case linking word.
   if (/^(?:of|and|for|the|to|in|on|at|by|de|du|des)\s/.test(name) || /\s(?:of|and|for|the|to|in|on|at|by)$/.test(name)) return "starts or ends mid-name";
   const words = name

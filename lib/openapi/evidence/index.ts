@@ -46,18 +46,26 @@ const relevanceExplainedSchema = z
   })
   .meta({ description: "Why the document is as relevant as it is" });
 
+const namedEntitySchema = z.object({
+  name: z.string().meta({ description: "The clean name: no possessive, legal form kept (\"Haas Automation, Inc.\"), a known body by its own name" }),
+  aliases: z.array(z.string()).meta({ description: "The other ways the text writes it (\"Commerce Department\", \"BIS\", \"Alan Estevez\"), first seen first" }),
+  mentions: z.number().int().min(1).meta({ description: "How often the text names it, in any of its forms" }),
+  start: z.number().int().meta({ description: "Offset of the first mention in `text`" }),
+  end: z.number().int(),
+});
+
 /**
  * The analysis of POST /api/documents/analyze. Its full shape is a TypeScript interface in
- * lib/analysis/analyze.ts with no zod schema yet, so only the top level is described here.
+ * lib/analysis/analyze.ts with no zod schema yet, so only the top level and the names are described here.
  */
 const documentAnalysisSchema = z.object({
   title: z.string(),
   publisher: z.string().nullable(),
   publishedDate: z.string().nullable().meta({ description: "YYYY-MM-DD, or null when the document gives no date" }),
   wordCount: z.number().int(),
-  people: z.array(z.unknown()),
-  organizations: z.array(z.unknown()),
-  places: z.array(z.unknown()),
+  people: z.array(namedEntitySchema).meta({ description: "The people named, most mentioned first, each once with its variants as aliases" }),
+  organizations: z.array(namedEntitySchema).meta({ description: "The organisations named, most mentioned first, each once with its variants and acronyms as aliases" }),
+  places: z.array(namedEntitySchema),
   keyPassages: z.array(z.unknown()).meta({ description: "The passages worth quoting, with their offsets in `text`" }),
   categories: z.array(z.unknown()).meta({ description: "Suggested categories, best first" }),
   hsCodes: z.array(z.unknown()).meta({ description: "Suggested HS codes, best first" }),

@@ -84,7 +84,8 @@ function Names({ entities }: { entities: NamedEntity[] }) {
       items={entities.map((e) => ({
         key: `${e.name}-${e.start}`,
         label: e.name,
-        detail: e.mentions > 1 ? `${e.mentions} mentions` : "",
+        // The other ways the text writes it ("BIS", "Commerce Department"), so the analyst sees what was merged.
+        detail: [e.aliases.length > 0 ? `also ${e.aliases.slice(0, 3).join(", ")}` : "", e.mentions > 1 ? `${e.mentions} mentions` : ""].filter(Boolean).join("; "),
       }))}
     />
   );
