@@ -28,7 +28,7 @@ describe("itemRelevance", () => {
     expect(none.issueIds).toEqual([]);
     expect(none.relevance).toBeGreaterThan(0);
     expect(none.relevance).toBeLessThan(0.01);
-    expect(itemRelevance(item, [])).toEqual({ relevance: 0, issueIds: [] });
+    expect(itemRelevance(item, [])).toEqual({ relevance: 0, issueIds: [], reasons: [] });
   });
 
   it("ranks a game engine's release below a Treasury release on the watchlist", () => {
