@@ -6,6 +6,7 @@
 // Bayes sums thousands of near-independent terms into certainty. Pure and deterministic: the same examples
 // always give the same model, in any order.
 import { stem } from "./issues";
+import { logistic } from "./relevance";
 
 /** The part's name in the relevance explanation. */
 export const LEARNED = "learned";
@@ -197,7 +198,7 @@ export function train(examples: readonly LabelledExample[], { maxFeatures = MAX_
     for (const row of rows) {
       let z = bias;
       for (const i of row.known) z += w[i]! * row.x;
-      const error = (1 / (1 + Math.exp(-z)) - row.y) * row.share;
+      const error = (logistic(z) - row.y) * row.share;
       biasGradient += error;
       for (const i of row.known) gradient[i]! += error * row.x;
     }
