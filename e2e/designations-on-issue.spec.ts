@@ -52,4 +52,18 @@ test("track an issue's actors, see the designation arrive, move the status with 
   await expect(page.getByText("An actor is designated:")).toHaveCount(0);
   await expect(page.getByText(/designated since your last review/)).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Timeline" })).toContainText("OFAC lists the bank under the Cuba program");
+
+  // A document naming the bank: its page ties the name to the tracked entity and to the list entry (issue 16).
+  const filed = await page.request.post("/api/documents", {
+    data: { title: unique("Payments through Havin Bank"), text: `Havin Bank Limited handled the payments, says ${unique("filing")}. Havin Bank Limited denies it.` },
+  });
+  expect(filed.status()).toBe(201);
+  await page.goto(`/library/${((await filed.json()) as { id: string }).id}`);
+  const named = page.getByRole("region", { name: "Organisations and people named" });
+  await expect(named.getByRole("list", { name: "Sanctions list entries matching Havin Bank Limited" })).toContainText(`On ${list} HAVIN BANK LIMITED`);
+  await expect(named).toContainText("tracked, not linked to this document");
+  await named.getByRole("button", { name: "Link Havin Bank Limited to this document" }).click();
+  await expect(named.getByRole("button", { name: "Link Havin Bank Limited to this document" })).toHaveCount(0);
+  await expect(named.getByRole("link", { name: "Havin Bank Limited", exact: true })).toBeVisible();
+  await expectAccessible(page);
 });

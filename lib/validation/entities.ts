@@ -175,4 +175,21 @@ export const trackedEntitiesSchema = z.object({
 });
 export type TrackedEntities = z.infer<typeof trackedEntitiesSchema>;
 
+/** A person or organisation a document's analysis finds, and what it is tied to (issue 16). */
+export const foundNameSchema = z.object({
+  name: z.string(),
+  type: z.enum(["person", "organization"]),
+  /** The other ways the document writes it ("BIS" for "Bureau of Industry and Security"). */
+  aliases: z.array(z.string()),
+  mentions: z.number().int(),
+  /** The team's entity of this name or one of its aliases, linked to this document or not; null when none. */
+  entity: z.object({ id: z.string(), name: z.string(), onDocument: z.boolean() }).nullable(),
+  /** Entries of the lists' latest releases the name matches (at the match threshold or above), best first. */
+  listEntries: z.array(screeningMatchSchema.pick({ entryId: true, list: true, sourceId: true, name: true, score: true })),
+});
+export type FoundName = z.infer<typeof foundNameSchema>;
+
+export const documentNamesSchema = z.object({ names: z.array(foundNameSchema) });
+export type DocumentNames = z.infer<typeof documentNamesSchema>;
+
 export const entityHistorySchema = z.array(eventSchema);

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/query/api";
 import type { ScreeningRequest, ScreeningResponse } from "@/lib/validation/sanctions";
+import { formatPercent } from "@/lib/ui/format";
 
 type Result = ScreeningResponse["results"][number];
 type Match = Result["matches"][number];
@@ -16,7 +17,6 @@ const TYPES = [
   { value: "aircraft", label: "Aircraft" },
 ];
 
-const percent = (score: number) => `${Math.round(score * 100)} %`;
 
 /** `maxNames` comes from the server page: the validation module would bring its importers into the browser. */
 export function ScreeningForm({ maxNames }: { maxNames: number }) {
@@ -105,7 +105,7 @@ function Results({ response }: { response: ScreeningResponse }) {
           <li key={i} className="card">
             <h3>{result.name}</h3>
             {result.matches.length === 0 ? (
-              <p className="muted">No match: no entry scores {percent(response.thresholds.review)} or more.</p>
+              <p className="muted">No match: no entry scores {formatPercent(response.thresholds.review)} or more.</p>
             ) : (
               <MatchesTable result={result} />
             )}
@@ -144,7 +144,7 @@ function MatchesTable({ result }: { result: Result }) {
                 <div className="muted small">id {match.sourceId}</div>
               </td>
               <td>
-                <strong>{percent(match.score)}</strong> <span className={`badge level-${match.level}`}>{match.level}</span>
+                <strong>{formatPercent(match.score)}</strong> <span className={`badge level-${match.level}`}>{match.level}</span>
               </td>
               <td>{match.programs.join(", ") || "—"}</td>
               <td>
@@ -165,7 +165,7 @@ function Explanation({ match: { explanation } }: { match: Match }) {
       {explanation.words.length > 0 && (
         <p className="small">
           Words:{" "}
-          {explanation.words.map((w) => (w.query === w.entry ? w.query : `${w.query} ≈ ${w.entry}`) + ` (${percent(w.similarity)})`).join(", ")}
+          {explanation.words.map((w) => (w.query === w.entry ? w.query : `${w.query} ≈ ${w.entry}`) + ` (${formatPercent(w.similarity)})`).join(", ")}
           {explanation.unmatchedQueryWords.length > 0 && `; not in the entry: ${explanation.unmatchedQueryWords.join(", ")}`}
           {explanation.unmatchedEntryWords.length > 0 && `; not in the name: ${explanation.unmatchedEntryWords.join(", ")}`}
         </p>

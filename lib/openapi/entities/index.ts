@@ -1,5 +1,5 @@
 import "server-only";
-import { entityDetailSchema, entityHistorySchema, entityPageSchema, hitSchema, trackedEntitiesSchema } from "@/lib/validation/entities";
+import { documentNamesSchema, entityDetailSchema, entityHistorySchema, entityPageSchema, hitSchema, trackedEntitiesSchema } from "@/lib/validation/entities";
 import { component, type OpenApiKit } from "../kit";
 import * as documentsByIdEntitiesRoute from "@/app/api/documents/[id]/entities/route";
 import * as entitiesByIdHistoryRoute from "@/app/api/entities/[id]/history/route";
@@ -119,6 +119,20 @@ export function registerEntities(kit: OpenApiKit) {
     body: { id: "TrackActors", description: "Which actors, and their type" },
     responses: { 201: created("The entities made and those linked", TrackedEntities) },
     errors: { validation_failed: "The issue names no actors" },
+  });
+  operation({
+    method: "get",
+    path: "/api/documents/{id}/entities",
+    operationId: "documentNames",
+    tag: "Entities",
+    summary: "The people and organisations a document names, and what they are tied to",
+    description:
+      "The document's analysis finds them, each with the other ways the text writes it (`aliases`) and its `mentions`. " +
+      "`entity` is the team's entity of that name or of one of its aliases of more than one word (`onDocument` says whether it is linked to this document); " +
+      "`listEntries` are the entries of the lists' latest releases the name matches at the match threshold or above, best first (at most three).",
+    route: documentsByIdEntitiesRoute.GET,
+    id: "document",
+    responses: { 200: ok("The names found, organisations first", component("DocumentNames", documentNamesSchema)) },
   });
   operation({
     method: "post",

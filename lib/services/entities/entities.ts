@@ -209,16 +209,16 @@ async function moveHits(tx: Tx, fromId: string, intoId: string) {
   await tx.hit.updateMany({ where: { entityId: fromId }, data: { entityId: intoId } });
 }
 
-/** The team's entities with one of these names as name or alias, by the name's key. */
-async function entitiesNamed(tx: Tx, teamId: string, names: string[]): Promise<Map<string, string>> {
+/** The team's entities with one of these names as name or alias, by the name's key (the oldest entity where two share one). */
+export async function entitiesNamed(tx: Tx, teamId: string, names: string[]): Promise<Map<string, { id: string; name: string }>> {
   const keys = names.map(nameKey);
   const rows = await tx.$queryRaw<{ id: string; name: string; aliases: string[] }[]>`
     SELECT "id", "name", "aliases" FROM "entity" WHERE "teamId" = ${teamId}
       AND (lower(regexp_replace(btrim("name"), '\\s+', ' ', 'g')) = ANY(${keys})
         OR EXISTS (SELECT 1 FROM unnest("aliases") AS a WHERE lower(regexp_replace(btrim(a), '\\s+', ' ', 'g')) = ANY(${keys})))
     ORDER BY "id"`;
-  const byKey = new Map<string, string>();
-  for (const row of rows) for (const name of [row.name, ...row.aliases]) if (!byKey.has(nameKey(name))) byKey.set(nameKey(name), row.id);
+  const byKey = new Map<string, { id: string; name: string }>();
+  for (const row of rows) for (const name of [row.name, ...row.aliases]) if (!byKey.has(nameKey(name))) byKey.set(nameKey(name), { id: row.id, name: row.name });
   return byKey;
 }
 
@@ -232,13 +232,13 @@ async function track(actor: Actor, names: { name: string; type: EntryType }[], l
     const linked: string[] = [];
     for (const { name, type } of names) {
       const key = nameKey(name);
-      const known = existing.get(key);
+      const known = existing.get(key)?.id;
       if (known) {
         if (!linked.includes(known) && !created.includes(known)) linked.push(known);
         continue;
       }
       const id = await insertEntity(tx, actor, { type, name }, "issueId" in link ? { issueId: link.issueId } : { documentId: link.documentId });
-      existing.set(key, id);
+      existing.set(key, { id, name });
       created.push(id);
     }
     const ids = [...created, ...linked];

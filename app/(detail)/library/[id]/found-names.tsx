@@ -5,11 +5,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ApiError } from "@/lib/query/api";
 import { entityRequests } from "@/lib/query/entities";
-import type { FoundName } from "@/lib/services/entities/document-names";
+import { formatPercent } from "@/lib/ui/format";
+import type { FoundName } from "@/lib/validation/entities";
 
 type Props = { documentId: string; names: FoundName[]; canEdit: boolean };
 
-/** The organisations and people the analysis finds in the document: tracked ones link to their entity, the others can be tracked with one click. */
+/**
+ * The organisations and people the analysis finds in the document, each with what it is tied to: the team's entity
+ * (tracked on this document, or elsewhere and then linked with one click) and the sanctions list entries it matches.
+ */
 export function FoundNames({ documentId, names, canEdit }: Props) {
   const router = useRouter();
   const track = useMutation({
@@ -35,36 +39,17 @@ export function FoundNames({ documentId, names, canEdit }: Props) {
                 <div key={type}>
                   <dt>{title}</dt>
                   <dd>
-                  {found.length === 0 ? (
-                    <span className="muted">None found</span>
-                  ) : (
-                    <ul className="inline-list stack tight">
-                      {found.map((n) => (
-                        <li key={n.name}>
-                          {n.entity ? (
-                            <>
-                              <Link href={`/entities/${n.entity.id}`}>{n.entity.name}</Link> <span className="muted small">tracked</span>
-                            </>
-                          ) : (
-                            <>
-                              {n.name}{" "}
-                              {canEdit && (
-                                <button
-                                  type="button"
-                                  className="button small-button"
-                                  onClick={() => track.mutate(n)}
-                                  disabled={track.isPending}
-                                  aria-label={`Track ${n.name} as an entity`}
-                                >
-                                  Track
-                                </button>
-                              )}
-                            </>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                    {found.length === 0 ? (
+                      <span className="muted">None found</span>
+                    ) : (
+                      <ul className="inline-list stack tight">
+                        {found.map((n) => (
+                          <li key={n.name}>
+                            <NameFound found={n} canEdit={canEdit} pending={track.isPending} onTrack={() => track.mutate(n)} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </dd>
                 </div>
               );
@@ -78,5 +63,42 @@ export function FoundNames({ documentId, names, canEdit }: Props) {
         </>
       )}
     </section>
+  );
+}
+
+function NameFound({ found, canEdit, pending, onTrack }: { found: FoundName; canEdit: boolean; pending: boolean; onTrack: () => void }) {
+  const { entity } = found;
+  // Tracking a name the team already tracks links that entity to this document: the button says so.
+  const action = entity ? (entity.onDocument ? null : "Link") : "Track";
+  return (
+    <>
+      {entity ? <Link href={`/entities/${entity.id}`}>{entity.name}</Link> : found.name}
+      {found.aliases.length > 0 && <span className="muted small"> ({found.aliases.join(", ")})</span>}
+      {entity && <span className="muted small"> {entity.onDocument ? "tracked" : "tracked, not linked to this document"}</span>}
+      {canEdit && action && (
+        <>
+          {" "}
+          <button
+            type="button"
+            className="button small-button"
+            onClick={onTrack}
+            disabled={pending}
+            aria-label={action === "Link" ? `Link ${entity!.name} to this document` : `Track ${found.name} as an entity`}
+          >
+            {action}
+          </button>
+        </>
+      )}
+      {found.listEntries.length > 0 && (
+        <ul className="inline-list small" aria-label={`Sanctions list entries matching ${found.name}`}>
+          {found.listEntries.map((entry) => (
+            <li key={entry.entryId}>
+              <span className="badge hit-match">On {entry.list}</span>{" "}
+              <Link href={`/lists/entries/${entry.entryId}`}>{entry.name}</Link> <span className="muted small">{formatPercent(entry.score)} match</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -155,7 +155,8 @@ export default async function DocumentPage({ params }: Props) {
 }
 
 async function NamesFound({ actor, documentId }: { actor: Actor; documentId: string }) {
-  return <FoundNames documentId={documentId} names={await documentNames(actor, documentId)} canEdit={hasRole(actor.role, "analyst")} />;
+  const { names } = await documentNames(actor, documentId);
+  return <FoundNames documentId={documentId} names={names} canEdit={hasRole(actor.role, "analyst")} />;
 }
 
 type Numbered = { evidence: Evidence; number: number };

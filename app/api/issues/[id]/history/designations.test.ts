@@ -10,7 +10,7 @@ import { importRelease } from "@/lib/services/sanctions/import";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
-import type { HitView, TrackedEntities } from "@/lib/validation/entities";
+import { documentNamesSchema, type FoundName, type HitView, type TrackedEntities } from "@/lib/validation/entities";
 import type { HistoryEvent } from "@/lib/validation/issues";
 import { statsSchema, type Stats } from "@/lib/validation/stats";
 import * as stats from "@/app/api/stats/route";
@@ -147,23 +147,61 @@ describe("an issue's actors tracked as entities", () => {
 });
 
 describe("the names a document's analysis finds", () => {
-  it("lists them for the document page, each linked to its entity once tracked, and is the team's only", async () => {
-    const text = "The Havana Port Authority signed the deal, said Maria Gonzalez.";
-    const document = await db.document.create({ data: { teamId: team.teamId, title: "Deal", text, contentHash: randomBytes(8).toString("hex") } });
-    expect(await documentNames(team.actors.viewer, document.id)).toEqual([
-      { name: "Havana Port Authority", type: "organization", entity: null },
-      { name: "Maria Gonzalez", type: "person", entity: null },
+  const ours = (names: FoundName[]) => names.map((n) => ({ ...n, listEntries: n.listEntries.filter((e) => e.list === LIST) })); // lists are the instance's
+  const namesOf = async (documentId: string, token = team.tokens.viewer) => {
+    const response = await call(trackDocument.GET, "GET", `/api/documents/${documentId}/entities`, { token, params: { id: documentId } });
+    return { status: response.status, names: response.status === 200 ? ours(documentNamesSchema.parse(response.json).names) : [] };
+  };
+  const newDocument = (title: string, text: string) => db.document.create({ data: { teamId: team.teamId, title, text, contentHash: randomBytes(8).toString("hex") } });
+
+  it("ties each to the team's entity and to the list entries it matches, and is the team's only", async () => {
+    const text = "The Havana Port Authority signed the deal with Havin Bank Limited, said Maria Gonzalez. Havin Bank Limited handles the payments.";
+    const document = await newDocument("Deal", text);
+    const havin = await db.sanctionsEntry.findFirstOrThrow({ where: { sourceId: "906", release: { list: { slug: LIST } } }, select: { id: true } });
+    const before = await namesOf(document.id);
+    expect(before.status).toBe(200);
+    expect(before.names).toEqual([
+      {
+        name: "Havin Bank Limited",
+        type: "organization",
+        aliases: [],
+        mentions: 2,
+        entity: null,
+        listEntries: [{ entryId: havin.id, list: LIST, sourceId: "906", name: "HAVIN BANK LIMITED", score: expect.any(Number) }],
+      },
+      { name: "Havana Port Authority", type: "organization", aliases: [], mentions: 1, entity: null, listEntries: [] },
+      { name: "Maria Gonzalez", type: "person", aliases: [], mentions: 1, entity: null, listEntries: [] },
     ]);
+    expect(before.names[0]!.listEntries[0]!.score).toBeGreaterThanOrEqual(0.72);
+    expect(ours((await documentNames(team.actors.viewer, document.id)).names)).toEqual(before.names); // the page's service, the same
+
     const tracked = await call(trackDocument.POST, "POST", `/api/documents/${document.id}/entities`, {
       token: team.tokens.analyst,
       body: { names: [{ name: "Maria Gonzalez", type: "person" }] },
       params: { id: document.id },
     });
     const maria = (tracked.json as unknown as TrackedEntities).created[0]!;
-    expect(await documentNames(team.actors.viewer, document.id)).toEqual([
-      { name: "Havana Port Authority", type: "organization", entity: null },
-      { name: "Maria Gonzalez", type: "person", entity: { id: maria.id, name: "Maria Gonzalez" } },
-    ]);
+    expect((await namesOf(document.id)).names[2]!.entity).toEqual({ id: maria.id, name: "Maria Gonzalez", onDocument: true });
+
+    expect((await namesOf(document.id, other.tokens.viewer)).status).toBe(404);
     await expect(documentNames(other.actors.viewer, document.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("finds an entity the team tracks elsewhere, by name or alias, until it is linked to this document too", async () => {
+    // Banco Nacional de Cuba is tracked from the issue's actors above; its alias is added here.
+    await db.entity.update({ where: { id: bancoId }, data: { aliases: ["National Bank of Cuba"] } });
+    const document = await newDocument("Payments", "Payments went through the National Bank of Cuba, according to Maria Gonzalez.");
+    const { names } = await namesOf(document.id);
+    expect(names.find((n) => n.name === "National Bank of Cuba")!.entity).toEqual({ id: bancoId, name: "Banco Nacional de Cuba", onDocument: false });
+    expect(names.find((n) => n.name === "Maria Gonzalez")!.entity).toMatchObject({ name: "Maria Gonzalez", onDocument: false });
+
+    const linked = await call(trackDocument.POST, "POST", `/api/documents/${document.id}/entities`, {
+      token: team.tokens.analyst,
+      body: { names: [{ name: "National Bank of Cuba", type: "organization" }] },
+      params: { id: document.id },
+    });
+    expect(linked.status).toBe(201);
+    expect((linked.json as unknown as TrackedEntities).linked.map((e) => e.id)).toEqual([bancoId]);
+    expect((await namesOf(document.id)).names.find((n) => n.name === "National Bank of Cuba")!.entity).toEqual({ id: bancoId, name: "Banco Nacional de Cuba", onDocument: true });
   });
 });
