@@ -425,8 +425,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
       };
     }
   }
-  scored.sort((a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || a.issue.id.localeCompare(b.issue.id));
-  const matches = scored.slice(0, limit).map(({ issue, score, found }) => {
+  const matches = best(scored, limit, (a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || a.issue.id.localeCompare(b.issue.id)).map(({ issue, score, found }) => {
     const evidence = mergeSameLabels(found.flat());
     return {
       issueId: issue.id,
@@ -437,6 +436,23 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     };
   });
   return { matches, matched: scored.length, mostRelevant };
+}
+
+/**
+ * The first `limit` of `items` in `order`, as sorting them all and slicing would give: a broad document scores
+ * thousands of a large team's issues, and ordering them all (titles compared where scores tie) cost more than
+ * scoring them.
+ */
+export function best<T>(items: readonly T[], limit: number, order: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === limit && order(item, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(item, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
 
 /** Joins evidence whose labels differ only in plural or case ("cruise missile", "cruise missiles"). */
