@@ -13,7 +13,7 @@ import { runOffThread } from "@/lib/workers/pool";
 import { recordEvent } from "./events";
 import { linkEvidenceIn } from "./evidence";
 import { acceptInboxItemIn } from "./inbox";
-import { issuesToMatch } from "./issues-to-match";
+import { teamIssues } from "./issues-to-match";
 import { relevanceModelFor } from "./relevance-model";
 
 /** Marks around each match in a search snippet; control characters that stored text never contains. */
@@ -33,9 +33,9 @@ export const ANALYSIS_TIMEOUT_MS = 20_000;
  */
 export async function analyzeForTeam(actor: Actor, input: AnalyzeDocumentInput): Promise<DocumentAnalysis & { text: string; duplicateOf: string | null }> {
   // The team's learned model moves the relevance when it has one (lib/services/relevance-model.ts).
-  const [issues, learned] = await Promise.all([issuesToMatch(actor.teamId), relevanceModelFor(actor.teamId)]);
+  const [{ shared }, learned] = await Promise.all([teamIssues(actor.teamId), relevanceModelFor(actor.teamId)]);
   // Cleaning and hashing the text are on the worker too: for 2 MB of text they take about a second.
-  const { text, hash, analysis } = await runOffThread("analyzeDocument", [{ text: input.text, title: input.title, url: input.url }, issues, learned], {
+  const { text, hash, analysis } = await runOffThread("analyzeDocument", [{ text: input.text, title: input.title, url: input.url }, shared, learned], {
     timeoutMs: ANALYSIS_TIMEOUT_MS,
     overBudget: () =>
       new AppError("validation_failed", "The document is too complex to analyse", {

@@ -1,6 +1,7 @@
 import "server-only";
 import { RELATED_AT } from "@/lib/analysis/relevance";
 import type { IssueToMatch, LearnedModel } from "@/lib/analysis/analyze";
+import type { SharedIssues } from "@/lib/analysis/shared-issues";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
@@ -11,7 +12,7 @@ import { FetchError } from "@/lib/fetch/fetch";
 import type { Feed } from "@/lib/generated/prisma/client";
 import type { FeedPoll } from "@/lib/validation/feeds";
 import { runOffThread } from "@/lib/workers/pool";
-import { issuesToMatch } from "../issues-to-match";
+import { teamIssues } from "../issues-to-match";
 import { recordSystemEvents, type EventInput } from "../events";
 import { relevanceModelFor } from "../relevance-model";
 import { feedSelect, toFeedView } from "./feeds";
@@ -64,8 +65,8 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
     }
     const reading = await readFetchedFeed(answer);
     const fresh = await unseen(feed, reading.items);
-    const [issues, learned] = fresh.length ? await Promise.all([issuesToMatch(feed.teamId), relevanceModelFor(feed.teamId)]) : [[], null];
-    const scores = await relevanceOf(fresh, issues, learned);
+    const [{ issues, shared }, learned] = fresh.length ? await Promise.all([teamIssues(feed.teamId), relevanceModelFor(feed.teamId)]) : [NO_ISSUES, null];
+    const scores = await relevanceOf(fresh, shared, learned);
     const newItems = await db.$transaction(async (tx) => {
       // ON CONFLICT DO NOTHING on every unique index (team + canonical URL, team + content hash, feed + GUID):
       // an item another feed of the team brought, or a concurrent poll is writing, is not written twice.
@@ -148,8 +149,11 @@ async function relevantArrivals(tx: Tx, feed: Feed, written: WrittenItem[], issu
 
 class ScoringTooLong extends Error {}
 
+/** A poll with no new items scores nothing. */
+const NO_ISSUES = { issues: [] as readonly IssueToMatch[], shared: [] as readonly IssueToMatch[] };
+
 /** Each item's relevance to the team's issues, scored on a worker thread; null when that took too long. */
-async function relevanceOf(items: FeedItem[], issues: readonly IssueToMatch[], learned: LearnedModel | null): Promise<ItemRelevance[] | null> {
+async function relevanceOf(items: FeedItem[], issues: SharedIssues | readonly IssueToMatch[], learned: LearnedModel | null): Promise<ItemRelevance[] | null> {
   if (items.length === 0) return [];
   const texts = items.map(({ title, text, url }) => ({ title, text, url }));
   return runOffThread("scoreFeedItems", [texts, issues, learned], { timeoutMs: SCORING_TIMEOUT_MS, overBudget: () => new ScoringTooLong() }).catch((error: unknown) => {
