@@ -235,6 +235,7 @@ function heading(code: string): string {
 
 const NO_HEADINGS: readonly string[] = [];
 const NOTHING_COVERED: ReadonlySet<string> = new Set();
+const NO_OFFSETS: readonly number[] = [];
 
 /** The issue's distinct four-digit HS headings ("8542.31" → 8542); most issues have none or a few. */
 function headingsOf(issue: IssueToMatch): readonly string[] {
@@ -245,6 +246,39 @@ function headingsOf(issue: IssueToMatch): readonly string[] {
     if (h.length === 4 && !out.includes(h)) out.push(h);
   }
   return out;
+}
+
+/** What the ranking reads of an issue on every analysis, with the keys it looks them up by. */
+interface PreparedIssue {
+  headings: readonly string[];
+  actors: readonly { actor: string; key: string; code: string | undefined; sentences: string }[];
+  tags: readonly { tag: string; sentences: string }[];
+  keywords: readonly { key: string; word: string; sentences: string }[];
+}
+
+const PREPARED = new WeakMap<IssueToMatch, PreparedIssue>();
+
+/**
+ * An issue as the ranking reads it, worked out once per issue object: the analysis workers keep a team's issues
+ * between analyses (shared-issues.ts), and trimming, lower-casing and hashing the same words for 10,000 issues
+ * on every analysis was much of its time. The issues are never changed once given (issuesToMatch says so).
+ */
+function prepared(issue: IssueToMatch): PreparedIssue {
+  let known = PREPARED.get(issue);
+  if (!known) {
+    known = {
+      headings: headingsOf(issue),
+      actors: issue.actors.map((raw) => {
+        const actor = raw.trim();
+        const key = actor.toLowerCase();
+        return { actor, key, code: JURISDICTION_BY_NAME.get(key), sentences: `actor:${key}` };
+      }),
+      tags: issue.tags.map((raw) => ({ tag: raw.trim(), sentences: `tag:${raw.trim()}` })),
+      keywords: [...keywordsOf(issue)].map(([key, word]) => ({ key, word, sentences: `word:${key}` })),
+    };
+    PREPARED.set(issue, known);
+  }
+  return known;
 }
 
 /** Turns offsets into sentence sets once per key, since many issues share actors and terms. */
@@ -336,97 +370,111 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
   };
   const noEvidence: { evidence: Evidence[]; stems: Set<string> } = { evidence: [], stems: new Set() };
 
-  const scored: Array<{ issue: IssueToMatch; score: number; found: Evidence[][] }> = [];
-  for (const issue of issues) {
+  /**
+   * An issue's score and what relevance weighs; with `evidence`, also what they rest on. Without it nothing is
+   * made for the issue and its keywords are counted up to their cap only: a broad document touches most of a
+   * large team's issues, and evidence is needed for the few shown and the most relevant only.
+   */
+  const match = (issue: IssueToMatch, evidence: boolean) => {
+    const { headings, actors: issueActors, tags: issueTags, keywords: issueKeywords } = prepared(issue);
     const own: Evidence[] = [];
+    /** The labels of the HS headings, actors and tags found: the words they cover. */
+    let found: string[] | null = null;
     let score = 0;
 
     let shared = noEvidence;
     const category = doc.categoryScores.get(issue.categorySlug);
+    const categoryScore = category && issue.categorySlug !== "other" ? category.score : 0;
     if (category && issue.categorySlug !== "other") {
       score += Math.min(category.score, CATEGORY_CAP);
       shared = categoryEvidence(issue.categorySlug);
     }
 
     let hsFound = 0;
-    for (const code of headingsOf(issue)) {
+    for (const code of headings) {
       const hs = doc.hsScores.get(code);
-      const literal = literalCodes.get(code) ?? [];
+      const literal = literalCodes.get(code) ?? NO_OFFSETS;
       if (!hs && literal.length === 0) continue;
       hsFound++;
       // A heading the document is suggested for, or cites, counts fully; a weak hint counts half.
       score += (hs?.score ?? 0) >= 1 || literal.length > 0 ? HS_SUGGESTED : HS_HINTED;
-      const termStarts = [...(byOwner.get(`hs:${code}`)?.values() ?? [])].flatMap((e) => e.starts);
-      own.push({ label: `HS ${code}`, weight: 1, sentences: sets.get(`hs:${code}`, () => [...termStarts, ...literal]) });
+      (found ??= []).push(`HS ${code}`);
+      if (evidence) {
+        const termStarts = [...(byOwner.get(`hs:${code}`)?.values() ?? [])].flatMap((e) => e.starts);
+        own.push({ label: `HS ${code}`, weight: 1, sentences: sets.get(`hs:${code}`, () => [...termStarts, ...literal]) });
+      }
     }
 
     let actors = 0;
-    let named = 0;
     let namedLabels: string[] | null = null;
-    for (const raw of issue.actors) {
-      const actor = raw.trim();
-      const key = actor.toLowerCase();
-      const code = JURISDICTION_BY_NAME.get(key);
-      const starts = (code ? byCode.get(code) : undefined) ?? byEntity.get(key) ?? phraseStarts.get(actor) ?? [];
+    for (const { actor, key, code, sentences } of issueActors) {
+      const starts = (code ? byCode.get(code) : undefined) ?? byEntity.get(key) ?? phraseStarts.get(actor) ?? NO_OFFSETS;
       if (starts.length === 0) continue;
       actors++;
-      if (!code) {
-        named++;
-        (namedLabels ??= []).push(actor);
-      }
-      own.push({ label: actor, weight: ACTOR_IN_PASSAGE, sentences: sets.get(`actor:${key}`, () => starts) });
+      if (!code) (namedLabels ??= []).push(actor);
+      (found ??= []).push(actor);
+      if (evidence) own.push({ label: actor, weight: ACTOR_IN_PASSAGE, sentences: sets.get(sentences, () => starts) });
     }
     score += Math.min(actors, ACTOR_CAP) * ACTOR;
 
     let tags = 0;
-    for (const raw of issue.tags) {
-      const tag = raw.trim();
-      const starts = phraseStarts.get(tag) ?? [];
+    for (const { tag, sentences } of issueTags) {
+      const starts = phraseStarts.get(tag) ?? NO_OFFSETS;
       if (starts.length === 0) continue;
       tags++;
       (namedLabels ??= []).push(tag);
-      own.push({ label: tag, weight: TAG, sentences: sets.get(`tag:${tag}`, () => starts) });
+      (found ??= []).push(tag);
+      if (evidence) own.push({ label: tag, weight: TAG, sentences: sets.get(sentences, () => starts) });
     }
     score += Math.min(tags, TAG_CAP) * TAG;
 
     // Title and summary words count only when nothing above already covers them.
-    const covered = own.length > 0 ? new Set(own.flatMap((f) => stemsOf(f.label))) : NOTHING_COVERED;
+    const covered = found ? new Set(found.flatMap(stemsOf)) : NOTHING_COVERED;
     let keywords = 0;
-    for (const [key, word] of keywordsOf(issue)) {
+    for (const { key, word, sentences } of issueKeywords) {
       const starts = words.get(key);
       if (!starts || shared.stems.has(key) || covered.has(key)) continue;
       keywords++;
-      own.push({ label: word, weight: KEYWORD, sentences: sets.get(`word:${key}`, () => starts) });
+      if (evidence) own.push({ label: word, weight: KEYWORD, sentences: sets.get(sentences, () => starts) });
+      else if (keywords * KEYWORD >= KEYWORD_CAP) break; // more would add nothing
     }
     score += Math.min(keywords * KEYWORD, KEYWORD_CAP);
 
-    if (score > 0) scored.push({ issue, score: round(score), found: [shared.evidence, own] });
+    const topic = () => [...shared.evidence.map((e) => e.label), ...(found ?? []).filter((label) => label.startsWith("HS "))];
+    return { score, categoryScore, hsFound, namedLabels: namedLabels ?? [], topic, evidence: [...shared.evidence, ...own] };
+  };
+
+  const scored: Array<{ issue: IssueToMatch; score: number }> = [];
+  for (const issue of issues) {
+    const { score, categoryScore, hsFound, namedLabels, topic } = match(issue, false);
+    if (score > 0) scored.push({ issue, score: round(score) });
 
     // Relevance weighs the same evidence differently: bounded, and with the document's place and context.
     // The issue's place is looked up only when, at best, it could beat the most relevant issue so far.
-    const categoryScore = category && issue.categorySlug !== "other" ? category.score : 0;
-    if (mostRelevant && relevanceFrom(categoryScore, hsFound, named + tags, context, 1) <= mostRelevant.relevance) continue;
+    const names = namedLabels.length;
+    if (mostRelevant && relevanceFrom(categoryScore, hsFound, names, context, 1) <= mostRelevant.relevance) continue;
     const places = issuePlaces(issue);
     let place = shareOf.get(places);
     if (place === undefined) {
       place = placeShare(placesByMentions, places.focus, places.own);
       shareOf.set(places, place);
     }
-    const relevance = relevanceFrom(categoryScore, hsFound, named + tags, context, place);
+    const relevance = relevanceFrom(categoryScore, hsFound, names, context, place);
     if (!mostRelevant || relevance > mostRelevant.relevance) {
       mostRelevant = {
         issueId: issue.id,
         title: issue.title,
         relevance,
-        features: { category: categoryScore, hsCodes: hsFound, names: named + tags, context, place },
-        topic: [...shared.evidence.map((e) => e.label), ...own.filter((e) => e.label.startsWith("HS ")).map((e) => e.label)],
-        names: namedLabels ?? [],
+        features: { category: categoryScore, hsCodes: hsFound, names, context, place },
+        topic: topic(),
+        names: namedLabels,
         places: placeReasons(placeMentions, places.focus, places.own),
       };
     }
   }
-  const matches = best(scored, limit, (a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || a.issue.id.localeCompare(b.issue.id)).map(({ issue, score, found }) => {
-    const evidence = mergeSameLabels(found.flat());
+  const shown = best(scored, limit, (a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || a.issue.id.localeCompare(b.issue.id));
+  const matches = shown.map(({ issue, score }) => {
+    const evidence = mergeSameLabels(match(issue, true).evidence);
     return {
       issueId: issue.id,
       title: issue.title,
