@@ -273,7 +273,10 @@ function prepared(issue: IssueToMatch): PreparedIssue {
         const key = actor.toLowerCase();
         return { actor, key, code: JURISDICTION_BY_NAME.get(key), sentences: `actor:${key}` };
       }),
-      tags: issue.tags.map((raw) => ({ tag: raw.trim(), sentences: `tag:${raw.trim()}` })),
+      tags: issue.tags.map((raw) => {
+        const tag = raw.trim();
+        return { tag, sentences: `tag:${tag}` };
+      }),
       keywords: [...keywordsOf(issue)].map(([key, word]) => ({ key, word, sentences: `word:${key}` })),
     };
     PREPARED.set(issue, known);
@@ -440,13 +443,12 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
     }
     score += Math.min(keywords * KEYWORD, KEYWORD_CAP);
 
-    const topic = () => [...shared.evidence.map((e) => e.label), ...(found ?? []).filter((label) => label.startsWith("HS "))];
-    return { score, categoryScore, hsFound, namedLabels: namedLabels ?? [], topic, evidence: [...shared.evidence, ...own] };
+    return { score, categoryScore, hsFound, namedLabels: namedLabels ?? [], found, shared, own };
   };
 
   const scored: Array<{ issue: IssueToMatch; score: number }> = [];
   for (const issue of issues) {
-    const { score, categoryScore, hsFound, namedLabels, topic } = match(issue, false);
+    const { score, categoryScore, hsFound, namedLabels, found, shared } = match(issue, false);
     if (score > 0) scored.push({ issue, score: round(score) });
 
     // Relevance weighs the same evidence differently: bounded, and with the document's place and context.
@@ -466,7 +468,7 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
         title: issue.title,
         relevance,
         features: { category: categoryScore, hsCodes: hsFound, names, context, place },
-        topic: topic(),
+        topic: [...shared.evidence.map((e) => e.label), ...(found ?? []).filter((label) => label.startsWith("HS "))],
         names: namedLabels,
         places: placeReasons(placeMentions, places.focus, places.own),
       };
@@ -474,7 +476,8 @@ export function rankIssues(issues: readonly IssueToMatch[], doc: DocumentEvidenc
   }
   const shown = best(scored, limit, (a, b) => b.score - a.score || byTitle(a.issue.title, b.issue.title) || a.issue.id.localeCompare(b.issue.id));
   const matches = shown.map(({ issue, score }) => {
-    const evidence = mergeSameLabels(match(issue, true).evidence);
+    const { shared, own } = match(issue, true);
+    const evidence = mergeSameLabels([...shared.evidence, ...own]);
     return {
       issueId: issue.id,
       title: issue.title,

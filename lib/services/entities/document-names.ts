@@ -29,23 +29,22 @@ export async function documentNames(actor: Actor, documentId: string): Promise<D
   // The analysis is not stored: it is run again, off the request thread, as POST /api/documents/{id}/entities does.
   const { analysis } = await runOffThread("analyzeDocument", [{ text: document.text, title: document.title }, []], { timeoutMs: ANALYSIS_TIMEOUT_MS });
   const found = [
-    ...analysis.organizations.map((named) => ({ named, type: "organization" as const })),
-    ...analysis.people.map((named) => ({ named, type: "person" as const })),
+    ...analysis.organizations.map((named) => ({ named, type: "organization" as const, knownBy: namesOf(named) })),
+    ...analysis.people.map((named) => ({ named, type: "person" as const, knownBy: namesOf(named) })),
   ];
   if (found.length === 0) return { names: [] };
   const [entities, screened] = await Promise.all([
-    entitiesNamed(db, actor.teamId, found.flatMap(({ named }) => namesOf(named))),
+    entitiesNamed(db, actor.teamId, found.flatMap(({ knownBy }) => knownBy)),
     // On the worker threads, which keep the lists' indexes: a long document names hundreds.
-    screenEntities(found.map(({ named, type }) => namesOf(named).map((name) => ({ name, type })))),
+    screenEntities(found.map(({ knownBy, type }) => knownBy.map((name) => ({ name, type })))),
   ]);
-  const entityOf = (named: NamedEntity) => namesOf(named).map((name) => entities.get(nameKey(name))).find(Boolean) ?? null;
   const entityIds = [...new Set([...entities.values()].map(({ id }) => id))];
   const onDocument = new Set(
     (await db.entityDocument.findMany({ where: { documentId, entityId: { in: entityIds } }, select: { entityId: true } })).map(({ entityId }) => entityId),
   );
   return {
-    names: found.map(({ named, type }, at): FoundName => {
-      const entity = entityOf(named);
+    names: found.map(({ named, type, knownBy }, at): FoundName => {
+      const entity = knownBy.map((name) => entities.get(nameKey(name))).find(Boolean) ?? null;
       return {
         name: named.name,
         type,
