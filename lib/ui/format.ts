@@ -25,8 +25,3 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-
-/** A score or share in [0, 1] as "62 %". */
-export function formatPercent(value: number): string {
-  return `${Math.round(value * 100)} %`;
-}

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { apiMessage, Field, FormError, SubmitButton } from "@/app/components/forms";
 import { inboxKeys, inboxRequests } from "@/lib/query/inbox";
+import { formatScore } from "@/lib/ui/entity-labels";
 import { formatDate } from "@/lib/ui/format";
 import { safeUrl, viewHref, type RawParams } from "@/lib/ui/url";
 import type { InboxItemView } from "@/lib/validation/inbox";
@@ -21,7 +22,7 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 const relevanceText = (item: InboxItemView) =>
-  item.relevance === null ? "not analysed" : `${Math.round(item.relevance * 100)} %, ${item.related ? "related" : "not related"}`;
+  item.relevance === null ? "not analysed" : `${formatScore(item.relevance)}, ${item.related ? "related" : "not related"}`;
 
 /**
  * The inbox's items with their triage. Keys: j and k move between items, a accepts (the review form opens

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/query/api";
 import type { ScreeningRequest, ScreeningResponse } from "@/lib/validation/sanctions";
-import { formatPercent } from "@/lib/ui/format";
+import { formatScore } from "@/lib/ui/entity-labels";
 
 type Result = ScreeningResponse["results"][number];
 type Match = Result["matches"][number];
@@ -16,7 +16,6 @@ const TYPES = [
   { value: "vessel", label: "Vessel" },
   { value: "aircraft", label: "Aircraft" },
 ];
-
 
 /** `maxNames` comes from the server page: the validation module would bring its importers into the browser. */
 export function ScreeningForm({ maxNames }: { maxNames: number }) {
@@ -105,7 +104,7 @@ function Results({ response }: { response: ScreeningResponse }) {
           <li key={i} className="card">
             <h3>{result.name}</h3>
             {result.matches.length === 0 ? (
-              <p className="muted">No match: no entry scores {formatPercent(response.thresholds.review)} or more.</p>
+              <p className="muted">No match: no entry scores {formatScore(response.thresholds.review)} or more.</p>
             ) : (
               <MatchesTable result={result} />
             )}
@@ -144,7 +143,7 @@ function MatchesTable({ result }: { result: Result }) {
                 <div className="muted small">id {match.sourceId}</div>
               </td>
               <td>
-                <strong>{formatPercent(match.score)}</strong> <span className={`badge level-${match.level}`}>{match.level}</span>
+                <strong>{formatScore(match.score)}</strong> <span className={`badge level-${match.level}`}>{match.level}</span>
               </td>
               <td>{match.programs.join(", ") || "—"}</td>
               <td>
@@ -165,7 +164,7 @@ function Explanation({ match: { explanation } }: { match: Match }) {
       {explanation.words.length > 0 && (
         <p className="small">
           Words:{" "}
-          {explanation.words.map((w) => (w.query === w.entry ? w.query : `${w.query} ≈ ${w.entry}`) + ` (${formatPercent(w.similarity)})`).join(", ")}
+          {explanation.words.map((w) => (w.query === w.entry ? w.query : `${w.query} ≈ ${w.entry}`) + ` (${formatScore(w.similarity)})`).join(", ")}
           {explanation.unmatchedQueryWords.length > 0 && `; not in the entry: ${explanation.unmatchedQueryWords.join(", ")}`}
           {explanation.unmatchedEntryWords.length > 0 && `; not in the name: ${explanation.unmatchedEntryWords.join(", ")}`}
         </p>

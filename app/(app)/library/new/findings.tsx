@@ -1,6 +1,7 @@
 import type { NamedEntity } from "@/lib/analysis/analyze";
 import { foundText, RELEVANCE_PARTS, signedWeight } from "@/lib/analysis/relevance-reasons";
 import type { DocumentSuggestions } from "@/lib/query/documents";
+import { formatScore } from "@/lib/ui/entity-labels";
 
 /** What the analysis recognised: names, places, categories and HS codes (for the analyst's judgment; not saved). */
 export function Findings({ analysis }: { analysis: DocumentSuggestions }) {
@@ -60,7 +61,7 @@ function Relevance({ analysis }: { analysis: DocumentSuggestions }) {
   const { relevance, related, relevanceExplained: explained } = analysis;
   return (
     <>
-      {Math.round(relevance * 100)} %, {related ? "related" : "not related"}
+      {formatScore(relevance)}, {related ? "related" : "not related"}
       {explained.issueTitle && <span className="muted small"> (most to “{explained.issueTitle}”)</span>}
       {explained.reasons.length > 0 && (
         <ul className="finding-list" aria-label="What moved the relevance">

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ApiError } from "@/lib/query/api";
 import { entityRequests } from "@/lib/query/entities";
-import { formatPercent } from "@/lib/ui/format";
+import { formatScore } from "@/lib/ui/entity-labels";
 import type { FoundName } from "@/lib/validation/entities";
 
 type Props = { documentId: string; names: FoundName[]; canEdit: boolean };
@@ -94,7 +94,7 @@ function NameFound({ found, canEdit, pending, onTrack }: { found: FoundName; can
           {found.listEntries.map((entry) => (
             <li key={entry.entryId}>
               <span className="badge hit-match">On {entry.list}</span>{" "}
-              <Link href={`/lists/entries/${entry.entryId}`}>{entry.name}</Link> <span className="muted small">{formatPercent(entry.score)} match</span>
+              <Link href={`/lists/entries/${entry.entryId}`}>{entry.name}</Link> <span className="muted small">{formatScore(entry.score)} match</span>
             </li>
           ))}
         </ul>
