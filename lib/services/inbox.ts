@@ -151,9 +151,21 @@ export async function listInbox(actor: Actor, query: InboxQuery): Promise<InboxP
 /** Counting stops here: the navigation shows "999+", and counting 30,000 new items cost 80 ms of every page. */
 export const UNREAD_COUNT_CAP = 1_000;
 
-/** New items in the team's inbox (snoozes run out included), counted up to UNREAD_COUNT_CAP: the count in the navigation. */
-export function unreadInboxCount(actor: Actor): Promise<number> {
-  return db.inboxItem.count({ where: { teamId: actor.teamId, ...stateWhere("new") }, take: UNREAD_COUNT_CAP });
+/**
+ * New items in the team's inbox (snoozes run out included), counted up to UNREAD_COUNT_CAP: the count in the
+ * navigation, on every page. Each state is read from the (team, state) index on its own: Prisma's capped count
+ * (`take`) orders by id, which walked the primary key through every state (15 ms with 30,000 new items, 2 ms so).
+ */
+export async function unreadInboxCount(actor: Actor): Promise<number> {
+  const now = new Date();
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM (
+      (SELECT 1 FROM "inbox_item" WHERE "teamId" = ${actor.teamId} AND "state" = 'new' LIMIT ${UNREAD_COUNT_CAP})
+      UNION ALL
+      (SELECT 1 FROM "inbox_item" WHERE "teamId" = ${actor.teamId} AND "state" = 'snoozed' AND "snoozedUntil" <= ${now} LIMIT ${UNREAD_COUNT_CAP})
+      LIMIT ${UNREAD_COUNT_CAP}
+    ) AS "unread"`;
+  return row?.count ?? 0;
 }
 
 // ---- triage ------------------------------------------------------------------------------------

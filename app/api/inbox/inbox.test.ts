@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { UNREAD_COUNT_CAP } from "@/lib/services/inbox";
 import { withTestDatabase } from "@/lib/testing/db";
 import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
@@ -243,5 +244,22 @@ describe("POST /api/inbox/dismiss", () => {
     expect((await list()).items).toEqual([]);
     expect((await list()).unread).toBe(0);
     expect(await db.event.count({ where: { teamId: team.teamId, entityType: "inbox_item", action: "dismissed" } })).toBe(4);
+  });
+});
+
+describe("the unread count in the navigation", () => {
+  it("counts new items and run-out snoozes together, and stops at the cap", async () => {
+    const crowded = await createTestTeam("Crowded inbox");
+    try {
+      const rows = (n: number, state: "new" | "snoozed" | "dismissed", snoozedUntil?: Date) =>
+        Array.from({ length: n }, () => ({ teamId: crowded.teamId, title: state, text: "An item.", url: `https://example.org/${randomBytes(8).toString("hex")}`, contentHash: randomBytes(16).toString("hex"), state, snoozedUntil }));
+      const count = async () => ((await call(unread.GET, "GET", "/api/inbox/unread", { token: crowded.tokens.viewer })).json as { unread: number }).unread;
+      await db.inboxItem.createMany({ data: [...rows(600, "new"), ...rows(3, "snoozed", new Date(Date.now() - 60_000)), ...rows(2, "snoozed", new Date(Date.now() + 86_400_000)), ...rows(4, "dismissed")] });
+      expect(await count()).toBe(603);
+      await db.inboxItem.createMany({ data: rows(500, "snoozed", new Date(Date.now() - 1000)) });
+      expect(await count()).toBe(UNREAD_COUNT_CAP);
+    } finally {
+      await purgeTeam(crowded.teamId);
+    }
   });
 });
