@@ -1,9 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requireActor } from "@/lib/auth/current";
+import { myTeams, requireActor } from "@/lib/auth/current";
 import { unreadInboxCount } from "@/lib/services/inbox";
 import { unreadCount } from "@/lib/services/notifications";
-import { listMyTeams } from "@/lib/services/teams";
 import { InboxLink } from "./inbox-link";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
@@ -12,7 +11,7 @@ import { TeamSwitcher } from "./team-switcher";
 // Everything behind sign-in shares this frame: the team, the sections, the way out.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [teams, unread, inboxUnread] = await Promise.all([listMyTeams(actor), unreadCount(actor), unreadInboxCount(actor)]);
+  const [teams, unread, inboxUnread] = await Promise.all([myTeams(), unreadCount(actor), unreadInboxCount(actor)]);
   return (
     <>
       <header className="app-header">

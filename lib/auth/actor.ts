@@ -20,6 +20,19 @@ export type Actor = {
   role: Role;
 };
 
+/** A team the person acting belongs to, the one they act for marked `current` (the team switcher's list). */
+export type MyTeam = { id: string; name: string; role: Role; current: boolean };
+
+/** The actor, and the teams of the person behind it (a token acts for its own team only). */
+export type SignedIn = { actor: Actor; teams: MyTeam[] };
+
+/** A person's teams from their memberships, oldest first. */
+export function myTeamsOf(memberships: { teamId: string; role: Role; team: { name: string } }[], currentTeamId: string): MyTeam[] {
+  return memberships.map((m) => ({ id: m.teamId, name: m.team.name, role: m.role, current: m.teamId === currentTeamId }));
+}
+
+const onlyTeamOf = (actor: Actor): MyTeam[] => [{ id: actor.teamId, name: actor.teamName, role: actor.role, current: true }];
+
 export const TEAM_COOKIE = "sanctions-watch.team";
 
 /** Absolute session lifetime: however active, a session older than this must sign in again. */
@@ -72,8 +85,11 @@ async function actorFromToken(token: string): Promise<Actor | null> {
   };
 }
 
-/** The signed-in user's actor in their chosen team (the team cookie), else their oldest membership. */
-async function actorFromSession(headers: Headers): Promise<Actor | null> {
+/**
+ * The signed-in user's actor in their chosen team (the team cookie), else their oldest membership; and their teams,
+ * read in the same statement (every page's navigation shows them).
+ */
+async function actorFromSession(headers: Headers): Promise<SignedIn | null> {
   const session = await (await getAuth()).api.getSession({ headers });
   if (!session) return null;
   if (Date.now() - new Date(session.session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
@@ -88,7 +104,7 @@ async function actorFromSession(headers: Headers): Promise<Actor | null> {
   const chosen = readCookie(headers.get("cookie"), TEAM_COOKIE);
   const membership = memberships.find((m) => m.teamId === chosen) ?? memberships[0];
   if (!membership) return null;
-  return {
+  const actor: Actor = {
     kind: "user",
     userId: session.user.id,
     tokenId: null,
@@ -97,15 +113,21 @@ async function actorFromSession(headers: Headers): Promise<Actor | null> {
     teamName: membership.team.name,
     role: membership.role,
   };
+  return { actor, teams: myTeamsOf(memberships, membership.teamId) };
 }
 
 /** Resolves the request's actor: a bearer token when one is sent, else the session cookie. */
-export async function resolveActor(headers: Headers): Promise<Actor | null> {
+export async function resolveSignedIn(headers: Headers): Promise<SignedIn | null> {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return actorFromToken(authorization.slice(7).trim());
+    const actor = await actorFromToken(authorization.slice(7).trim());
+    return actor && { actor, teams: onlyTeamOf(actor) };
   }
   return actorFromSession(headers);
+}
+
+export async function resolveActor(headers: Headers): Promise<Actor | null> {
+  return (await resolveSignedIn(headers))?.actor ?? null;
 }
 
 function readCookie(header: string | null, name: string): string | undefined {

@@ -1,17 +1,17 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { myTeamsOf, type Actor, type MyTeam } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 
-/** The teams the signed-in person belongs to, the current one marked. */
-export async function listMyTeams(actor: Actor) {
+/** The teams the signed-in person belongs to, the current one marked (pages have them from the session read: `myTeams`). */
+export async function listMyTeams(actor: Actor): Promise<MyTeam[]> {
   if (!actor.userId || actor.kind === "token") return [{ id: actor.teamId, name: actor.teamName, role: actor.role, current: true }];
   const memberships = await db.membership.findMany({
     where: { userId: actor.userId },
     orderBy: { createdAt: "asc" },
-    select: { role: true, team: { select: { id: true, name: true } } },
+    select: { role: true, teamId: true, team: { select: { name: true } } },
   });
-  return memberships.map((m) => ({ id: m.team.id, name: m.team.name, role: m.role, current: m.team.id === actor.teamId }));
+  return myTeamsOf(memberships, actor.teamId);
 }
 
 /** Checks that the person may switch to the team; the route then sets the team cookie. */
