@@ -6,12 +6,15 @@ import { expect, signedInApi, test, unique } from "./fixtures";
 
 // Team webhooks (issue 15): an admin adds a webhook pointing at a receiver on 127.0.0.1 (allowed by
 // FETCH_ALLOW_HOSTS in playwright.config.ts), copies the secret shown once, an issue is opened, and the receiver
-// gets it signed while the delivery log shows it delivered.
+// gets it signed while the delivery log shows it delivered. A test delivery the receiver refuses on purpose is
+// redelivered, and the row's attempt log shows both attempts.
 
 type Received = { signature: string; body: string };
 let server: Server;
 let url: string;
 const received: Received[] = [];
+/** How many of the next POSTs the receiver refuses (500), to see a failed attempt and its retry. */
+let refuseNext = 0;
 
 test.beforeAll(async () => {
   server = createServer((req, res) => {
@@ -19,7 +22,10 @@ test.beforeAll(async () => {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       received.push({ signature: String(req.headers["x-sw-signature"] ?? ""), body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(200, { "content-type": "text/plain" }).end("thanks");
+      if (refuseNext > 0) {
+        refuseNext--;
+        res.writeHead(500, { "content-type": "text/plain" }).end("down on purpose");
+      } else res.writeHead(200, { "content-type": "text/plain" }).end("thanks");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -81,9 +87,30 @@ test("an admin adds a webhook, sees its secret once, and sees an event delivered
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
-  // Send test: queued, then delivered.
+  // Send test, refused once on purpose: the delivery waits for its retry; redelivered, it is delivered.
+  refuseNext = 1;
   await card.getByRole("button", { name: "Send test" }).click();
-  await expect(log.getByRole("row").filter({ hasText: "test" }).first()).toContainText("Delivered", { timeout: 30_000 });
+  const testRow = log.getByRole("row").filter({ hasText: "test" }).first();
+  await expect(testRow).toContainText("Waiting", { timeout: 30_000 });
+  await expect(testRow).toContainText("500", { timeout: 30_000 });
+  await testRow.getByRole("button", { name: /^Redeliver/ }).click();
+  await expect(testRow).toContainText("Delivered (2 attempts)", { timeout: 30_000 });
+
+  // Its attempts, opened from the keyboard: the refusal and the success, newest first.
+  const toggle = testRow.getByRole("button", { name: /^Attempts of test/ });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  const attempts = page.getByRole("table", { name: /^Attempts of test/ });
+  await expect(attempts.getByRole("row")).toHaveCount(3);
+  await expect(attempts.getByRole("row").nth(1)).toContainText(/2.*200.*Delivered.*thanks/);
+  await expect(attempts.getByRole("row").nth(2)).toContainText(/1.*500.*Failed.*down on purpose/);
+  const opened = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(opened.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await page.keyboard.press("Space");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(attempts).toHaveCount(0);
 
   page.once("dialog", (dialog) => void dialog.accept());
   await card.getByRole("button", { name: "Remove" }).click();

@@ -69,7 +69,13 @@ beforeAll(async () => {
   const comment = await db.comment.create({ data: { teamId: home.teamId, issueId: issue.id, authorId: home.actors.analyst.userId, body: "Matrix comment" } });
   const webhook = await db.webhook.create({ data: { teamId: home.teamId, url: "https://hooks.example.org/in", kinds: ["evidence"], secret: "whsec_matrix" } });
   const schedule = await db.briefingSchedule.create({ data: { teamId: home.teamId, title: "Matrix schedule", filter: {}, cadence: "daily", hour: 9 } });
-  const delivery = await db.webhookDelivery.create({ data: { teamId: home.teamId, webhookId: webhook.id, type: "test", body: "{}", status: "failed", nextAttemptAt: null } });
+  const delivery = await db.webhookDelivery.create({
+    data: {
+      teamId: home.teamId, webhookId: webhook.id, type: "test", body: "{}", status: "failed", nextAttemptAt: null,
+      // An attempt logged: the admins' …/attempts answers with it, another team's with 404.
+      attemptLog: { create: { teamId: home.teamId, attempt: 1, attemptedAt: new Date(), responseStatus: 500, durationMs: 12, responseExcerpt: "matrix", outcome: "failed" } },
+    },
+  });
   await startQueue({ work: false, jobs: [matrixJob] });
   const job = (await enqueue(matrixJob, { teamId: home.teamId }))!;
   homeIds = { feed: feed.id, inboxItem: inboxItem.id, capture: capture.id, entity: entity.id, hit: hit.id, comment: comment.id, issue: issue.id, source: source.id, document: document.id, evidence: evidence.id, membership: membership.id, invitation: invitation.id, token: token.id, briefing: briefing.id, team: home.teamId, job, webhook: webhook.id, delivery: delivery.id, schedule: schedule.id };

@@ -50,6 +50,7 @@ export const BACKUP_COVERAGE: Record<string, Kept | LeftOut> = {
   notification_feed_token: { leftOut: "Secrets (hashes of personal feed tokens): a restored instance asks people to make a new feed link." },
   webhook: { leftOut: "Not backed up yet (issue 15, new this session; to do): a restore loses the team's webhooks, which admins add again (new secrets for the receivers)." },
   webhook_delivery: { leftOut: "A delivery log and outbox of webhook calls: transient (retried for 24 h), of no use on a restored instance whose webhooks are new." },
+  webhook_attempt: { leftOut: "Each attempt of a webhook delivery, the delivery log's detail: transient like the deliveries, of no use on a restored instance whose webhooks are new." },
   briefing_schedule: { team: "briefingSchedules" },
   briefing_schedule_run: { leftOut: "Which due times of a schedule made which briefing: bookkeeping. A restored schedule's dueAfter already says which due times were made, so none is made again." },
   relevance_model: { leftOut: "Derived: each team's model of its triage, retrained from its inbox decisions and evidence (the job relevance.train, daily and after decisions)." },

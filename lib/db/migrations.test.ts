@@ -12,7 +12,7 @@ async function tableNames(query: (sql: string) => Promise<{ rows: Array<{ table_
   return result.rows.map((r) => r.table_name);
 }
 
-const expectedTables = ["_prisma_migrations", "account", "api_token", "app_secret", "briefing", "briefing_schedule", "briefing_schedule_run", "capture", "category", "comment", "document", "email_preference", "entity", "entity_document", "entity_issue", "event", "evidence", "evidence_tally", "evidence_week", "feed", "follow", "hit", "inbox_item", "invitation", "issue", "membership", "notification", "notification_feed_token", "rate_limit", "relevance_model", "review_reminder", "sanctions_change", "sanctions_entry", "sanctions_list", "sanctions_list_download", "sanctions_release", "security_event_repeat", "session", "source", "team", "user", "verification", "webhook", "webhook_delivery"];
+const expectedTables = ["_prisma_migrations", "account", "api_token", "app_secret", "briefing", "briefing_schedule", "briefing_schedule_run", "capture", "category", "comment", "document", "email_preference", "entity", "entity_document", "entity_issue", "event", "evidence", "evidence_tally", "evidence_week", "feed", "follow", "hit", "inbox_item", "invitation", "issue", "membership", "notification", "notification_feed_token", "rate_limit", "relevance_model", "review_reminder", "sanctions_change", "sanctions_entry", "sanctions_list", "sanctions_list_download", "sanctions_release", "security_event_repeat", "session", "source", "team", "user", "verification", "webhook", "webhook_attempt", "webhook_delivery"];
 
 // Each test builds whole databases from empty: seconds alone, a minute and more on a busy machine.
 describe("migrations", { timeout: 120_000 }, () => {

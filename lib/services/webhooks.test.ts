@@ -7,6 +7,7 @@ import { createTestIssue, createTestTeam, purgeTeam, type TestTeam } from "@/lib
 import { call } from "@/lib/testing/http";
 import { DISABLE_AFTER_FAILURES } from "@/lib/webhooks/schedule";
 import { verifySignature } from "@/lib/webhooks/signature";
+import * as attemptsRoute from "@/app/api/team/webhook-deliveries/[id]/attempts/route";
 import * as deliveriesRoute from "@/app/api/team/webhooks/[id]/deliveries/route";
 import * as redeliverRoute from "@/app/api/team/webhook-deliveries/[id]/redeliver/route";
 import * as rotateRoute from "@/app/api/team/webhooks/[id]/rotate/route";
@@ -180,6 +181,61 @@ describe("a receiver that fails", () => {
     }
   });
 
+  it("keeps every attempt in the delivery's attempt log, the delivery itself showing the latest", async () => {
+    const failing = await startReceiver(503);
+    try {
+      const { id } = await createWebhook(team.actors.admin, { url: failing.url, kinds: ["new_issue"], format: "json" });
+      await createTestIssue(team.actors.analyst);
+      await deliverDue({ teamId: team.teamId });
+      failing.status = 500;
+      await deliverDue({ teamId: team.teamId, now: (await deliveriesOf(id))[0]!.nextAttemptAt! });
+      failing.status = 200;
+      await deliverDue({ teamId: team.teamId, now: (await deliveriesOf(id))[0]!.nextAttemptAt! });
+      const [delivery] = await deliveriesOf(id);
+      expect(delivery).toMatchObject({ status: "delivered", attempts: 3, responseStatus: 200 });
+
+      // The admins' API lists them newest first, the delivery's summary being the newest.
+      const log = await call(attemptsRoute.GET, "GET", "/", { token: team.tokens.admin, params: { id: delivery!.id } });
+      expect(log.status).toBe(200);
+      const items = log.json.items as Array<Record<string, unknown>>;
+      expect(items.map((a) => [a.attempt, a.responseStatus, a.outcome])).toEqual([
+        [3, 200, "delivered"],
+        [2, 500, "failed"],
+        [1, 503, "failed"],
+      ]);
+      expect(items.map((a) => a.responseExcerpt)).toEqual(["", "refused on purpose (500)", "refused on purpose (503)"]);
+      const times = items.map((a) => Date.parse(String(a.attemptedAt)));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(items[0]).toEqual({
+        attempt: delivery!.attempts,
+        attemptedAt: delivery!.lastAttemptAt!.toISOString(),
+        responseStatus: delivery!.responseStatus,
+        durationMs: delivery!.durationMs,
+        responseExcerpt: delivery!.responseExcerpt,
+        outcome: "delivered",
+      });
+      expect(String(delivery!.deliveredAt?.toISOString())).toBe(items[0]!.attemptedAt);
+
+      // Removing the webhook removes its deliveries' attempts with them.
+      await db.webhook.delete({ where: { id } });
+      expect(await db.webhookAttempt.count({ where: { deliveryId: delivery!.id } })).toBe(0);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it("logs an attempt that got no answer without a response code, with the reason", async () => {
+    const { id } = await createWebhook(team.actors.admin, { url: receiver.url, kinds: ["new_issue"], format: "json" });
+    await createTestIssue(team.actors.analyst);
+    await deliverDue({ teamId: team.teamId, policy: { allowPrivate: false, allowHosts: [] } });
+    const [delivery] = await deliveriesOf(id);
+    const log = await call(attemptsRoute.GET, "GET", "/", { token: team.tokens.admin, params: { id: delivery!.id } });
+    expect(log.json.items).toEqual([
+      { attempt: 1, attemptedAt: delivery!.lastAttemptAt!.toISOString(), responseStatus: null, durationMs: delivery!.durationMs, responseExcerpt: expect.stringContaining("not fetched"), outcome: "failed" },
+    ]);
+    await db.webhook.delete({ where: { id } });
+  });
+
   it("is refused at delivery too when its address is not allowed (the guard runs on every attempt)", async () => {
     const { id } = await createWebhook(team.actors.admin, { url: receiver.url, kinds: ["new_issue"], format: "json" });
     await createTestIssue(team.actors.analyst);
@@ -272,6 +328,12 @@ describe("the admins' API", () => {
     expect((await call(rotateRoute.POST, "POST", "/", { token, params: { id } })).status).toBe(404);
     expect((await call(deliveriesRoute.GET, "GET", "/", { token, params: { id } })).status).toBe(404);
     expect((await call(redeliverRoute.POST, "POST", "/", { token, params: { id: delivery.id } })).status).toBe(404);
+    const elsewhere = await call(attemptsRoute.GET, "GET", "/", { token, params: { id: delivery.id } });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.json.error?.code).toBe("not_found");
+    expect((await call(attemptsRoute.GET, "GET", "/", { token: team.tokens.analyst, params: { id: delivery.id } })).status).toBe(403);
+    // Not attempted yet: an empty log, not a 404.
+    expect((await call(attemptsRoute.GET, "GET", "/", { token: team.tokens.admin, params: { id: delivery.id } })).json).toEqual({ items: [] });
     expect((await call(webhooksRoute.GET, "GET", "/", { token })).text).not.toContain(id);
     expect(await db.webhook.findUniqueOrThrow({ where: { id } })).toMatchObject({ enabled: true });
     const log = await call(deliveriesRoute.GET, "GET", "/", { token: team.tokens.admin, params: { id } });

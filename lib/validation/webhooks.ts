@@ -71,3 +71,18 @@ export const webhookDeliverySchema = z.object({
   responseExcerpt: z.string().nullable(),
 });
 export type WebhookDeliveryView = z.infer<typeof webhookDeliverySchema>;
+
+/** One attempt of a delivery, from its attempt log (the delivery's own columns keep only the latest). */
+export const webhookAttemptSchema = z.object({
+  /** 1 for the first attempt; counts on across redeliveries. */
+  attempt: z.number().int(),
+  attemptedAt: z.string(),
+  /** null when the receiver did not answer. */
+  responseStatus: z.number().int().nullable(),
+  durationMs: z.number().int(),
+  /** The first characters of the receiver's answer, or why there was none. */
+  responseExcerpt: z.string(),
+  /** delivered: a 2xx answer; failed: anything else, or no answer. */
+  outcome: z.enum(["delivered", "failed"]),
+});
+export type WebhookAttemptView = z.infer<typeof webhookAttemptSchema>;

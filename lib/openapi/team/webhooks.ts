@@ -1,8 +1,9 @@
 import "server-only";
-import type { listDeliveries, listWebhooks } from "@/lib/services/webhooks";
-import { webhookDeliverySchema, webhookSchema } from "@/lib/validation/webhooks";
+import type { listDeliveries, listDeliveryAttempts, listWebhooks } from "@/lib/services/webhooks";
+import { webhookAttemptSchema, webhookDeliverySchema, webhookSchema } from "@/lib/validation/webhooks";
 import { z } from "zod";
 import { component, itemsOf, type Fits, type OpenApiKit, type Result } from "../kit";
+import * as attemptsRoute from "@/app/api/team/webhook-deliveries/[id]/attempts/route";
 import * as deliveriesRoute from "@/app/api/team/webhooks/[id]/deliveries/route";
 import * as redeliverRoute from "@/app/api/team/webhook-deliveries/[id]/redeliver/route";
 import * as rotateRoute from "@/app/api/team/webhooks/[id]/rotate/route";
@@ -14,6 +15,7 @@ import * as webhooksRoute from "@/app/api/team/webhooks/route";
 
 void (true satisfies Fits<{ items: Result<typeof listWebhooks> }, z.infer<ReturnType<typeof itemsOf<typeof webhookSchema>>>>);
 void (true satisfies Fits<{ items: Result<typeof listDeliveries> }, z.infer<ReturnType<typeof itemsOf<typeof webhookDeliverySchema>>>>);
+void (true satisfies Fits<{ items: Result<typeof listDeliveryAttempts> }, z.infer<ReturnType<typeof itemsOf<typeof webhookAttemptSchema>>>>);
 
 const SIGNING =
   "Each delivery is a POST with the header `X-SW-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">` keyed with the webhook's secret, " +
@@ -25,6 +27,7 @@ export function registerWebhooks(kit: OpenApiKit) {
   const WebhookList = component("WebhookList", itemsOf(webhookSchema));
   const WebhookDelivery = component("WebhookDelivery", webhookDeliverySchema);
   const WebhookDeliveryList = component("WebhookDeliveryList", itemsOf(webhookDeliverySchema));
+  const WebhookAttemptList = component("WebhookAttemptList", itemsOf(webhookAttemptSchema));
   operation({
     method: "get",
     path: "/api/team/webhooks",
@@ -96,6 +99,17 @@ export function registerWebhooks(kit: OpenApiKit) {
     route: deliveriesRoute.GET,
     id: "webhook",
     responses: { 200: ok("The deliveries", WebhookDeliveryList) },
+  });
+  operation({
+    method: "get",
+    path: "/api/team/webhook-deliveries/{id}/attempts",
+    operationId: "listWebhookDeliveryAttempts",
+    tag: "Team",
+    summary: "Every attempt of a delivery, newest first (the last 100): number, time, response code (null when there was no answer), duration, an excerpt of the answer or why there was none, and the outcome",
+    description: "The delivery's own `responseStatus`, `durationMs` and `responseExcerpt` are those of its latest attempt. Deliveries attempted before the attempt log existed list no attempts.",
+    route: attemptsRoute.GET,
+    id: "webhook delivery",
+    responses: { 200: ok("The attempts", WebhookAttemptList) },
   });
   operation({
     method: "post",

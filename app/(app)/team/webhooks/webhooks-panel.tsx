@@ -5,14 +5,16 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { ChoiceOptions } from "@/app/components/filter-select";
 import { Field, FieldError, FormError, SubmitRow, useSubmit } from "@/app/components/forms";
-import { deliveriesQueryOptions, webhookKeys, webhookRequests } from "@/lib/query/webhooks";
+import { attemptsQueryOptions, deliveriesQueryOptions, webhookKeys, webhookRequests } from "@/lib/query/webhooks";
 import { formatDateTime } from "@/lib/ui/format";
-import type { WebhookDeliveryView, WebhookView } from "@/lib/validation/webhooks";
+import type { WebhookAttemptView, WebhookDeliveryView, WebhookView } from "@/lib/validation/webhooks";
 import { webhookKindLabels, webhookKinds, type WebhookKind } from "@/lib/webhooks/kinds";
 import { useAction } from "../use-action";
 
 const FORMAT_LABELS = { json: "JSON", slack: "Slack-compatible", teams: "Microsoft Teams-compatible" } as const;
 const STATUS_LABELS: Record<WebhookDeliveryView["status"], string> = { pending: "Waiting", delivered: "Delivered", failed: "Failed" };
+const OUTCOME_LABELS: Record<WebhookAttemptView["outcome"], string> = { delivered: "Delivered", failed: "Failed" };
+const LOG_COLUMNS = 7;
 
 /** The secret of a webhook just made or rotated: shown this once. */
 function Secret({ webhook }: { webhook: WebhookView }) {
@@ -144,6 +146,8 @@ function DeliveryLog({ webhookId, url }: { webhookId: string; url: string }) {
   const { data, isPending, isError } = useQuery(deliveriesQueryOptions(webhookId));
   const { run, pending, error } = useAction();
   const client = useQueryClient();
+  const redeliver = (deliveryId: string) =>
+    void run(() => webhookRequests.redeliver(deliveryId)).then(() => client.invalidateQueries({ queryKey: webhookKeys.deliveries(webhookId) }));
   if (isPending) return <p className="muted">Loading the delivery log…</p>;
   if (isError) return <FormError>The delivery log could not be loaded.</FormError>;
   if (data.length === 0) return <p className="muted">No deliveries yet.</p>;
@@ -163,37 +167,100 @@ function DeliveryLog({ webhookId, url }: { webhookId: string; url: string }) {
         </thead>
         <tbody>
           {data.map((d) => (
-            <tr key={d.id}>
-              <td>
-                {d.type}
-                <br />
-                <code className="muted">{d.id}</code>
-              </td>
-              <td>
-                {STATUS_LABELS[d.status]}
-                {d.attempts > 1 ? ` (${d.attempts} attempts)` : ""}
-                {d.status === "pending" && d.nextAttemptAt ? <><br />next {formatDateTime(d.nextAttemptAt)}</> : null}
-              </td>
-              <td>{d.responseStatus ?? "—"}</td>
-              <td>{formatDateTime(d.lastAttemptAt)}</td>
-              <td>{d.durationMs !== null ? `${d.durationMs} ms` : "—"}</td>
-              <td className="excerpt">{d.responseExcerpt || "—"}</td>
-              <td>
-                <button
-                  type="button"
-                  className="button small-button"
-                  disabled={pending}
-                  aria-label={`Redeliver ${d.type} ${d.id}`}
-                  onClick={() => void run(() => webhookRequests.redeliver(d.id)).then(() => client.invalidateQueries({ queryKey: webhookKeys.deliveries(webhookId) }))}
-                >
-                  Redeliver
-                </button>
-              </td>
-            </tr>
+            <DeliveryRow key={d.id} webhookId={webhookId} delivery={d} redeliver={redeliver} pending={pending} />
           ))}
         </tbody>
       </table>
       <FormError>{error}</FormError>
     </>
+  );
+}
+
+/** A delivery in the log, and below it, once its "Attempts" button is pressed, each of its attempts. */
+function DeliveryRow({ webhookId, delivery: d, redeliver, pending }: { webhookId: string; delivery: WebhookDeliveryView; redeliver: (id: string) => void; pending: boolean }) {
+  const [open, setOpen] = useState(false);
+  const attemptsId = `attempts-${d.id}`;
+  return (
+    <>
+      <tr>
+        <td>
+          {d.type}
+          <br />
+          <code className="muted">{d.id}</code>
+        </td>
+        <td>
+          {STATUS_LABELS[d.status]}
+          {d.attempts > 1 ? ` (${d.attempts} attempts)` : ""}
+          {d.status === "pending" && d.nextAttemptAt ? <><br />next {formatDateTime(d.nextAttemptAt)}</> : null}
+        </td>
+        <td>{d.responseStatus ?? "—"}</td>
+        <td>{formatDateTime(d.lastAttemptAt)}</td>
+        <td>{d.durationMs !== null ? `${d.durationMs} ms` : "—"}</td>
+        <td className="excerpt">{d.responseExcerpt || "—"}</td>
+        <td>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button small-button"
+              aria-expanded={open}
+              aria-controls={open ? attemptsId : undefined}
+              aria-label={`Attempts of ${d.type} ${d.id}`}
+              onClick={() => setOpen(!open)}
+            >
+              Attempts
+            </button>
+            <button type="button" className="button small-button" disabled={pending} aria-label={`Redeliver ${d.type} ${d.id}`} onClick={() => redeliver(d.id)}>
+              Redeliver
+            </button>
+          </div>
+        </td>
+      </tr>
+      {open && (
+        <tr id={attemptsId}>
+          <td colSpan={LOG_COLUMNS}>
+            <AttemptLog webhookId={webhookId} delivery={d} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** Every attempt of one delivery, newest first: what an admin debugging a failing receiver reads. */
+function AttemptLog({ webhookId, delivery }: { webhookId: string; delivery: WebhookDeliveryView }) {
+  const { data, isPending, isError } = useQuery(attemptsQueryOptions(webhookId, delivery.id, delivery.attempts));
+  if (isPending) return <p className="muted">Loading the attempts…</p>;
+  if (isError) return <FormError>The attempts could not be loaded.</FormError>;
+  if (data.length === 0)
+    return (
+      <p className="muted">
+        {delivery.attempts === 0 ? "Not attempted yet." : "No attempts logged: this delivery was last attempted before the attempt log was kept."}
+      </p>
+    );
+  return (
+    <table className="table attempt-log" aria-label={`Attempts of ${delivery.type} ${delivery.id}`}>
+      <thead>
+        <tr>
+          <th scope="col">Attempt</th>
+          <th scope="col">Time</th>
+          <th scope="col">Response</th>
+          <th scope="col">Duration</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Answer</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.map((a) => (
+          <tr key={a.attempt}>
+            <td>{a.attempt}</td>
+            <td>{formatDateTime(a.attemptedAt)}</td>
+            <td>{a.responseStatus ?? "no answer"}</td>
+            <td>{a.durationMs} ms</td>
+            <td>{OUTCOME_LABELS[a.outcome]}</td>
+            <td className="excerpt">{a.responseExcerpt || "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
