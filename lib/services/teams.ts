@@ -1,17 +1,12 @@
 import "server-only";
-import { myTeamsOf, type Actor, type MyTeam } from "@/lib/auth/actor";
+import { myTeamsOf, onlyTeamOf, type Actor, type MyTeam } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 
 /** The teams the signed-in person belongs to, the current one marked (pages have them from the session read: `myTeams`). */
 export async function listMyTeams(actor: Actor): Promise<MyTeam[]> {
-  if (!actor.userId || actor.kind === "token") return [{ id: actor.teamId, name: actor.teamName, role: actor.role, current: true }];
-  const memberships = await db.membership.findMany({
-    where: { userId: actor.userId },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, teamId: true, team: { select: { name: true } } },
-  });
-  return myTeamsOf(memberships, actor.teamId);
+  if (!actor.userId || actor.kind === "token") return onlyTeamOf(actor);
+  return myTeamsOf(actor.userId, actor.teamId);
 }
 
 /** Checks that the person may switch to the team; the route then sets the team cookie. */
