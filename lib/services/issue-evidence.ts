@@ -5,7 +5,7 @@ import { admiraltyGrade } from "@/lib/domain/grading";
 import { stances } from "@/lib/domain/stance";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Reliability } from "@/lib/generated/prisma/enums";
+import type { Reliability, Stance } from "@/lib/generated/prisma/enums";
 import type { EvidenceTotals, IssueEvidence, IssueEvidencePage, IssueEvidenceQuery } from "@/lib/validation/issues";
 
 // An issue's evidence a page at a time (issue 17: the busiest issue has over a thousand items), newest
@@ -50,7 +50,11 @@ export function toIssueEvidence(row: Row): IssueEvidence {
  * (evidence_tally, migration evidence_tally): a few dozen rows, however much evidence the issue has.
  */
 export async function evidenceTotals(issueId: string): Promise<EvidenceTotals> {
-  const groups = await db.evidenceTally.findMany({ where: { issueId }, select: { stance: true, reliability: true, credibility: true, count: true } });
+  return totalsOf(await db.evidenceTally.findMany({ where: { issueId }, select: { stance: true, reliability: true, credibility: true, count: true } }));
+}
+
+/** Totals by stance and by grade from the tally's groups (none: a new issue's zeros). */
+export function totalsOf(groups: { stance: Stance; reliability: Reliability; credibility: number; count: number }[]): EvidenceTotals {
   const byStance = Object.fromEntries(stances.map((stance) => [stance, 0])) as EvidenceTotals["byStance"];
   const byGrade = new Map<string, number>();
   for (const group of groups) {

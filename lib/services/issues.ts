@@ -15,7 +15,7 @@ import {
 } from "@/lib/validation/issues";
 import { changedFields, recordEvent } from "./events";
 import { followByDefault } from "./follows";
-import { evidenceTotals, issueEvidenceSelect, newestFirst, toIssueEvidence } from "./issue-evidence";
+import { evidenceTotals, issueEvidenceSelect, newestFirst, toIssueEvidence, totalsOf } from "./issue-evidence";
 
 const summarySelect = {
   id: true,
@@ -64,11 +64,7 @@ export function toSummary(issue: IssueRow, evidence: EvidenceTally, now: Date): 
  * pages through listIssueEvidence. Another team's id is "not found", like an absent one.
  */
 export async function getIssue(actor: Actor, id: string, options: { includeDeleted?: boolean } = {}): Promise<IssueDetail> {
-  const summary = await db.issue.findFirst({
-    where: { id, teamId: actor.teamId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
-    select: summarySelect,
-  });
-  if (!summary) throw notFound("Issue");
+  const summary = await readSummary(actor, id, options);
   // The newest page on its own: as a nested select, Prisma read all of a busy issue's evidence (no LIMIT)
   // and kept the first page in memory.
   const [evidence, totals] = await Promise.all([
@@ -80,6 +76,21 @@ export async function getIssue(actor: Actor, id: string, options: { includeDelet
     evidence: evidence.map(toIssueEvidence),
     evidenceTotals: totals,
   };
+}
+
+async function readSummary(actor: Actor, id: string, options: { includeDeleted?: boolean } = {}) {
+  const summary = await db.issue.findFirst({
+    where: { id, teamId: actor.teamId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
+    select: summarySelect,
+  });
+  if (!summary) throw notFound("Issue");
+  return summary;
+}
+
+/** A new issue's detail: it has no evidence yet, so none is read (four statements on every create). */
+async function newIssue(actor: Actor, id: string): Promise<IssueDetail> {
+  const summary = await readSummary(actor, id);
+  return { ...toSummary(summary, { count: 0, latest: null }, new Date()), evidence: [], evidenceTotals: totalsOf([]) };
 }
 
 async function categoryId(actor: Actor, slug: string, tx: Prisma.TransactionClient): Promise<string> {
@@ -131,7 +142,7 @@ export async function createIssue(actor: Actor, input: CreateIssueInput): Promis
     await recordEvent(tx, actor, { entityType: "issue", entityId: issue.id, action: "created", after: recorded({ ...input }) });
     return issue.id;
   });
-  return getIssue(actor, id);
+  return newIssue(actor, id);
 }
 
 function staleVersion(current: number) {
