@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { uuidv7 } from "@/lib/db/uuid";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { FetchError, refusedUrl, safePost, type FetchOptions } from "@/lib/fetch/fetch";
 import { runningQueue } from "@/lib/jobs/instance";
 import { describe, noticeOf, type NotifyingEvent } from "@/lib/notifications/recipients";
@@ -316,22 +317,24 @@ async function attempt(deliveryId: string, now: Date, policy?: FetchOptions["pol
   const durationMs = Math.round(performance.now() - started);
   const attempts = delivery.attempts + 1;
   const next = ok ? null : nextAttemptAt(attempts, delivery.createdAt, now);
+  const record: AttemptRecord = {
+    deliveryId: delivery.id,
+    attempt: attempts,
+    at: now,
+    responseStatus,
+    durationMs,
+    excerpt: clip(excerpt, EXCERPT_CHARS),
+    outcome: ok ? "delivered" : "failed",
+    status: ok ? "delivered" : next ? "pending" : "failed",
+    nextAttemptAt: next,
+  };
+  // Delivered: one statement, which also ends the webhook's run of failures (if any).
+  if (ok) {
+    await recordAttempt(db, record, { endFailures: webhook.id });
+    return true;
+  }
   await db.$transaction(async (tx) => {
-    await recordAttempt(tx, {
-      deliveryId: delivery.id,
-      attempt: attempts,
-      at: now,
-      responseStatus,
-      durationMs,
-      excerpt: clip(excerpt, EXCERPT_CHARS),
-      outcome: ok ? "delivered" : "failed",
-      status: ok ? "delivered" : next ? "pending" : "failed",
-      nextAttemptAt: next,
-    });
-    if (ok) {
-      await tx.webhook.updateMany({ where: { id: webhook.id }, data: { consecutiveFailures: 0 } });
-      return;
-    }
+    await recordAttempt(tx, record);
     const counted = await tx.webhook.update({ where: { id: webhook.id }, data: { consecutiveFailures: { increment: 1 } }, select: { consecutiveFailures: true, enabled: true } });
     if (counted.enabled && counted.consecutiveFailures >= DISABLE_AFTER_FAILURES) {
       const reason = `${counted.consecutiveFailures} deliveries in a row failed; the last: ${responseStatus ? `HTTP ${responseStatus}` : excerpt}`;
@@ -341,7 +344,7 @@ async function attempt(deliveryId: string, now: Date, policy?: FetchOptions["pol
       ]);
     }
   });
-  return ok;
+  return false;
 }
 
 type AttemptRecord = {
@@ -360,9 +363,13 @@ type AttemptRecord = {
 /**
  * Writes an attempt's outcome to the delivery's latest-attempt columns (what the log lists) and to its attempt log,
  * in one statement: the two never disagree, and the benchmarked delivery path makes no more statements than the
- * update alone did. The attempt row takes its values from the updated delivery.
+ * update alone did. The attempt row takes its values from the updated delivery. `endFailures` (a delivered attempt)
+ * sets that webhook's count of failures in a row back to 0, in the same statement, when it is not 0 already.
  */
-async function recordAttempt(tx: Tx, a: AttemptRecord) {
+async function recordAttempt(tx: Tx | typeof db, a: AttemptRecord, { endFailures }: { endFailures?: string } = {}) {
+  const reset = endFailures
+    ? Prisma.sql`, "reset" AS (UPDATE "webhook" SET "consecutiveFailures" = 0, "updatedAt" = ${a.at} WHERE "id" = ${endFailures} AND "consecutiveFailures" > 0)`
+    : Prisma.empty;
   await tx.$executeRaw`
     WITH updated AS (
       UPDATE "webhook_delivery"
@@ -371,7 +378,7 @@ async function recordAttempt(tx: Tx, a: AttemptRecord) {
           "deliveredAt" = COALESCE(${a.outcome === "delivered" ? a.at : null}, "deliveredAt")
       WHERE "id" = ${a.deliveryId}
       RETURNING "id", "teamId", "attempts", "lastAttemptAt", "responseStatus", "durationMs", "responseExcerpt"
-    )
+    )${reset}
     INSERT INTO "webhook_attempt" ("id", "deliveryId", "teamId", "attempt", "attemptedAt", "responseStatus", "durationMs", "responseExcerpt", "outcome")
     SELECT ${uuidv7(a.at)}, "id", "teamId", "attempts", "lastAttemptAt", "responseStatus", "durationMs", "responseExcerpt", ${a.outcome} FROM updated`;
 }
