@@ -127,7 +127,7 @@ async function actorFromSession(headers: Headers): Promise<SignedIn | null> {
   return { actor, teams: teamsOf(memberships, membership.teamId) };
 }
 
-/** Resolves the request's actor: a bearer token when one is sent, else the session cookie. */
+/** Resolves the request's actor and their teams: a bearer token when one is sent, else the session cookie. */
 export async function resolveSignedIn(headers: Headers): Promise<SignedIn | null> {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
@@ -137,6 +137,7 @@ export async function resolveSignedIn(headers: Headers): Promise<SignedIn | null
   return actorFromSession(headers);
 }
 
+/** The request's actor alone, for API routes (GET /api/teams reads the teams itself). */
 export async function resolveActor(headers: Headers): Promise<Actor | null> {
   return (await resolveSignedIn(headers))?.actor ?? null;
 }
