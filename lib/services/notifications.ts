@@ -33,15 +33,16 @@ async function followsOf(tx: Tx, teamId: string, followed: FollowedSubject[], re
 /**
  * The team's members who follow any of these: one statement. Prisma's relation filter on the follower's membership
  * joined the user and probed the membership row by row, 3–10× slower for an issue with a thousand followers on PGlite.
+ * They come back as one array in one row: a thousand rows of one column each cost 5 ms more to read.
  */
 async function followersOf(tx: Tx, teamId: string, follows: { kind: FollowKind; targetId: string }[]): Promise<string[]> {
   if (follows.length === 0) return [];
-  const rows = await tx.$queryRaw<{ userId: string }[]>`
-    SELECT DISTINCT f."userId"
+  const [row] = await tx.$queryRaw<{ userIds: string[] | null }[]>`
+    SELECT array_agg(DISTINCT f."userId") AS "userIds"
     FROM unnest(${follows.map((f) => f.kind)}::text[], ${follows.map((f) => f.targetId)}::text[]) AS s("kind", "targetId")
     JOIN "follow" f ON f."teamId" = ${teamId} AND f."kind" = s."kind"::"FollowKind" AND f."targetId" = s."targetId"
     WHERE EXISTS (SELECT 1 FROM "membership" m WHERE m."teamId" = f."teamId" AND m."userId" = f."userId")`;
-  return rows.map((r) => r.userId);
+  return row?.userIds ?? [];
 }
 
 /** The names a notification's text needs: the issue's title or the entity's name (and the category's). */
@@ -81,7 +82,8 @@ const hostOf = (url: string) => {
 /**
  * The outbox hook: the notifications an event causes, written inside the event's transaction. Followers who left
  * the team are dropped in the same query; all recipients go in one INSERT with two array parameters, so an event
- * with a thousand followers stays a handful of statements (one row of bind parameters each made it 1.2 s).
+ * with a thousand followers stays a handful of statements (one row of bind parameters each made it 1.2 s). The event
+ * is new and the recipients distinct, so the INSERT has no conflict to skip (ON CONFLICT cost 10 % of it).
  */
 export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }, reads?: OutboxReads) {
   const notice = noticeOf(event);
@@ -103,8 +105,7 @@ export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }, r
   await tx.$executeRaw`
     INSERT INTO "notification" ("id", "teamId", "userId", "kind", "subjectType", "subjectId", "eventId", "title", "summary", "link")
     SELECT r."id", ${event.teamId}, r."userId", ${notice.kind}, ${notice.subject.type}, ${notice.subject.id}, ${event.id}, ${title}, ${summary}, ${link}
-    FROM unnest(${ids}::text[], ${recipients}::text[]) AS r("id", "userId")
-    ON CONFLICT ("eventId", "userId") DO NOTHING`;
+    FROM unnest(${ids}::text[], ${recipients}::text[]) AS r("id", "userId")`;
 }
 
 const notificationSelect = {
