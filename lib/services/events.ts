@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/client";
 import { jsonColumn } from "@/lib/db/json";
 import type { HistoryEvent } from "@/lib/validation/issues";
 import { notifyIn } from "./notifications";
-import type { OutboxReads } from "./outbox-reads";
+import { knownReads, type OutboxReads } from "./outbox-reads";
 import { webhooksIn } from "./webhooks";
 
 export type EventInput = {
@@ -32,9 +32,9 @@ export const toHistoryEvent = (e: EventRow): HistoryEvent => ({
 /**
  * Appends one history event inside the caller's transaction, so the change and its record commit together, and
  * the notifications and webhook deliveries it causes with them (the outbox: lib/services/notifications.ts,
- * lib/services/webhooks.ts).
+ * lib/services/webhooks.ts). `known` is what the caller has read already, so the hooks do not read it again.
  */
-export async function recordEvent(tx: Tx, actor: Actor, event: EventInput) {
+export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known: { category?: { slug: string; id: string } } = {}) {
   const { id } = await tx.event.create({
     data: {
       teamId: actor.teamId,
@@ -49,8 +49,10 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput) {
     select: { id: true },
   });
   const recorded = { ...event, id, teamId: actor.teamId, actorId: actor.userId, actorLabel: actor.label };
-  await notifyIn(tx, recorded);
-  await webhooksIn(tx, recorded);
+  // Both hooks read the subject's names; neither reads what the caller knows (the team's name, a category just used).
+  const reads = knownReads({ team: { id: actor.teamId, name: actor.teamName }, ...(known.category ? { category: { teamId: actor.teamId, ...known.category } } : {}) });
+  await notifyIn(tx, recorded, reads);
+  await webhooksIn(tx, recorded, reads);
 }
 
 /**

@@ -118,12 +118,13 @@ export async function createIssue(actor: Actor, input: CreateIssueInput): Promis
   const id = await db.$transaction(async (tx) => {
     const now = new Date();
     await assertOwnerIsMember(actor, input.ownerId, tx);
+    const category = { slug: input.category, id: await categoryId(actor, input.category, tx) };
     const issue = await tx.issue.create({
       data: {
         teamId: actor.teamId,
         title: input.title,
         summary: input.summary,
-        categoryId: await categoryId(actor, input.category, tx),
+        categoryId: category.id,
         status: input.status,
         likelihood: input.likelihood,
         impact: input.impact,
@@ -139,7 +140,7 @@ export async function createIssue(actor: Actor, input: CreateIssueInput): Promis
     });
     // Its creator and its owner follow a new issue (issue 15); anyone may unfollow.
     await followByDefault(tx, actor.teamId, "issue", issue.id, [actor.userId, input.ownerId]);
-    await recordEvent(tx, actor, { entityType: "issue", entityId: issue.id, action: "created", after: recorded({ ...input }) });
+    await recordEvent(tx, actor, { entityType: "issue", entityId: issue.id, action: "created", after: recorded({ ...input }) }, { category });
     return issue.id;
   });
   return newIssue(actor, id);

@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FollowKind } from "@/lib/generated/prisma/enums";
 import { describe, noticeOf, recipientsOf, type FollowedSubject, type Notice, type NotificationKind, type NotifyingEvent } from "@/lib/notifications/recipients";
 import type { MarkReadInput, NotificationPage, NotificationQuery, NotificationView } from "@/lib/validation/notifications";
-import { remembered, type OutboxReads } from "./outbox-reads";
+import { categoryKey, remembered, subjectNames, type OutboxReads } from "./outbox-reads";
 
 // The in-app notification center (issue 15). Notifications are written by the outbox hook below, which
 // recordEvent and recordSystemEvents call in the event's own transaction: no service can change something and
@@ -18,7 +18,7 @@ async function followsOf(tx: Tx, teamId: string, followed: FollowedSubject[], re
   const follows: { kind: FollowKind; targetId: string }[] = [];
   for (const subject of followed) {
     if (subject.kind === "category") {
-      const category = await remembered(reads, `category ${teamId} ${subject.slug}`, () => tx.category.findUnique({ where: { teamId_slug: { teamId, slug: subject.slug } }, select: { id: true } }));
+      const category = await remembered(reads, categoryKey(teamId, subject.slug), () => tx.category.findUnique({ where: { teamId_slug: { teamId, slug: subject.slug } }, select: { id: true } }));
       if (category) follows.push({ kind: "category", targetId: category.id });
     } else if (subject.kind === "issues_of_entity") {
       const links = await remembered(reads, `entity issues ${teamId} ${subject.entityId}`, () =>
@@ -45,40 +45,6 @@ async function followersOf(tx: Tx, teamId: string, follows: { kind: FollowKind; 
   return row?.userIds ?? [];
 }
 
-/** The names a notification's text needs: the issue's title or the entity's name (and the category's). */
-function namesOf(tx: Tx, teamId: string, notice: Notice, reads?: OutboxReads) {
-  return remembered(reads, `names ${teamId} ${notice.subject.type} ${notice.subject.id}`, () => readNames(tx, teamId, notice));
-}
-
-async function readNames(tx: Tx, teamId: string, notice: Notice) {
-  if (notice.subject.type === "webhook") {
-    const webhook = await tx.webhook.findFirst({ where: { id: notice.subject.id, teamId }, select: { url: true } });
-    return webhook ? { subject: hostOf(webhook.url) } : null;
-  }
-  if (notice.subject.type === "briefing_schedule") {
-    const schedule = await tx.briefingSchedule.findFirst({ where: { id: notice.subject.id, teamId }, select: { title: true } });
-    return schedule ? { subject: schedule.title } : null;
-  }
-  if (notice.subject.type === "category") {
-    const category = await tx.category.findFirst({ where: { id: notice.subject.id, teamId }, select: { name: true } });
-    return category ? { subject: category.name, category: category.name } : null;
-  }
-  if (notice.subject.type === "entity") {
-    const entity = await tx.entity.findFirst({ where: { id: notice.subject.id, teamId }, select: { name: true } });
-    return entity ? { subject: entity.name } : null;
-  }
-  const issue = await tx.issue.findFirst({ where: { id: notice.subject.id, teamId }, select: { title: true, category: { select: { name: true } } } });
-  return issue ? { subject: issue.title, category: issue.category.name } : null;
-}
-
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
-
 /**
  * The outbox hook: the notifications an event causes, written inside the event's transaction. Followers who left
  * the team are dropped in the same query; all recipients go in one INSERT with two array parameters, so an event
@@ -98,7 +64,7 @@ export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }, r
   const members = new Set([...followerIds, ...mentionedMembers.map((m) => m.userId), ...adminIds]);
   const recipients = recipientsOf(event, notice, { followers: followerIds, members, admins: adminIds });
   if (recipients.length === 0) return;
-  const names = await namesOf(tx, event.teamId, notice, reads);
+  const names = await subjectNames(tx, event.teamId, notice.subject, reads);
   if (!names) return;
   const { title, summary, link } = describe(event, notice, names);
   const ids = recipients.map(() => uuidv7());

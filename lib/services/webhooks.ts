@@ -15,7 +15,7 @@ import { webhookBody, type WebhookFormat, type WebhookPayload } from "@/lib/webh
 import { DISABLE_AFTER_FAILURES, nextAttemptAt } from "@/lib/webhooks/schedule";
 import { SIGNATURE_HEADER, signatureOf } from "@/lib/webhooks/signature";
 import { recordEvent, recordSystemEvents } from "./events";
-import { remembered, type OutboxReads } from "./outbox-reads";
+import { remembered, subjectNames, teamKey, type OutboxReads } from "./outbox-reads";
 
 // Team webhooks (issue 15). A delivery row is written in the event's own transaction (webhooksIn, called by
 // recordEvent beside the notification outbox), and sent by a job (lib/jobs/handlers/deliver-webhooks.ts), never
@@ -206,12 +206,6 @@ export function kickDeliveries(teamId: string) {
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const clip = (value: string, length = 280) => (value.length > length ? `${value.slice(0, length - 1)}…` : value);
 
-async function subjectName(tx: Tx, teamId: string, subject: WebhookEvent["subject"]) {
-  if (subject.type === "entity") return (await tx.entity.findFirst({ where: { id: subject.id, teamId }, select: { name: true } }))?.name ?? null;
-  const issue = await tx.issue.findFirst({ where: { id: subject.id, teamId }, select: { title: true, category: { select: { name: true } } } });
-  return issue ? { title: issue.title, category: issue.category.name } : null;
-}
-
 /** The outbox hook: one delivery per enabled webhook of the team that wants this event's kind, in the event's transaction. */
 export async function webhooksIn(tx: Tx, event: NotifyingEvent & { id: string }, reads?: OutboxReads) {
   const what = webhookEventOf(event);
@@ -220,12 +214,11 @@ export async function webhooksIn(tx: Tx, event: NotifyingEvent & { id: string },
     tx.webhook.findMany({ where: { teamId: event.teamId, enabled: true, kinds: { has: what.kind } }, select: { id: true, format: true } }),
   );
   if (webhooks.length === 0) return;
-  const [name, team] = await Promise.all([
-    remembered(reads, `subject ${event.teamId} ${what.subject.type} ${what.subject.id}`, () => subjectName(tx, event.teamId, what.subject)),
-    remembered(reads, `team ${event.teamId}`, () => tx.team.findUniqueOrThrow({ where: { id: event.teamId }, select: { name: true } })),
+  const [names, team] = await Promise.all([
+    subjectNames(tx, event.teamId, what.subject, reads),
+    remembered(reads, teamKey(event.teamId), () => tx.team.findUniqueOrThrow({ where: { id: event.teamId }, select: { name: true } })),
   ]);
-  if (!name) return;
-  const names = typeof name === "string" ? { subject: name } : { subject: name.title, category: name.category };
+  if (!names) return;
   const notice = noticeOf(event);
   const described =
     notice && notice.kind !== "mention"
