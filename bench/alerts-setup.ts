@@ -55,7 +55,7 @@ const move = async (id: string) => {
 const before = await db.notification.count({ where: { subjectId: followed.id } });
 const samples = await interleave(
   { followed: () => move(followed.id), plain: () => move(plain.id) },
-  { warmup: 3, min: quick ? 10 : 30, max: quick ? 15 : 60, budgetMs: quick ? 5_000 : 20_000 },
+  { warmup: 3, min: quick ? 10 : 30, max: quick ? 15 : 150, budgetMs: quick ? 5_000 : 20_000 },
 );
 const written = (await db.notification.count({ where: { subjectId: followed.id } })) - before;
 const moves = samples.followed!.length + 3;

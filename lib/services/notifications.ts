@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { uuidv7 } from "@/lib/db/uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FollowKind } from "@/lib/generated/prisma/enums";
-import { describe, noticeOf, recipientsOf, type FollowedSubject, type Notice, type NotificationKind, type NotifyingEvent } from "@/lib/notifications/recipients";
+import { describe, noticeOf, recipientsOf, type FollowedSubject, type NotificationKind, type NotifyingEvent } from "@/lib/notifications/recipients";
 import type { MarkReadInput, NotificationPage, NotificationQuery, NotificationView } from "@/lib/validation/notifications";
 import { categoryKey, remembered, subjectNames, type OutboxReads } from "./outbox-reads";
 

@@ -10,7 +10,7 @@ import { FetchError, refusedUrl, safePost, type FetchOptions } from "@/lib/fetch
 import { runningQueue } from "@/lib/jobs/instance";
 import { describe, noticeOf, type NotifyingEvent } from "@/lib/notifications/recipients";
 import type { CreateWebhookInput, UpdateWebhookInput, WebhookAttemptView, WebhookDeliveryView, WebhookView } from "@/lib/validation/webhooks";
-import { TEST_TYPE, webhookEventOf, type WebhookEvent, type WebhookKind } from "@/lib/webhooks/kinds";
+import { TEST_TYPE, webhookEventOf, type WebhookKind } from "@/lib/webhooks/kinds";
 import { webhookBody, type WebhookFormat, type WebhookPayload } from "@/lib/webhooks/payload";
 import { DISABLE_AFTER_FAILURES, nextAttemptAt } from "@/lib/webhooks/schedule";
 import { SIGNATURE_HEADER, signatureOf } from "@/lib/webhooks/signature";
