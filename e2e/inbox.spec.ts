@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
-import { expect, test, unique } from "./fixtures";
+import { expect, pollNow, test, unique } from "./fixtures";
 
 // The inbox (issue 14): a feed served from 127.0.0.1 (allowed by FETCH_ALLOW_HOSTS in playwright.config.ts) brings
 // two items; the analyst dismisses the one about nothing with the keyboard and accepts the other into evidence
@@ -60,8 +60,7 @@ test("items from a feed arrive; one is dismissed by keyboard, the other accepted
   await form.getByRole("button", { name: "Add feed" }).click();
   await expect(form.getByText(`Added “${feedTitle}”`)).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: feedTitle });
-  await row.getByRole("button", { name: `Poll ${feedTitle} now` }).click();
-  await expect(row.getByText("Polled: 2 new items.")).toBeVisible();
+  await pollNow(row, feedTitle, 2);
 
   // The inbox, this feed's items only, most relevant first.
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /^Inbox/ }).click();
@@ -136,8 +135,7 @@ test("o opens the item's page; a snoozed item leaves the list and waits under Sn
   await form.getByRole("button", { name: "Add feed" }).click();
   await expect(form.getByText(`Added “${laterTitle}”`)).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: laterTitle });
-  await row.getByRole("button", { name: `Poll ${laterTitle} now` }).click();
-  await expect(row.getByText("Polled: 2 new items.")).toBeVisible();
+  await pollNow(row, laterTitle, 2);
 
   await page.goto("/inbox");
   const filters = page.getByRole("search", { name: "Filter the inbox" });
