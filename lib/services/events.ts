@@ -50,7 +50,7 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known
   });
   const recorded = { ...event, id, teamId: actor.teamId, actorId: actor.userId, actorLabel: actor.label };
   // Both hooks read the subject's names; neither reads what the caller knows (the team's name, a category just used).
-  const reads = knownReads({ team: { id: actor.teamId, name: actor.teamName }, ...(known.category ? { category: { teamId: actor.teamId, ...known.category } } : {}) });
+  const reads = knownReads(actor.teamId, { teamName: actor.teamName, category: known.category });
   await notifyIn(tx, recorded, reads);
   await webhooksIn(tx, recorded, reads);
 }

@@ -152,9 +152,10 @@ export async function listInbox(actor: Actor, query: InboxQuery): Promise<InboxP
 export const UNREAD_COUNT_CAP = 1_000;
 
 /**
- * New items in the team's inbox (snoozes run out included: the rule of stateWhere("new"), written here in SQL), counted
- * up to UNREAD_COUNT_CAP: the count in the navigation, on every page. Each state is read from the (team, state) index on its own: Prisma's capped count
- * (`take`) orders by id, which walked the primary key through every state (15 ms with 30,000 new items, 2 ms so).
+ * New items in the team's inbox (snoozes run out included: the rule of stateWhere("new"), written here in SQL),
+ * counted up to UNREAD_COUNT_CAP: the count in the navigation, on every page. Each state is read from the (team,
+ * state) index on its own: Prisma's capped count (`take`) orders by id, which walked the primary key through every
+ * state (15 ms with 30,000 new items, 2 ms so).
  */
 export async function unreadInboxCount(actor: Actor): Promise<number> {
   const now = new Date();

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import type { Notice } from "@/lib/notifications/recipients";
 
 // What the outbox hooks (notifyIn, webhooksIn) read for an event, remembered across the hooks of one event and across
 // the events that recordSystemEvents appends together: a feed poll records an arrival per relevant item, and each
@@ -22,26 +23,24 @@ export function remembered<T>(reads: OutboxReads | undefined, key: string, read:
   return answer;
 }
 
-/** What the caller already knows, so that no hook reads it again: the acting member's team name, a category just used. */
-export function knownReads(known: { team?: { id: string; name: string }; category?: { teamId: string; slug: string; id: string } }): OutboxReads {
-  const reads: OutboxReads = new Map();
-  if (known.team) reads.set(teamKey(known.team.id), Promise.resolve({ name: known.team.name }));
-  if (known.category) reads.set(categoryKey(known.category.teamId, known.category.slug), Promise.resolve({ id: known.category.id }));
+/** What the caller already knows of a team, so that no hook reads it again: its name, a category just used. */
+export function knownReads(teamId: string, known: { teamName: string; category?: { slug: string; id: string } }): OutboxReads {
+  const reads: OutboxReads = new Map([[teamKey(teamId), Promise.resolve({ name: known.teamName })]]);
+  if (known.category) reads.set(categoryKey(teamId, known.category.slug), Promise.resolve({ id: known.category.id }));
   return reads;
 }
 
 export const teamKey = (teamId: string) => `team ${teamId}`;
 export const categoryKey = (teamId: string, slug: string) => `category ${teamId} ${slug}`;
 
-export type OutboxSubject = { type: "issue" | "entity" | "webhook" | "briefing_schedule" | "category"; id: string };
 export type SubjectNames = { subject: string; category?: string };
 
 /** The names a notification's or a delivery's text needs: the issue's title or the entity's name (and the category's). */
-export function subjectNames(tx: Tx, teamId: string, subject: OutboxSubject, reads?: OutboxReads): Promise<SubjectNames | null> {
+export function subjectNames(tx: Tx, teamId: string, subject: Notice["subject"], reads?: OutboxReads): Promise<SubjectNames | null> {
   return remembered(reads, `names ${teamId} ${subject.type} ${subject.id}`, () => readNames(tx, teamId, subject));
 }
 
-async function readNames(tx: Tx, teamId: string, subject: OutboxSubject): Promise<SubjectNames | null> {
+async function readNames(tx: Tx, teamId: string, subject: Notice["subject"]): Promise<SubjectNames | null> {
   if (subject.type === "webhook") {
     const webhook = await tx.webhook.findFirst({ where: { id: subject.id, teamId }, select: { url: true } });
     return webhook ? { subject: hostOf(webhook.url) } : null;
