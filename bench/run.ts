@@ -504,6 +504,8 @@ async function measureTwoInstances({ servers }: Running, { routes, pathOf }: Pro
 async function main() {
   mkdirSync(logDir, { recursive: true });
   noteLoad("start");
+  // `npm run bench` runs on Node 24 LTS, the production runtime (scripts/with-node24.sh, decision 011).
+  say(`Node ${process.version}`);
   if (option("only") === "feed-ingest") return onlyFeedIngest();
   if (option("only") === "alerts") return onlyAlerts();
   say(`PGlite${postgresUrl ? ` and PostgreSQL (${new URL(postgresUrl).host}${new URL(postgresUrl).pathname})` : " only (set BENCH_DATABASE_URL or pass --postgres=URL for PostgreSQL)"}; ${connections} connections, ${seconds} s per route after up to ${warmupSeconds} s of sequential warm-up`);
