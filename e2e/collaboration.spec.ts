@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { admin, test, expect, unique } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { admin, expectAccessible, test, expect, unique, WCAG_2_1 } from "./fixtures";
 
 // Working together on an issue: who owns it ("My issues" on the watchlist), and the conversation beside it.
 
@@ -25,11 +24,6 @@ async function createIssue(request: APIRequestContext, title: string): Promise<s
   return id;
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 test("assign an owner on the issue page, then find the issue under My issues", async ({ page }) => {
   test.setTimeout(60_000);
   const title = unique("Owned: drone parts via Armenia");
@@ -44,7 +38,7 @@ test("assign an owner on the issue page, then find the issue under My issues", a
   // The picker is a native select: reachable and operable from the keyboard.
   await owner.focus();
   await owner.selectOption({ label: `Demo admin (${admin.email})` });
-  await expectNoAxeViolations(page);
+  await expectAccessible(page, WCAG_2_1);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(assessment).toContainText("Demo admin");
   await expect(page.getByRole("region", { name: "Timeline" }).getByText(/Owner: unassigned → Demo admin/)).toBeVisible();
@@ -57,7 +51,7 @@ test("assign an owner on the issue page, then find the issue under My issues", a
   await expect(page).toHaveURL(/owner=me/);
   await expect(page.getByLabel("My issues")).toBeChecked();
   await expect(page.getByRole("table").getByRole("link", { name: title })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page, WCAG_2_1);
 });
 
 test("comment on an issue with a mention picked from the autocomplete, then edit and delete it", async ({ page }) => {
@@ -78,7 +72,7 @@ test("comment on an issue with a mention picked from the autocomplete, then edit
   await box.pressSequentially("@Dem");
   const suggestions = page.getByRole("listbox", { name: "Members to mention" });
   await expect(suggestions.getByRole("option", { name: new RegExp(`Demo admin ${admin.email}`) })).toHaveAttribute("aria-selected", "true");
-  await expectNoAxeViolations(page);
+  await expectAccessible(page, WCAG_2_1);
   await box.press("Enter");
   await expect(suggestions).toBeHidden();
   await expect(box).toHaveValue("Broker named in https://example.org/filing?id=7. Over to @Demo admin ");
@@ -110,5 +104,5 @@ test("comment on an issue with a mention picked from the autocomplete, then edit
   await expect(timeline.getByText("Commented:")).toBeVisible();
   await expect(timeline.getByText("Edited a comment. It now reads:")).toBeVisible();
   await expect(timeline.getByText("Deleted a comment by Demo admin.")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page, WCAG_2_1);
 });

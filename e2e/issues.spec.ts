@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { test, expect, unique } from "./fixtures";
+import { expectAccessible, test, expect, unique, WCAG_2_1 } from "./fixtures";
 
 // The issue pages in a real browser: create, move with a rationale, the timeline, the filtered
 // watchlist, the conflict flow between two people, and use from the keyboard.
@@ -247,10 +247,7 @@ test("the issue pages pass an automated accessibility check", async ({ page }) =
   // Several axe passes (page, editor, dialogs) take 20-30 s on two busy cores: past the default 30 s budget.
   test.setTimeout(90_000);
   const issue = await createIssue(page.request, unique("Accessibility check"));
-  const check = async () => {
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  };
+  const check = () => expectAccessible(page, WCAG_2_1);
   await page.goto(`/issues/${issue.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await check();

@@ -1,20 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { sanctionsFixturePath } from "@/lib/sanctions/fixtures/fixtures";
-import { test, expect } from "./fixtures";
+import { expectAccessible, test, expect } from "./fixtures";
 
 // Designation watch in a real browser (issue 13), as the seed admin, a list admin by default (LIST_ADMINS):
 // the demo seed imported the real OFAC release of 26 April 2024; upload the 1 May release, read what changed
 // (298 added), filter it, open an entry, screen names; the refusals shown on the page; axe on the lists, change,
 // entry and screening pages; then the hit the re-screening finds on a tracked company, confirmed, on its issue and in
 // a briefing export. The server starts on a fresh database (playwright.config.ts), so 1 May is new to it.
-
-async function expectAccessible(page: Page) {
-  // Next streams a page's metadata after its body: the heading can be on screen before the <title> is.
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function upload(page: Page, file: string) {
   await page.getByLabel("List file").setInputFiles(file);
