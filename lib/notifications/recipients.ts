@@ -45,7 +45,8 @@ export type Notice = {
 
 type Fields = Record<string, unknown>;
 const fields = (value: unknown): Fields => (value && typeof value === "object" ? (value as Fields) : {});
-const text = (value: unknown) => (typeof value === "string" ? value : "");
+/** A JSON value as text: a string as it is, anything else as nothing. */
+export const text = (value: unknown) => (typeof value === "string" ? value : "");
 const ids = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
 /** Whether and what an event notifies; null for the many events nobody is told about. */
@@ -111,7 +112,8 @@ export function recipientsOf(event: Pick<NotifyingEvent, "actorId">, notice: Not
   return [...everyone].filter((userId) => userId !== event.actorId && audience.members.has(userId));
 }
 
-const clip = (value: string, length = 280) => (value.length > length ? `${value.slice(0, length - 1)}…` : value);
+/** Text cut to `length` characters, an ellipsis last when cut. */
+export const clip = (value: string, length = 280) => (value.length > length ? `${value.slice(0, length - 1)}…` : value);
 const statusName = (value: unknown) => statusLabels[value as IssueStatus] ?? text(value);
 const likelihoodName = (value: unknown) => likelihoodLabels[value as Likelihood] ?? text(value);
 

@@ -5,7 +5,7 @@ import { jsonColumn } from "@/lib/db/json";
 import type { HistoryEvent } from "@/lib/validation/issues";
 import { notifyIn } from "./notifications";
 import { knownReads, type OutboxReads } from "./outbox-reads";
-import { webhooksIn } from "./webhooks";
+import { webhooksIn } from "./webhook-outbox";
 
 export type EventInput = {
   entityType: "issue" | "evidence" | "document" | "source" | "briefing" | "member" | "invitation" | "token" | "category" | "team" | "entity" | "hit" | "comment" | "feed" | "webhook" | "inbox_item" | "briefing_schedule";

@@ -13,7 +13,8 @@ import * as redeliverRoute from "@/app/api/team/webhook-deliveries/[id]/redelive
 import * as rotateRoute from "@/app/api/team/webhooks/[id]/rotate/route";
 import * as webhooksByIdRoute from "@/app/api/team/webhooks/[id]/route";
 import * as webhooksRoute from "@/app/api/team/webhooks/route";
-import { createWebhook, deliverDue, sendTestDelivery } from "./webhooks";
+import { deliverDue } from "./webhook-delivery";
+import { createWebhook, sendTestDelivery } from "./webhooks";
 
 // Team webhooks against receivers on 127.0.0.1 (real HTTP, allowed as FETCH_ALLOW_HOSTS would): signatures,
 // retries on a clock the test drives, disabling after 20 failures with the admins told, and bad input (issue 15).

@@ -3,31 +3,18 @@ import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { uuidv7 } from "@/lib/db/uuid";
-import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { FetchError, refusedUrl, safePost, type FetchOptions } from "@/lib/fetch/fetch";
-import { runningQueue } from "@/lib/jobs/instance";
-import { describe, noticeOf, type NotifyingEvent } from "@/lib/notifications/recipients";
+import { refusedUrl } from "@/lib/fetch/fetch";
 import type { CreateWebhookInput, UpdateWebhookInput, WebhookAttemptView, WebhookDeliveryView, WebhookView } from "@/lib/validation/webhooks";
-import { TEST_TYPE, webhookEventOf, type WebhookKind } from "@/lib/webhooks/kinds";
+import { TEST_TYPE, type WebhookKind } from "@/lib/webhooks/kinds";
 import { webhookBody, type WebhookFormat, type WebhookPayload } from "@/lib/webhooks/payload";
-import { DISABLE_AFTER_FAILURES, nextAttemptAt } from "@/lib/webhooks/schedule";
-import { SIGNATURE_HEADER, signatureOf } from "@/lib/webhooks/signature";
-import { recordEvent, recordSystemEvents } from "./events";
-import { remembered, subjectNames, teamKey, type OutboxReads } from "./outbox-reads";
+import { recordEvent } from "./events";
+import { appLink, kickDeliveries } from "./webhook-outbox";
 
-// Team webhooks (issue 15). A delivery row is written in the event's own transaction (webhooksIn, called by
-// recordEvent beside the notification outbox), and sent by a job (lib/jobs/handlers/deliver-webhooks.ts), never
-// by the request: a slow or down receiver delays its deliveries only. Each failure is retried on the schedule in
-// lib/webhooks/schedule.ts; a minute's sweep sends whatever is due, so a crash between commit and send loses nothing.
-
-/** The queue a committed delivery is sent on (the job's name, here so that the hook need not import the job). */
-export const DELIVER_WEBHOOKS = "webhooks.deliver";
-/** How long a claimed delivery is kept from other senders: longer than one attempt can take. */
-const CLAIM_MS = 2 * 60_000;
-const TIMEOUT_MS = 10_000;
-const EXCERPT_CHARS = 500;
+// Team webhooks (issue 15): the settings (add, change, turn off, rotate the secret, remove) and the delivery log an
+// admin reads (test, redeliver, attempts). Deliveries are written by the outbox hook (webhook-outbox.ts) in the event's
+// own transaction and sent by a job (webhook-delivery.ts), never by the request: a slow or down receiver delays its
+// deliveries only.
 
 type WebhookRow = { id: string; url: string; kinds: string[]; format: string; enabled: boolean; consecutiveFailures: number; disabledAt: Date | null; disabledReason: string | null; createdAt: Date };
 
@@ -158,8 +145,6 @@ export async function listDeliveries(actor: Actor, webhookId: string): Promise<W
   return rows.map(toDeliveryView);
 }
 
-const link = (path: string) => `${env().appUrl}${path}`;
-
 /** "Send test": a delivery of type `test`, sent by the job like any other. */
 export async function sendTestDelivery(actor: Actor, webhookId: string): Promise<WebhookDeliveryView> {
   const row = await db.$transaction(async (tx) => {
@@ -175,7 +160,7 @@ export async function sendTestDelivery(actor: Actor, webhookId: string): Promise
       title: "Test delivery from Sanctions Watch",
       summary: `${actor.label} sent a test. A receiver that checks the signature answers 2xx.`,
       actor: actor.label,
-      link: link("/team/webhooks"),
+      link: appLink("/team/webhooks"),
     };
     return tx.webhookDelivery.create({ data: { id, teamId: actor.teamId, webhookId, type: TEST_TYPE, body: webhookBody(webhook.format as WebhookFormat, payload) }, select: deliveryColumns });
   });
@@ -190,190 +175,6 @@ export async function redeliver(actor: Actor, deliveryId: string): Promise<Webho
   const row = await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "pending", nextAttemptAt: new Date() }, select: deliveryColumns });
   kickDeliveries(actor.teamId);
   return toDeliveryView(row);
-}
-
-/**
- * Asks the queue to send a team's due deliveries soon. Not awaited: on PGlite the queue's statement waits for the
- * caller's transaction to end; on PostgreSQL the second's delay lets it commit. When the kick is lost (no queue in
- * this process, a crash), the minute's sweep sends the delivery.
- */
-export function kickDeliveries(teamId: string) {
-  const boss = runningQueue();
-  if (!boss) return;
-  void boss.send(DELIVER_WEBHOOKS, { teamId }, { singletonKey: teamId, startAfter: 1 }).catch(() => undefined);
-}
-
-const text = (value: unknown) => (typeof value === "string" ? value : "");
-const clip = (value: string, length = 280) => (value.length > length ? `${value.slice(0, length - 1)}…` : value);
-
-/** The outbox hook: one delivery per enabled webhook of the team that wants this event's kind, in the event's transaction. */
-export async function webhooksIn(tx: Tx, event: NotifyingEvent & { id: string }, reads?: OutboxReads) {
-  const what = webhookEventOf(event);
-  if (!what) return;
-  const webhooks = await remembered(reads, `webhooks ${event.teamId} ${what.kind}`, () =>
-    tx.webhook.findMany({ where: { teamId: event.teamId, enabled: true, kinds: { has: what.kind } }, select: { id: true, format: true } }),
-  );
-  if (webhooks.length === 0) return;
-  const [names, team] = await Promise.all([
-    subjectNames(tx, event.teamId, what.subject, reads),
-    remembered(reads, teamKey(event.teamId), () => tx.team.findUniqueOrThrow({ where: { id: event.teamId }, select: { name: true } })),
-  ]);
-  if (!names) return;
-  const notice = noticeOf(event);
-  const described =
-    notice && notice.kind !== "mention"
-      ? describe(event, notice, names)
-      : { title: `${event.actorLabel} commented on “${names.subject}”`, summary: clip(text((event.after as Record<string, unknown> | undefined)?.body)), link: `/${what.subject.type === "issue" ? "issues" : "entities"}/${what.subject.id}` };
-  const occurredAt = new Date().toISOString();
-  await tx.webhookDelivery.createMany({
-    data: webhooks.map((webhook) => {
-      const id = uuidv7();
-      const payload: WebhookPayload = {
-        id,
-        type: what.kind,
-        occurredAt,
-        team: { id: event.teamId, name: team.name },
-        subject: { ...what.subject, name: names.subject },
-        title: described.title,
-        summary: described.summary,
-        actor: event.actorLabel,
-        link: link(described.link),
-      };
-      return { id, teamId: event.teamId, webhookId: webhook.id, eventId: event.id, type: what.kind, body: webhookBody(webhook.format as WebhookFormat, payload) };
-    }),
-    skipDuplicates: true,
-  });
-  kickDeliveries(event.teamId);
-}
-
-export type DeliverOptions = {
-  /** The clock: tests drive the retry schedule with it instead of waiting. */
-  now?: Date;
-  teamId?: string;
-  limit?: number;
-  /** The fetch guard's settings (tests); the server's otherwise. */
-  policy?: FetchOptions["policy"];
-};
-
-/** Sends the deliveries that are due (the job and the sweep); how many were delivered and how many failed. */
-export async function deliverDue(options: DeliverOptions = {}): Promise<{ delivered: number; failed: number }> {
-  const now = options.now ?? new Date();
-  const due = await db.webhookDelivery.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, ...(options.teamId ? { teamId: options.teamId } : {}), OR: [{ webhook: { enabled: true } }, { type: TEST_TYPE }] },
-    orderBy: { nextAttemptAt: "asc" },
-    take: options.limit ?? 100,
-    select: { id: true, nextAttemptAt: true },
-  });
-  const tally = { delivered: 0, failed: 0 };
-  // A few at a time: one slow receiver does not hold up the others.
-  const queue = [...due];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      // Claimed first, so that another sender (another instance's sweep) does not send it too.
-      const { count } = await db.webhookDelivery.updateMany({ where: { id: next.id, status: "pending", nextAttemptAt: next.nextAttemptAt }, data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) } });
-      if (count === 0) continue;
-      if (await attempt(next.id, now, options.policy)) tally.delivered++;
-      else tally.failed++;
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-  return tally;
-}
-
-/** One attempt of one delivery, and what it tells: delivered, retried later, given up; the webhook disabled after 20 failures. */
-async function attempt(deliveryId: string, now: Date, policy?: FetchOptions["policy"]): Promise<boolean> {
-  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { webhook: { select: { id: true, url: true, secret: true, teamId: true } } } });
-  const { webhook } = delivery;
-  const started = performance.now();
-  let responseStatus: number | null = null;
-  let excerpt: string;
-  try {
-    const posted = await safePost(webhook.url, {
-      body: delivery.body,
-      headers: {
-        "content-type": "application/json",
-        "accept-encoding": "identity",
-        "x-sw-delivery": delivery.id,
-        "x-sw-event": delivery.type,
-        [SIGNATURE_HEADER.toLowerCase()]: signatureOf(webhook.secret, delivery.body, Math.floor(now.getTime() / 1000)),
-      },
-      timeoutMs: TIMEOUT_MS,
-      keepBytes: EXCERPT_CHARS * 4,
-      policy,
-    });
-    responseStatus = posted.status;
-    excerpt = posted.excerpt;
-  } catch (error) {
-    excerpt = error instanceof FetchError ? error.message : "The delivery failed";
-  }
-  const ok = responseStatus !== null && responseStatus >= 200 && responseStatus < 300;
-  const durationMs = Math.round(performance.now() - started);
-  const attempts = delivery.attempts + 1;
-  const next = ok ? null : nextAttemptAt(attempts, delivery.createdAt, now);
-  const record: AttemptRecord = {
-    deliveryId: delivery.id,
-    attempt: attempts,
-    at: now,
-    responseStatus,
-    durationMs,
-    excerpt: clip(excerpt, EXCERPT_CHARS),
-    outcome: ok ? "delivered" : "failed",
-    status: ok ? "delivered" : next ? "pending" : "failed",
-    nextAttemptAt: next,
-  };
-  // Delivered: one statement, which also ends the webhook's run of failures (if any).
-  if (ok) {
-    await recordAttempt(db, record, { endFailures: webhook.id });
-    return true;
-  }
-  await db.$transaction(async (tx) => {
-    await recordAttempt(tx, record);
-    const counted = await tx.webhook.update({ where: { id: webhook.id }, data: { consecutiveFailures: { increment: 1 } }, select: { consecutiveFailures: true, enabled: true } });
-    if (counted.enabled && counted.consecutiveFailures >= DISABLE_AFTER_FAILURES) {
-      const reason = `${counted.consecutiveFailures} deliveries in a row failed; the last: ${responseStatus ? `HTTP ${responseStatus}` : excerpt}`;
-      await tx.webhook.update({ where: { id: webhook.id }, data: { enabled: false, disabledAt: now, disabledReason: clip(reason, EXCERPT_CHARS) } });
-      await recordSystemEvents(tx, "Webhook delivery", [
-        { teamId: webhook.teamId, entityType: "webhook", entityId: webhook.id, action: "webhook_disabled", after: { failures: counted.consecutiveFailures, lastError: responseStatus ? `HTTP ${responseStatus}` : clip(excerpt, 200) } },
-      ]);
-    }
-  });
-  return false;
-}
-
-type AttemptRecord = {
-  deliveryId: string;
-  attempt: number;
-  at: Date;
-  responseStatus: number | null;
-  durationMs: number;
-  excerpt: string;
-  outcome: WebhookAttemptView["outcome"];
-  /** The delivery's status after this attempt: delivered, pending (tried again at `nextAttemptAt`) or failed (given up). */
-  status: WebhookDeliveryView["status"];
-  nextAttemptAt: Date | null;
-};
-
-/**
- * Writes an attempt's outcome to the delivery's latest-attempt columns (what the log lists) and to its attempt log,
- * in one statement: the two never disagree, and the benchmarked delivery path makes no more statements than the
- * update alone did. The attempt row takes its values from the updated delivery. `endFailures` (a delivered attempt)
- * sets that webhook's count of failures in a row back to 0, in the same statement, when it is not 0 already.
- */
-async function recordAttempt(tx: Tx | typeof db, a: AttemptRecord, { endFailures }: { endFailures?: string } = {}) {
-  const reset = endFailures
-    ? Prisma.sql`, "reset" AS (UPDATE "webhook" SET "consecutiveFailures" = 0, "updatedAt" = ${a.at} WHERE "id" = ${endFailures} AND "consecutiveFailures" > 0)`
-    : Prisma.empty;
-  await tx.$executeRaw`
-    WITH updated AS (
-      UPDATE "webhook_delivery"
-      SET "attempts" = ${a.attempt}, "lastAttemptAt" = ${a.at}, "responseStatus" = ${a.responseStatus}, "durationMs" = ${a.durationMs},
-          "responseExcerpt" = ${a.excerpt}, "status" = ${a.status}, "nextAttemptAt" = ${a.nextAttemptAt},
-          "deliveredAt" = COALESCE(${a.outcome === "delivered" ? a.at : null}, "deliveredAt")
-      WHERE "id" = ${a.deliveryId}
-      RETURNING "id", "teamId", "attempts", "lastAttemptAt", "responseStatus", "durationMs", "responseExcerpt"
-    )${reset}
-    INSERT INTO "webhook_attempt" ("id", "deliveryId", "teamId", "attempt", "attemptedAt", "responseStatus", "durationMs", "responseExcerpt", "outcome")
-    SELECT ${uuidv7(a.at)}, "id", "teamId", "attempts", "lastAttemptAt", "responseStatus", "durationMs", "responseExcerpt", ${a.outcome} FROM updated`;
 }
 
 /** A delivery's attempts, newest first (the last 100): what an admin debugging a failing receiver reads. */

@@ -1,4 +1,5 @@
-import { DELIVER_WEBHOOKS, deliverDue } from "@/lib/services/webhooks";
+import { deliverDue } from "@/lib/services/webhook-delivery";
+import { DELIVER_WEBHOOKS } from "@/lib/services/webhook-outbox";
 import { defineJob } from "../job";
 
 /** Sends a team's due webhook deliveries, kicked when an event commits one (lib/services/webhooks.ts). */
