@@ -5,7 +5,7 @@ import { issueStatuses, isClosed } from "@/lib/domain/status";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IssueStatus, Likelihood } from "@/lib/generated/prisma/enums";
 import type { IssuePage, ListIssuesQuery } from "@/lib/validation/issues";
-import { toSummary } from "./issues";
+import { summaryColumns, summaryTables, toSummary, type SummaryRow } from "./issues";
 
 /*
  * The watchlist page in one SQL statement: the page's issues, their evidence counts and latest
@@ -66,32 +66,11 @@ function watchlistWhere(actor: Actor, query: ListIssuesQuery, now: Date): Prisma
 
 type WatchlistRow = {
   total: number;
-  /** The page's columns are null on the row that only carries the total (a page past the end). */
-  id: string | null;
-  title: string;
-  summary: string;
-  categorySlug: string;
-  categoryName: string;
-  status: IssueStatus;
-  likelihood: Likelihood;
-  impact: number;
-  riskScore: number;
-  jurisdictions: string[];
-  actors: string[];
-  hsCodes: string[];
-  tags: string[];
-  ownerId: string | null;
-  ownerName: string | null;
-  ownerEmail: string | null;
-  nextReviewAt: Date | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
   position: bigint;
   evidenceCount: number;
   lastEvidenceAt: Date | null;
-};
+  /** The page's columns are null on the row that only carries the total (a page past the end). */
+} & (SummaryRow | { [K in keyof SummaryRow]: null });
 
 /** The team's watchlist page: filtered, sorted, with evidence counts and the date of the latest evidence. */
 export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<IssuePage> {
@@ -104,11 +83,8 @@ export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<
     SELECT counted.total, page.*, ev."count" AS "evidenceCount", ev."latest" AS "lastEvidenceAt"
     FROM (SELECT count(*)::int AS total FROM "issue" i WHERE ${where}) counted
     LEFT JOIN LATERAL (
-      SELECT i."id", i."title", i."summary", c."slug" AS "categorySlug", c."name" AS "categoryName",
-             i."status"::text AS "status", i."likelihood"::text AS "likelihood", i."impact", i."riskScore",
-             i."jurisdictions", i."actors", i."hsCodes", i."tags", i."ownerId", u."name" AS "ownerName", u."email" AS "ownerEmail", i."nextReviewAt", i."version",
-             i."createdAt", i."updatedAt", i."deletedAt", row_number() OVER (ORDER BY ${order}) AS position
-      FROM "issue" i JOIN "category" c ON c."id" = i."categoryId" LEFT JOIN "user" u ON u."id" = i."ownerId"
+      SELECT ${summaryColumns}, row_number() OVER (ORDER BY ${order}) AS position
+      FROM ${summaryTables}
       WHERE ${where}
       ORDER BY ${order}
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
@@ -117,10 +93,8 @@ export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<
       SELECT count(*)::int AS "count", max(e."createdAt") AS "latest" FROM "evidence" e WHERE e."issueId" = page."id"
     ) ev ON true
     ORDER BY page.position`;
-  const items = rows.flatMap(({ total: _total, position: _position, id, categorySlug, categoryName, ownerName, ownerEmail, evidenceCount, lastEvidenceAt, ...row }) => {
-    if (id === null) return [];
-    const owner = row.ownerId && ownerName !== null && ownerEmail !== null ? { id: row.ownerId, name: ownerName, email: ownerEmail } : null;
-    return [toSummary({ ...row, id, owner, category: { slug: categorySlug, name: categoryName } }, { count: evidenceCount, latest: lastEvidenceAt }, now)];
-  });
+  const items = rows.flatMap(({ total: _total, position: _position, evidenceCount, lastEvidenceAt, ...row }) =>
+    row.id === null ? [] : [toSummary(row as SummaryRow, { count: evidenceCount, latest: lastEvidenceAt }, now)],
+  );
   return { items, total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db/client";
+import { containsPattern } from "@/lib/db/like";
 import { distinctAliases, hitToKeep, mergedAliases, nameKey, screenedFieldsChanged, type EntityIdentifier } from "@/lib/domain/entities";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryType } from "@/lib/sanctions/entry";
@@ -61,7 +62,7 @@ export async function getEntity(actor: Actor, id: string): Promise<EntityDetail>
 
 /** Entity ids of the team whose name or an alias contains the words (case-insensitive). */
 async function idsNamed(teamId: string, q: string): Promise<string[]> {
-  const pattern = `%${q.replace(/[\\%_]/g, "\\$&")}%`;
+  const pattern = containsPattern(q);
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "entity" WHERE "teamId" = ${teamId}
       AND ("name" ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest("aliases") AS a WHERE a ILIKE ${pattern}))`;

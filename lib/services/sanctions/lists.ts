@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { containsPattern } from "@/lib/db/like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SanctionsEntry } from "@/lib/sanctions/entry";
 import type { ChangePage, ChangesQuery, EntryView, ReleaseView, SanctionsListsView } from "@/lib/validation/sanctions";
@@ -100,7 +101,7 @@ function entryFilters({ program, country, type, q }: ChangesQuery): Prisma.Sql[]
   if (country) filters.push(Prisma.sql`${country} = ANY(e."countries")`);
   if (type) filters.push(Prisma.sql`e."type" = ${type}::"SanctionsEntryType"`);
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(q);
     filters.push(Prisma.sql`(c."sourceId" = ${q} OR e."name" ILIKE ${pattern}
       OR EXISTS (SELECT 1 FROM jsonb_array_elements(e."data" -> 'aliases') a WHERE a ->> 'name' ILIKE ${pattern}))`);
   }

@@ -140,6 +140,7 @@ describe("GET /api/issues/{id}/evidence", () => {
     ["the F grade of a document without a source, lower case", "?grade=f1,f3", (e: (typeof made)[number]) => e.grade === "F1" || e.grade === "F3"],
     ["everything at once", "?q=officials&stance=escalating&grade=B1,F1", (e: (typeof made)[number]) => e.quote.startsWith("Officials") && e.stance === "escalating" && ["B1", "F1"].includes(e.grade)],
     ["nothing matching", "?q=no%20such%20words", () => false],
+    ["a % or _ taken as itself, not as a wildcard", "?q=%25_", () => false],
   ])("filters by %s, newest first, the totals unfiltered", async (_name, search, expected) => {
     const body = (await pageOf(busy, `${search}&pageSize=100`)).json as unknown as IssueEvidencePage;
     expect(body.items.map((e) => e.id)).toEqual(made.filter(expected).map((e) => e.id));
