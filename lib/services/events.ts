@@ -32,7 +32,7 @@ export const toHistoryEvent = (e: EventRow): HistoryEvent => ({
 /**
  * Appends one history event inside the caller's transaction, so the change and its record commit together, and
  * the notifications and webhook deliveries it causes with them (the outbox: lib/services/notifications.ts,
- * lib/services/webhooks.ts). `known` is what the caller has read already, so the hooks do not read it again.
+ * lib/services/webhook-outbox.ts). `known` is what the caller has read already, so the hooks do not read it again.
  */
 export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known: { category?: { slug: string; id: string } } = {}) {
   const { id } = await tx.event.create({

@@ -41,8 +41,11 @@ function toIssueEvidence(row: EvidenceRow): IssueEvidence {
   };
 }
 
+/** Evidence with its document and source: what a page's `where` and a filtered count read. */
+const evidenceTables = Prisma.sql`"evidence" e JOIN "document" d ON d."id" = e."documentId" LEFT JOIN "source" s ON s."id" = d."sourceId"`;
+
 /**
- * A page of evidence matching `where` (over `evidence e`, `document d`, `source s`), newest first (the id breaks
+ * A page of evidence matching `where` (over `evidenceTables`), newest first (the id breaks
  * ties, so pages never overlap), with its document and source: one statement, where Prisma's nested select made
  * three (bench/README.md, "What made the routes fast").
  */
@@ -51,7 +54,7 @@ async function evidencePage(where: Prisma.Sql, page: { offset: number; limit: nu
     SELECT e."id", e."quote", e."quoteStart", e."quoteEnd", e."credibility", e."stance"::text AS "stance", e."note", e."createdAt",
            d."id" AS "documentId", d."title" AS "documentTitle", d."url" AS "documentUrl", d."publishedAt" AS "documentPublishedAt",
            s."id" AS "sourceId", s."name" AS "sourceName", s."reliability"::text AS "sourceReliability"
-    FROM "evidence" e JOIN "document" d ON d."id" = e."documentId" LEFT JOIN "source" s ON s."id" = d."sourceId"
+    FROM ${evidenceTables}
     WHERE ${where}
     ORDER BY e."createdAt" DESC, e."id" DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`;
@@ -109,9 +112,7 @@ export async function listIssueEvidence(actor: Actor, issueId: string, query: Is
     evidenceTotals(issueId),
     // Unfiltered, the tally's total is the count.
     filters.length
-      ? db.$queryRaw<{ count: number }[]>`
-          SELECT count(*)::int AS "count" FROM "evidence" e JOIN "document" d ON d."id" = e."documentId" LEFT JOIN "source" s ON s."id" = d."sourceId"
-          WHERE ${where}`
+      ? db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM ${evidenceTables} WHERE ${where}`
       : null,
   ]);
   return { items, total: filtered ? (filtered[0]?.count ?? 0) : totals.total, page: query.page, pageSize: query.pageSize, totals };

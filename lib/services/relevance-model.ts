@@ -77,7 +77,7 @@ export async function teamsWithDecisions(): Promise<string[]> {
 
 /**
  * Asks the queue to retrain the team's model soon, after a decision or a link. Not awaited, as kickDeliveries
- * (lib/services/webhooks.ts): on PGlite the queue's statement waits for the caller's transaction. One waiting
+ * (lib/services/webhook-outbox.ts): on PGlite the queue's statement waits for the caller's transaction. One waiting
  * training per team (stately, keyed by the team) covers a burst of decisions; a lost kick waits for the daily run.
  */
 export function kickRelevanceTraining(teamId: string): void {

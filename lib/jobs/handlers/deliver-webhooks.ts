@@ -2,7 +2,7 @@ import { deliverDue } from "@/lib/services/webhook-delivery";
 import { DELIVER_WEBHOOKS } from "@/lib/services/webhook-outbox";
 import { defineJob } from "../job";
 
-/** Sends a team's due webhook deliveries, kicked when an event commits one (lib/services/webhooks.ts). */
+/** Sends a team's due webhook deliveries, kicked when an event commits one (lib/services/webhook-outbox.ts). */
 export const deliverWebhooks = defineJob<{ teamId: string }>({
   name: DELIVER_WEBHOOKS,
   handle: ({ teamId }) => deliverDue({ teamId }),
