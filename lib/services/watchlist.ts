@@ -94,7 +94,7 @@ export async function listIssues(actor: Actor, query: ListIssuesQuery): Promise<
     ) ev ON true
     ORDER BY page.position`;
   const items = rows.flatMap(({ total: _total, position: _position, evidenceCount, lastEvidenceAt, ...row }) =>
-    row.id === null ? [] : [toSummary(row as SummaryRow, { count: evidenceCount, latest: lastEvidenceAt }, now)],
+    row.id === null ? [] : [toSummary(row, { count: evidenceCount, latest: lastEvidenceAt }, now)],
   );
   return { items, total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }
