@@ -49,7 +49,8 @@ async function followersOf(tx: Tx, teamId: string, follows: { kind: FollowKind; 
  * The outbox hook: the notifications an event causes, written inside the event's transaction. Followers who left
  * the team are dropped in the same query; all recipients go in one INSERT with two array parameters, so an event
  * with a thousand followers stays a handful of statements (one row of bind parameters each made it 1.2 s). The event
- * is new and the recipients distinct, so the INSERT has no conflict to skip (ON CONFLICT cost 10 % of it).
+ * is new and the recipients distinct, so the INSERT has no conflict to skip (ON CONFLICT cost 10 % of it), and the
+ * table has no foreign keys to check row by row (a third of it: docs/decisions/012-notifications-without-foreign-keys.md).
  */
 export async function notifyIn(tx: Tx, event: NotifyingEvent & { id: string }, reads?: OutboxReads) {
   const notice = noticeOf(event);

@@ -205,3 +205,25 @@ describe("the notification center", () => {
     expect(await db.notification.count({ where: { teamId: team.teamId, readAt: null } })).toBe(unread);
   });
 });
+
+describe("deleting a team or a person", () => {
+  // The notification table has no foreign keys (decision 012): triggers do what ON DELETE CASCADE did.
+  it("deletes their notifications with them, and nobody else's", async () => {
+    const gone = await createTestTeam("Leaving team");
+    const notice = (teamId: string, userId: string) => ({ teamId, userId, kind: "status", subjectType: "issue", subjectId: issueId, eventId: crypto.randomUUID(), title: "t", summary: "s", link: "/" });
+    const leaver = gone.actors.viewer.userId!;
+    await db.notification.createMany({
+      data: [notice(gone.teamId, leaver), notice(gone.teamId, gone.actors.admin.userId!), notice(team.teamId, leaver), notice(team.teamId, team.actors.viewer.userId!)],
+    });
+    const ours = await count();
+
+    await db.user.delete({ where: { id: leaver } });
+    expect(await db.notification.count({ where: { userId: leaver } })).toBe(0);
+    expect(await db.notification.count({ where: { teamId: gone.teamId } })).toBe(1);
+    expect(await count()).toBe(ours - 1);
+
+    await purgeTeam(gone.teamId);
+    expect(await db.notification.count({ where: { teamId: gone.teamId } })).toBe(0);
+    expect(await count()).toBe(ours - 1);
+  });
+});
