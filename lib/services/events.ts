@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { jsonColumn } from "@/lib/db/json";
+import { uuidv7 } from "@/lib/db/uuid";
 import type { HistoryEvent } from "@/lib/validation/issues";
 import { notifyIn } from "./notifications";
 import { knownReads, type OutboxReads } from "./outbox-reads";
@@ -56,32 +57,24 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known
 }
 
 /**
- * Appends events that no member caused (a background re-screening found a hit), named by `label`, inside the
- * caller's transaction, with the notifications they cause.
+ * Appends events that no member caused (a background re-screening found a hit, a feed brought relevant items), named
+ * by `label`, inside the caller's transaction, with the notifications they cause. One statement from JSON rows:
+ * Prisma's createManyAndReturn compiled its query anew at every call, half of a feed poll's transaction. `reads` is
+ * what the caller knows already (outbox-reads.ts).
  */
-export async function recordSystemEvents(tx: Tx, label: string, events: (EventInput & { teamId: string })[]) {
+export async function recordSystemEvents(tx: Tx, label: string, events: (EventInput & { teamId: string })[], reads: OutboxReads = new Map()) {
   if (events.length === 0) return;
-  const rows = await tx.event.createManyAndReturn({
-    data: events.map((event) => ({
-      teamId: event.teamId,
-      actorId: null,
-      actorLabel: label,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      action: event.action,
-      before: jsonColumn(event.before),
-      after: jsonColumn(event.after),
-    })),
-    select: { id: true, entityType: true, entityId: true, action: true },
-  });
-  // Matched by what each event is about rather than by position: RETURNING promises no order.
-  const idOf = new Map(rows.map((row) => [`${row.entityType} ${row.entityId} ${row.action}`, row.id]));
+  const recorded = events.map((event) => ({ ...event, id: uuidv7(), actorId: null, actorLabel: label }));
+  const rows = recorded.map(({ id, teamId, entityType, entityId, action, before, after }) => ({ id, teamId, entityType, entityId, action, before, after }));
+  await tx.$executeRaw`
+    INSERT INTO "event" ("id", "teamId", "actorId", "actorLabel", "entityType", "entityId", "action", "before", "after")
+    SELECT r."id", r."teamId", NULL, ${label}, r."entityType", r."entityId", r."action", r."before", r."after"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r("id" text, "teamId" text, "entityType" text, "entityId" text, "action" text, "before" jsonb, "after" jsonb)`;
   // The events' outbox reads (a category's followers, the team's webhooks) asked once for all of them.
-  const reads: OutboxReads = new Map();
-  for (const event of events) {
-    const recorded = { ...event, id: idOf.get(`${event.entityType} ${event.entityId} ${event.action}`)!, actorId: null, actorLabel: label };
-    await notifyIn(tx, recorded, reads);
-    await webhooksIn(tx, recorded, reads);
+  for (const event of recorded) {
+    await notifyIn(tx, event, reads);
+    await webhooksIn(tx, event, reads);
   }
 }
 
