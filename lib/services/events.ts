@@ -51,7 +51,7 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known
   });
   const recorded = { ...event, id, teamId: actor.teamId, actorId: actor.userId, actorLabel: actor.label };
   // Both hooks read the subject's names; neither reads what the caller knows (the team's name, a category just used).
-  const reads = knownReads(actor.teamId, { teamName: actor.teamName, category: known.category });
+  const reads = knownReads(actor.teamId, { teamName: actor.teamName, categories: known.category ? [known.category] : [] });
   await notifyIn(tx, recorded, reads);
   await webhooksIn(tx, recorded, reads);
 }
@@ -65,11 +65,10 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known
 export async function recordSystemEvents(tx: Tx, label: string, events: (EventInput & { teamId: string })[], reads: OutboxReads = new Map()) {
   if (events.length === 0) return;
   const recorded = events.map((event) => ({ ...event, id: uuidv7(), actorId: null, actorLabel: label }));
-  const rows = recorded.map(({ id, teamId, entityType, entityId, action, before, after }) => ({ id, teamId, entityType, entityId, action, before, after }));
   await tx.$executeRaw`
     INSERT INTO "event" ("id", "teamId", "actorId", "actorLabel", "entityType", "entityId", "action", "before", "after")
     SELECT r."id", r."teamId", NULL, ${label}, r."entityType", r."entityId", r."action", r."before", r."after"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+    FROM jsonb_to_recordset(${JSON.stringify(recorded)}::jsonb)
       AS r("id" text, "teamId" text, "entityType" text, "entityId" text, "action" text, "before" jsonb, "after" jsonb)`;
   // The events' outbox reads (a category's followers, the team's webhooks) asked once for all of them.
   for (const event of recorded) {

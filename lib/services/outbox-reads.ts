@@ -23,10 +23,11 @@ export function remembered<T>(reads: OutboxReads | undefined, key: string, read:
   return answer;
 }
 
-/** What the caller already knows of a team, so that no hook reads it again: its name, a category just used. */
-export function knownReads(teamId: string, known: { teamName: string; category?: { slug: string; id: string } }): OutboxReads {
-  const reads: OutboxReads = new Map([[teamKey(teamId), Promise.resolve({ name: known.teamName })]]);
-  if (known.category) reads.set(categoryKey(teamId, known.category.slug), Promise.resolve({ id: known.category.id }));
+/** What the caller already knows of a team, so that no hook reads it again: its name, categories it has read. */
+export function knownReads(teamId: string, known: { teamName?: string; categories?: { slug: string; id: string }[] }): OutboxReads {
+  const reads: OutboxReads = new Map();
+  if (known.teamName !== undefined) reads.set(teamKey(teamId), Promise.resolve({ name: known.teamName }));
+  for (const category of known.categories ?? []) reads.set(categoryKey(teamId, category.slug), Promise.resolve({ id: category.id }));
   return reads;
 }
 

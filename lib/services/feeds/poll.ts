@@ -15,7 +15,7 @@ import type { FeedPoll } from "@/lib/validation/feeds";
 import { runOffThread } from "@/lib/workers/pool";
 import { teamIssues } from "../issues-to-match";
 import { recordSystemEvents, type EventInput } from "../events";
-import { categoryKey, type OutboxReads } from "../outbox-reads";
+import { knownReads } from "../outbox-reads";
 import { relevanceModelFor } from "../relevance-model";
 import { feedSelect, toFeedView } from "./feeds";
 import { FeedReadError, fetchFeed, readFetchedFeed } from "./read";
@@ -70,11 +70,11 @@ export async function pollFeed(feedId: string, { force = false } = {}): Promise<
     const fresh = await unseen(feed, reading.items);
     const [{ issues, shared }, learned] = fresh.length ? await Promise.all([teamIssues(feed.teamId), relevanceModelFor(feed.teamId)]) : [NO_ISSUES, null];
     const scores = await relevanceOf(fresh, shared, learned);
-    const categoryIds = fresh.length ? await categoryIdsOf(feed.teamId) : new Map<string, string>();
+    const categories = fresh.length ? await db.category.findMany({ where: { teamId: feed.teamId }, select: { id: true, slug: true } }) : [];
     const newItems = await db.$transaction(async (tx) => {
       const written = await writeItems(tx, feed, fresh, scores, polledAt);
       const count = written.length;
-      await recordSystemEvents(tx, POLLING_LABEL, relevantArrivals(feed, written, issues, categoryIds), categoryReads(feed.teamId, categoryIds));
+      await recordSystemEvents(tx, POLLING_LABEL, relevantArrivals(feed, written, issues, categories), knownReads(feed.teamId, { categories }));
       await tx.feed.update({ where: { id: feed.id }, data: { ...success, itemsSeen: { increment: count }, lastPollNote: note(reading.total, count, reading.notes) } });
       return count;
     });
@@ -142,8 +142,9 @@ type WrittenItem = { id: string; title: string; relevance: number | null; issueI
  * The events of the items written that the analysis found relevant: one each, naming its best issue, that issue's
  * category (what the notification offers to unfollow) and the categories of all its issues (whose followers hear).
  */
-function relevantArrivals(feed: Feed, written: WrittenItem[], issues: readonly IssueToMatch[], categoryId: Map<string, string>): (EventInput & { teamId: string })[] {
+function relevantArrivals(feed: Feed, written: WrittenItem[], issues: readonly IssueToMatch[], teamCategories: { id: string; slug: string }[]): (EventInput & { teamId: string })[] {
   const issueById = new Map(issues.map((issue) => [issue.id, issue]));
+  const categoryId = new Map(teamCategories.map((category) => [category.slug, category.id]));
   const relevant = written.flatMap((item) => {
     const itsIssues = item.issueIds.flatMap((id) => issueById.get(id) ?? []);
     return item.relevance !== null && item.relevance >= RELATED_AT && itsIssues.length ? [{ item, relevance: item.relevance, best: itsIssues[0]!, categories: [...new Set(itsIssues.map((issue) => issue.categorySlug))] }] : [];
@@ -158,15 +159,6 @@ function relevantArrivals(feed: Feed, written: WrittenItem[], issues: readonly I
 }
 
 class ScoringTooLong extends Error {}
-
-/** The team's categories' ids by slug (a handful), read once per poll before its transaction. */
-async function categoryIdsOf(teamId: string): Promise<Map<string, string>> {
-  const categories = await db.category.findMany({ where: { teamId }, select: { id: true, slug: true } });
-  return new Map(categories.map((category) => [category.slug, category.id]));
-}
-
-/** The categories' ids as the outbox hooks would read them: the arrivals' notifications need them. */
-const categoryReads = (teamId: string, categoryIds: Map<string, string>): OutboxReads => new Map([...categoryIds].map(([slug, id]) => [categoryKey(teamId, slug), Promise.resolve({ id })]));
 
 /** A poll with no new items scores nothing. */
 const NO_ISSUES = { issues: [] as readonly IssueToMatch[], shared: [] as readonly IssueToMatch[] };
