@@ -8,10 +8,23 @@ import { createDocument, evidenceBody, expectStatus, issueBody, type IssueView }
 // (declared or streamed), JSON nested 100,000 levels deep, invalid UTF-8, 10,000-item arrays and
 // 10,000 query parameters, and slow clients that trickle or stall. Each gets a clear 4xx (never a
 // 500), while /api/health is polled the whole time and must keep answering, and the memory of the
-// server process (VmRSS of next-server) must stay within 200 MB of where it started.
+// server process (VmRSS of next-server) stays bounded: it peaks within 400 MB of where it started,
+// and comes back within 150 MB of it once the bad input stops.
+//
+// The two bounds measure different things. The peak is mostly garbage awaiting collection: every
+// refused body is read up to its limit (10 MB for documents), and V8 sizes its heap before it
+// collects by its own heuristics, which differ between Node versions (the peak ranged +101 to +226 MB
+// over CI runs with the same code), so a tight bound on it is a bound on V8's timing. Reading past a
+// limit is caught where it happens (a 100 MB body must be cut off before 24 MB are sent); what the
+// server keeps is the second bound, the leak check. On PGlite the process also holds the embedded
+// database, whose WebAssembly memory grows and never shrinks: +50 to +83 MB kept in our runs, against
+// +17 to +22 MB on PostgreSQL.
 
 const MB = 1024 * 1024;
-const RSS_GROWTH_LIMIT = 200 * MB;
+const PEAK_GROWTH_LIMIT = 400 * MB;
+const RETAINED_GROWTH_LIMIT = 150 * MB;
+/** How long the server may take to give back its garbage once the load stops (V8's memory reducer runs after some seconds of quiet). */
+const SETTLE_MS = 30_000;
 const DEPTH = 100_000;
 const kind = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 
@@ -332,16 +345,31 @@ describe(`bad input at scale (${kind})`, () => {
   });
 
   it("kept serving /api/health throughout, with bounded memory and no server error", async () => {
-    await health.stop();
     rss.stop();
-    const growth = rss.max - baseline;
+    const peak = rss.max - baseline;
+    // Health checks go on while the server settles: a little traffic, as in life.
+    const settled = await settledRss(server, baseline + RETAINED_GROWTH_LIMIT, SETTLE_MS);
+    await health.stop();
+    const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
     console.log(
       `[bad-input] ${health.count} health checks: ${JSON.stringify(Object.fromEntries(health.statuses))}, slowest ${health.maxLatencyMs} ms; ` +
-        `RSS ${(baseline / MB).toFixed(0)} MB at the start, at most ${(rss.max / MB).toFixed(0)} MB (+${(growth / MB).toFixed(0)} MB)`,
+        `RSS ${mb(baseline)} at the start, at most ${mb(rss.max)} (+${mb(peak)}), ${mb(settled.rss)} after ${(settled.waitedMs / 1000).toFixed(1)} s of quiet (+${mb(settled.rss - baseline)})`,
     );
     expect([...health.statuses.keys()]).toEqual(["200"]);
     expect(health.count).toBeGreaterThan(10);
-    expect(growth, "RSS growth of next-server").toBeLessThan(RSS_GROWTH_LIMIT);
+    expect(peak, "peak RSS growth of next-server").toBeLessThan(PEAK_GROWTH_LIMIT);
+    expect(settled.rss - baseline, "RSS growth of next-server kept after the bad input").toBeLessThan(RETAINED_GROWTH_LIMIT);
     expect(server.unexpectedErrors()).toEqual([]);
   });
 });
+
+/** Waits until the server's RSS is at or under `target`, for at most `timeoutMs`; returns the last reading. */
+async function settledRss(server: AppServer, target: number, timeoutMs: number): Promise<{ rss: number; waitedMs: number }> {
+  const started = Date.now();
+  for (;;) {
+    const rss = server.rss();
+    const waitedMs = Date.now() - started;
+    if (rss <= target || waitedMs >= timeoutMs) return { rss, waitedMs };
+    await sleep(500);
+  }
+}
