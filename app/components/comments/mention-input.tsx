@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { mentionQueryAt } from "@/lib/comments/text";
 import type { Person } from "@/lib/validation/team";
 
@@ -30,6 +30,18 @@ export function MentionInput({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
+  /** Where the caret goes once a picked mention is in the text. */
+  const caretAfterPick = useRef<number | null>(null);
+
+  // Placed in the same commit as the new text, before the browser takes the next keystroke. (A frame later, as
+  // it was, a fast typist's next characters went in at the end and the caret then jumped back behind them.)
+  useLayoutEffect(() => {
+    const at = caretAfterPick.current;
+    if (at === null) return;
+    caretAfterPick.current = null;
+    textarea.current?.focus();
+    textarea.current?.setSelectionRange(at, at);
+  }, [value]);
 
   const needle = query?.query.toLowerCase() ?? "";
   const suggestions = query ? members.filter((m) => m.name.toLowerCase().startsWith(needle) || m.email.toLowerCase().startsWith(needle)).slice(0, MAX_SUGGESTIONS) : [];
@@ -46,13 +58,9 @@ export function MentionInput({
     const caret = textarea.current?.selectionStart ?? value.length;
     const inserted = `@${member.name} `;
     const next = value.slice(0, query.start) + inserted + value.slice(caret);
+    caretAfterPick.current = query.start + inserted.length;
     onChange(next);
     setQuery(null);
-    const at = query.start + inserted.length;
-    requestAnimationFrame(() => {
-      textarea.current?.focus();
-      textarea.current?.setSelectionRange(at, at);
-    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
