@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databasePglite, db } from "@/lib/db/client";
 import { withTestDatabase } from "@/lib/testing/db";
 import { enqueue } from "./enqueue";
 import { runningQueue, stopQueue } from "./instance";
@@ -129,6 +130,22 @@ describe("the job queue", () => {
     await stopQueue();
     await startQueue({ jobs: [echo, flaky, slow, scheduled], pollingIntervalSeconds: 0.5 });
   }, 60_000);
+
+  it("runs a job left running by a process that died again at once on PGlite; on PostgreSQL leaves it to its expiry", async () => {
+    const id = (await enqueue(flaky, { failures: 0 }, { startAfter: 3_600 }))!;
+    await stopQueue();
+    // What a SIGKILL leaves behind: the job "active", the process that took it gone.
+    await db.$executeRawUnsafe("UPDATE pgboss.job SET state = 'active', started_on = now(), start_after = now() WHERE id = $1::uuid", id);
+    await startQueue({ jobs: [echo, flaky, slow, scheduled], pollingIntervalSeconds: 0.5 });
+    if (databasePglite()) {
+      // Only this process opens a PGlite database: the job was orphaned, failed at start and retried (after 1–2 s).
+      expect(await finished(flaky.name, id)).toMatchObject({ state: "completed", retryCount: 1, output: null });
+    } else {
+      // Another instance may be running it: untouched until it expires.
+      expect(await runningQueue()!.getJobById(flaky.name, id)).toMatchObject({ state: "active", retryCount: 0 });
+      await runningQueue()!.cancel(flaky.name, id);
+    }
+  }, 30_000);
 });
 
 async function restartAndSend(data: { ms: number }) {

@@ -17,7 +17,15 @@ export type QueueOptions = {
   jobs?: readonly AnyJob[];
   /** How often an idle worker looks for jobs. */
   pollingIntervalSeconds?: number;
+  /** Fail the jobs left running by a process that died, before working (only where no other process can be running them). */
+  resumeOrphans?: boolean;
 };
+
+/**
+ * How often maintenance runs (pg-boss's default is 2 minutes): it fails the jobs that ran past their expiry, the
+ * polls and deliveries of a process that died, so they are retried within half a minute of expiring.
+ */
+const MAINTENANCE_SECONDS = 30;
 
 const holder = globalThis as unknown as { sanctionsWatchQueueStarting?: Promise<PgBoss> };
 
@@ -25,7 +33,7 @@ const holder = globalThis as unknown as { sanctionsWatchQueueStarting?: Promise<
 export function startQueue(options: QueueOptions = {}): Promise<PgBoss> {
   const running = runningQueue();
   if (running) return Promise.resolve(running);
-  holder.sanctionsWatchQueueStarting ??= openQueue(options)
+  holder.sanctionsWatchQueueStarting ??= openQueue({ ...options, resumeOrphans: Boolean(databasePglite()) })
     .then((boss) => {
       setRunningQueue(boss);
       return boss;
@@ -40,7 +48,7 @@ export async function startedQueue(): Promise<PgBoss | null> {
 }
 
 /** A started queue on the app's database, not the process's one: what startQueue runs, and a test's second instance. */
-export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds = 2 }: QueueOptions): Promise<PgBoss> {
+export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds = 2, resumeOrphans = false }: QueueOptions): Promise<PgBoss> {
   const pglite = databasePglite();
   const boss = new PgBoss({
     ...(pglite ? { db: pgliteDb(pglite) } : { connectionString: env().databaseUrl, max: 4, application_name: "sanctions-watch-jobs" }),
@@ -48,9 +56,11 @@ export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds
     // Maintenance (expiring, archiving) and the cron clock run where jobs run.
     supervise: work,
     schedule: work,
+    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
   });
   boss.on("error", (error) => console.error("[sanctions-watch] job queue:", error));
   await boss.start();
+  if (work && resumeOrphans) await failOrphanedJobs(boss);
   for (const job of jobs) {
     const options = { ...DEFAULT_RETRY, ...job.queue };
     if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, { name: job.name, ...options });
@@ -82,6 +92,20 @@ export async function openQueue({ work = true, jobs = [], pollingIntervalSeconds
     }
   }
   return boss;
+}
+
+/**
+ * A PGlite database is open in one process at a time, so a job still running when this process's queue starts was
+ * running in one that died (a SIGKILL, a crash). Failed now, it is retried after its retry delay, not once it
+ * expires (a feed poll 150 s after it started, a list import 30 minutes). On PostgreSQL another instance may be
+ * running it: there, expiry decides.
+ */
+async function failOrphanedJobs(boss: PgBoss) {
+  const { rows } = await boss.getDb().executeSql("SELECT name, array_agg(id::text) AS ids FROM pgboss.job WHERE state = 'active' GROUP BY name", []);
+  for (const { name, ids } of rows as { name: string; ids: string[] }[]) {
+    for (const id of ids) await boss.fail(name, id, { message: "The server stopped while this job ran; it runs again" });
+    console.log(`[sanctions-watch] job queue: ${ids.length} ${name} job(s) left running by a stopped server, run again`);
+  }
 }
 
 /** Runs `each` over the items, at most `concurrency` at once, in order of the items. */
