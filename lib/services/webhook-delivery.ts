@@ -31,44 +31,62 @@ export type DeliverOptions = {
 /** Sends the deliveries that are due (the job and the sweep); how many were delivered and how many failed. */
 export async function deliverDue(options: DeliverOptions = {}): Promise<{ delivered: number; failed: number }> {
   const now = options.now ?? new Date();
-  const due = await db.webhookDelivery.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, ...(options.teamId ? { teamId: options.teamId } : {}), OR: [{ webhook: { enabled: true } }, { type: TEST_TYPE }] },
-    orderBy: { nextAttemptAt: "asc" },
-    take: options.limit ?? 100,
-    select: { id: true, nextAttemptAt: true },
-  });
+  const limit = options.limit ?? 100;
   const tally = { delivered: 0, failed: 0 };
+  let taken = 0;
   // A few at a time: one slow receiver does not hold up the others.
-  const queue = [...due];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      // Claimed first, so that another sender (another instance's sweep) does not send it too.
-      const { count } = await db.webhookDelivery.updateMany({ where: { id: next.id, status: "pending", nextAttemptAt: next.nextAttemptAt }, data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) } });
-      if (count === 0) continue;
-      if (await attempt(next.id, now, options.policy)) tally.delivered++;
+  const sender = async () => {
+    while (taken < limit) {
+      taken++;
+      const delivery = await claimNext(now, options.teamId);
+      if (!delivery) return;
+      if (await attempt(delivery, now, options.policy)) tally.delivered++;
       else tally.failed++;
     }
   };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  await Promise.all(Array.from({ length: 4 }, sender));
   return tally;
 }
 
+/** A claimed delivery with what sending it needs of its webhook. */
+type Claimed = { id: string; type: string; body: string; attempts: number; createdAt: Date; webhookId: string; url: string; secret: string; teamId: string };
+
+/**
+ * Takes the next due delivery (oldest due first) and its webhook, in one statement: its next attempt moved past the
+ * claim, so no other sender (another instance's sweep) takes it meanwhile, and SKIP LOCKED, so two senders at the
+ * same moment take different ones. A delivery of a disabled webhook waits (a test delivery is sent all the same).
+ */
+async function claimNext(now: Date, teamId?: string): Promise<Claimed | null> {
+  const [claimed] = await db.$queryRaw<Claimed[]>`
+    WITH next AS (
+      SELECT d."id" FROM "webhook_delivery" d JOIN "webhook" w ON w."id" = d."webhookId"
+      WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} ${teamId ? Prisma.sql`AND d."teamId" = ${teamId}` : Prisma.empty}
+        AND (w."enabled" OR d."type" = ${TEST_TYPE})
+      ORDER BY d."nextAttemptAt"
+      LIMIT 1
+      FOR UPDATE OF d SKIP LOCKED
+    )
+    UPDATE "webhook_delivery" d SET "nextAttemptAt" = ${new Date(now.getTime() + CLAIM_MS)}
+    FROM next, "webhook" w
+    WHERE d."id" = next."id" AND w."id" = d."webhookId"
+    RETURNING d."id", d."type", d."body", d."attempts", d."createdAt", w."id" AS "webhookId", w."url", w."secret", w."teamId"`;
+  return claimed ?? null;
+}
+
 /** One attempt of one delivery, and what it tells: delivered, retried later, given up; the webhook disabled after 20 failures. */
-async function attempt(deliveryId: string, now: Date, policy?: FetchOptions["policy"]): Promise<boolean> {
-  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { webhook: { select: { id: true, url: true, secret: true, teamId: true } } } });
-  const { webhook } = delivery;
+async function attempt(delivery: Claimed, now: Date, policy?: FetchOptions["policy"]): Promise<boolean> {
   const started = performance.now();
   let responseStatus: number | null = null;
   let excerpt: string;
   try {
-    const posted = await safePost(webhook.url, {
+    const posted = await safePost(delivery.url, {
       body: delivery.body,
       headers: {
         "content-type": "application/json",
         "accept-encoding": "identity",
         "x-sw-delivery": delivery.id,
         "x-sw-event": delivery.type,
-        [SIGNATURE_HEADER.toLowerCase()]: signatureOf(webhook.secret, delivery.body, Math.floor(now.getTime() / 1000)),
+        [SIGNATURE_HEADER.toLowerCase()]: signatureOf(delivery.secret, delivery.body, Math.floor(now.getTime() / 1000)),
       },
       timeoutMs: TIMEOUT_MS,
       keepBytes: EXCERPT_CHARS * 4,
@@ -96,17 +114,17 @@ async function attempt(deliveryId: string, now: Date, policy?: FetchOptions["pol
   };
   // Delivered: one statement, which also ends the webhook's run of failures (if any).
   if (ok) {
-    await recordAttempt(db, record, { endFailures: webhook.id });
+    await recordAttempt(db, record, { endFailures: delivery.webhookId });
     return true;
   }
   await db.$transaction(async (tx) => {
     await recordAttempt(tx, record);
-    const counted = await tx.webhook.update({ where: { id: webhook.id }, data: { consecutiveFailures: { increment: 1 } }, select: { consecutiveFailures: true, enabled: true } });
+    const counted = await tx.webhook.update({ where: { id: delivery.webhookId }, data: { consecutiveFailures: { increment: 1 } }, select: { consecutiveFailures: true, enabled: true } });
     if (counted.enabled && counted.consecutiveFailures >= DISABLE_AFTER_FAILURES) {
       const reason = `${counted.consecutiveFailures} deliveries in a row failed; the last: ${responseStatus ? `HTTP ${responseStatus}` : excerpt}`;
-      await tx.webhook.update({ where: { id: webhook.id }, data: { enabled: false, disabledAt: now, disabledReason: clip(reason, EXCERPT_CHARS) } });
+      await tx.webhook.update({ where: { id: delivery.webhookId }, data: { enabled: false, disabledAt: now, disabledReason: clip(reason, EXCERPT_CHARS) } });
       await recordSystemEvents(tx, "Webhook delivery", [
-        { teamId: webhook.teamId, entityType: "webhook", entityId: webhook.id, action: "webhook_disabled", after: { failures: counted.consecutiveFailures, lastError: responseStatus ? `HTTP ${responseStatus}` : clip(excerpt, 200) } },
+        { teamId: delivery.teamId, entityType: "webhook", entityId: delivery.webhookId, action: "webhook_disabled", after: { failures: counted.consecutiveFailures, lastError: responseStatus ? `HTTP ${responseStatus}` : clip(excerpt, 200) } },
       ]);
     }
   });
