@@ -5,7 +5,7 @@ import { jsonColumn } from "@/lib/db/json";
 import { uuidv7 } from "@/lib/db/uuid";
 import type { HistoryEvent } from "@/lib/validation/issues";
 import { notifyIn } from "./notifications";
-import { knownReads, type OutboxReads } from "./outbox-reads";
+import { knownReads, type OutboxReads, type SubjectNames } from "./outbox-reads";
 import { webhooksIn } from "./webhook-outbox";
 
 export type EventInput = {
@@ -35,7 +35,7 @@ export const toHistoryEvent = (e: EventRow): HistoryEvent => ({
  * the notifications and webhook deliveries it causes with them (the outbox: lib/services/notifications.ts,
  * lib/services/webhook-outbox.ts). `known` is what the caller has read already, so the hooks do not read it again.
  */
-export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known: { category?: { slug: string; id: string } } = {}) {
+export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known: { category?: { slug: string; id: string }; names?: SubjectNames } = {}) {
   const { id } = await tx.event.create({
     data: {
       teamId: actor.teamId,
@@ -50,8 +50,13 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput, known
     select: { id: true },
   });
   const recorded = { ...event, id, teamId: actor.teamId, actorId: actor.userId, actorLabel: actor.label };
-  // Both hooks read the subject's names; neither reads what the caller knows (the team's name, a category just used).
-  const reads = knownReads(actor.teamId, { teamName: actor.teamName, categories: known.category ? [known.category] : [] });
+  // Both hooks read the subject's names; neither reads what the caller knows (the team's name, a category just used,
+  // the names of the record the event is about).
+  const reads = knownReads(actor.teamId, {
+    teamName: actor.teamName,
+    categories: known.category ? [known.category] : [],
+    subject: known.names && (event.entityType === "issue" || event.entityType === "entity") ? { of: { type: event.entityType, id: event.entityId }, names: known.names } : undefined,
+  });
   await notifyIn(tx, recorded, reads);
   await webhooksIn(tx, recorded, reads);
 }

@@ -105,12 +105,12 @@ async function newIssue(actor: Actor, id: string): Promise<IssueDetail> {
   return { ...toSummary(summary, { count: 0, latest: null }, new Date()), evidence: [], evidenceTotals: totalsOf([]) };
 }
 
-async function categoryId(actor: Actor, slug: string, tx: Prisma.TransactionClient): Promise<string> {
-  const category = await tx.category.findUnique({ where: { teamId_slug: { teamId: actor.teamId, slug } }, select: { id: true } });
+async function categoryOf(actor: Actor, slug: string, tx: Prisma.TransactionClient): Promise<{ id: string; name: string }> {
+  const category = await tx.category.findUnique({ where: { teamId_slug: { teamId: actor.teamId, slug } }, select: { id: true, name: true } });
   if (!category) {
     throw new AppError("validation_failed", "The request is not valid", { fields: { category: [`Unknown category "${slug}"`] } });
   }
-  return category.id;
+  return category;
 }
 
 /** An issue's owner is a member of its team: any other id would name someone who cannot even see the issue. */
@@ -130,7 +130,7 @@ export async function createIssue(actor: Actor, input: CreateIssueInput): Promis
   const id = await db.$transaction(async (tx) => {
     const now = new Date();
     await assertOwnerIsMember(actor, input.ownerId, tx);
-    const category = { slug: input.category, id: await categoryId(actor, input.category, tx) };
+    const category = { slug: input.category, ...(await categoryOf(actor, input.category, tx)) };
     const issue = await tx.issue.create({
       data: {
         teamId: actor.teamId,
@@ -152,7 +152,7 @@ export async function createIssue(actor: Actor, input: CreateIssueInput): Promis
     });
     // Its creator and its owner follow a new issue (issue 15); anyone may unfollow.
     await followByDefault(tx, actor.teamId, "issue", issue.id, [actor.userId, input.ownerId]);
-    await recordEvent(tx, actor, { entityType: "issue", entityId: issue.id, action: "created", after: recorded({ ...input }) }, { category });
+    await recordEvent(tx, actor, { entityType: "issue", entityId: issue.id, action: "created", after: recorded({ ...input }) }, { category, names: { subject: input.title, category: category.name } });
     return issue.id;
   });
   return newIssue(actor, id);
@@ -200,7 +200,7 @@ export async function updateIssue(actor: Actor, id: string, expectedVersion: num
       where: { id, teamId: actor.teamId, version: expectedVersion },
       data: {
         ...fields,
-        ...(category ? { categoryId: await categoryId(actor, category, tx) } : {}),
+        ...(category ? { categoryId: (await categoryOf(actor, category, tx)).id } : {}),
         riskScore: riskScore(likelihood, impact),
         // A new status restarts the review clock unless the caller set a date.
         ...(diff.changed.includes("status") && fields.nextReviewAt === undefined ? { nextReviewAt: nextReviewDate(status, now) } : {}),

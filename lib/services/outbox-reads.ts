@@ -23,22 +23,27 @@ export function remembered<T>(reads: OutboxReads | undefined, key: string, read:
   return answer;
 }
 
-/** What the caller already knows of a team, so that no hook reads it again: its name, categories it has read. */
-export function knownReads(teamId: string, known: { teamName?: string; categories?: { slug: string; id: string }[] }): OutboxReads {
+export type SubjectNames = { subject: string; category?: string };
+
+/** What the caller already knows, so that no hook reads it again: the team's name, categories it has read, a subject's names (a new issue's). */
+export function knownReads(
+  teamId: string,
+  known: { teamName?: string; categories?: { slug: string; id: string }[]; subject?: { of: Notice["subject"]; names: SubjectNames } },
+): OutboxReads {
   const reads: OutboxReads = new Map();
   if (known.teamName !== undefined) reads.set(teamKey(teamId), Promise.resolve({ name: known.teamName }));
   for (const category of known.categories ?? []) reads.set(categoryKey(teamId, category.slug), Promise.resolve({ id: category.id }));
+  if (known.subject) reads.set(namesKey(teamId, known.subject.of), Promise.resolve(known.subject.names));
   return reads;
 }
 
 export const teamKey = (teamId: string) => `team ${teamId}`;
 export const categoryKey = (teamId: string, slug: string) => `category ${teamId} ${slug}`;
-
-export type SubjectNames = { subject: string; category?: string };
+const namesKey = (teamId: string, subject: Notice["subject"]) => `names ${teamId} ${subject.type} ${subject.id}`;
 
 /** The names a notification's or a delivery's text needs: the issue's title or the entity's name (and the category's). */
 export function subjectNames(tx: Tx, teamId: string, subject: Notice["subject"], reads?: OutboxReads): Promise<SubjectNames | null> {
-  return remembered(reads, `names ${teamId} ${subject.type} ${subject.id}`, () => readNames(tx, teamId, subject));
+  return remembered(reads, namesKey(teamId, subject), () => readNames(tx, teamId, subject));
 }
 
 async function readNames(tx: Tx, teamId: string, subject: Notice["subject"]): Promise<SubjectNames | null> {
