@@ -31,13 +31,15 @@ import {
 import { LARGE, SMALL, type DatasetManifest } from "./lib/dataset";
 import { assertLocalDatabase, copyForRun, ensurePgliteDataset, ROOT, RUN_DIR, type PostgresDataset } from "./lib/datasets";
 import { longArticle } from "./lib/article";
-import { withCpuUse, type Classify, type CpuUse } from "./lib/cpu";
+import { withCpuUse, type Classify } from "./lib/cpu";
 import { createLargeBriefing, measureExport, type BriefingAtScale, type ExportResult } from "./lib/exports";
-import { firstLoadFromBuild, firstLoadFromHtml, sameChunks, type FirstLoad } from "./lib/firstload";
+import { firstLoadFromBuild, firstLoadFromHtml, sameChunks } from "./lib/firstload";
 import { load, loadTogether, stopLoads, type LoadResult } from "./lib/load";
 import { ratio, round } from "./lib/measure";
 import { killAll, portInUse, run, start, stopAll, waitForHttp, type Started } from "./lib/processes";
-import { table, targetsTable, type Cell, type Target } from "./lib/report";
+import { printReport, targetsTable } from "./lib/report";
+import { query, routesFor, type Auth, type Http, type HttpResult, type RouteSpec, type TwoInstances } from "./lib/routes";
+import { appTargets, measuredRoute, watchlistRatios } from "./lib/targets";
 import { designationTables, designationTargets, measureDesignationWatch } from "./lib/designations";
 import { analysisQualityTables, analysisQualityTargets, measureAnalysisQuality } from "./lib/analysis-quality";
 import { measureRescreen, rescreenPostgres, type RescreenResult } from "./lib/rescreen";
@@ -152,41 +154,11 @@ async function signIn(server: Server) {
     .join("; ");
 }
 
-type Auth = "none" | "token" | "cookie";
-type RouteSpec = { id: string; label: string; path: string; auth: Auth; required?: boolean; pgliteOnly?: boolean; connections?: number };
 
 function headersFor(server: Server, auth: Auth): Record<string, string> {
   if (auth === "token") return { authorization: `Bearer ${server.manifest.token}` };
   if (auth === "cookie") return { cookie: server.cookie ?? "" };
   return {};
-}
-
-const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
-
-function routesFor(manifest: DatasetManifest): RouteSpec[] {
-  return [
-    { id: "health", label: "GET /api/health", path: "/api/health", auth: "none", required: true },
-    { id: "issues", label: `GET /api/issues?${query(WATCHLIST_STATUS)}`, path: `/api/issues?${query(WATCHLIST_STATUS)}`, auth: "token", required: true },
-    { id: "issues-1c", label: `GET /api/issues?${query(WATCHLIST_STATUS)} (1 connection)`, path: `/api/issues?${query(WATCHLIST_STATUS)}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
-    { id: "issues-q", label: `GET /api/issues?${query(WATCHLIST_Q)}`, path: `/api/issues?${query(WATCHLIST_Q)}`, auth: "token", required: true },
-    { id: "issues-q-1c", label: `GET /api/issues?${query(WATCHLIST_Q)} (1 connection)`, path: `/api/issues?${query(WATCHLIST_Q)}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
-    { id: "issues-cookie", label: `GET /api/issues?${query(WATCHLIST_STATUS)} (session cookie)`, path: `/api/issues?${query(WATCHLIST_STATUS)}`, auth: "cookie", required: true, pgliteOnly: true },
-    { id: "search", label: `GET /api/documents?q=${SEARCH_TYPICAL}`, path: `/api/documents?${query({ q: SEARCH_TYPICAL })}`, auth: "token", required: true },
-    { id: "search-1c", label: `GET /api/documents?q=${SEARCH_TYPICAL} (1 connection)`, path: `/api/documents?${query({ q: SEARCH_TYPICAL })}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
-    { id: "search-broad", label: `GET /api/documents?q=${SEARCH_BROAD}`, path: `/api/documents?${query({ q: SEARCH_BROAD })}`, auth: "token", required: true },
-    { id: "search-broad-1c", label: `GET /api/documents?q=${SEARCH_BROAD} (1 connection)`, path: `/api/documents?${query({ q: SEARCH_BROAD })}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
-    { id: "issue-detail", label: `GET /api/issues/{id} (the busiest: ${manifest.busiestIssueEvidence} evidence)`, path: `/api/issues/${manifest.busiestIssueId}`, auth: "token", required: true },
-    // Issue 17: the busiest issue's evidence a page at a time, through the API and on its page.
-    { id: "issue-detail-1c", label: `GET /api/issues/{id} (the busiest: ${manifest.busiestIssueEvidence} evidence) (1 connection)`, path: `/api/issues/${manifest.busiestIssueId}`, auth: "token", required: true, connections: 1, pgliteOnly: true },
-    { id: "issue-evidence-1c", label: "GET /api/issues/{id}/evidence?page=2 (the busiest) (1 connection)", path: `/api/issues/${manifest.busiestIssueId}/evidence?page=2`, auth: "token", required: true, connections: 1, pgliteOnly: true },
-    { id: "issue-page-1c", label: "GET /issues/{id}, the page (the busiest) (1 connection)", path: `/issues/${manifest.busiestIssueId}`, auth: "cookie", required: true, connections: 1, pgliteOnly: true },
-    // Issue 14: the inbox page, new items newest first, with 50,000 items in the inbox.
-    { id: "inbox-page-1c", label: "GET /inbox, the page (50,000 items) (1 connection)", path: "/inbox", auth: "cookie", required: true, connections: 1, pgliteOnly: true },
-    { id: "stats", label: "GET /api/stats", path: "/api/stats", auth: "token" },
-    { id: "stats-1c", label: "GET /api/stats (1 connection)", path: "/api/stats", auth: "token", connections: 1, pgliteOnly: true },
-    { id: "briefing-md", label: "GET /api/briefings/{id}/export?format=md (25 issues)", path: "", auth: "token", pgliteOnly: true },
-    { id: "briefing-pdf", label: "GET /api/briefings/{id}/export?format=pdf (25 issues)", path: "", auth: "token" },
-  ];
 }
 
 /** A briefing of the watchlist's first page, when the briefings API exists. */
@@ -220,8 +192,6 @@ async function probe(server: Server, route: RouteSpec): Promise<Probe> {
   if (status >= 400) console.warn(`[bench] ${route.label} on ${server.name} answers ${status}: measured anyway, it counts as errors (${body.slice(0, 200)})`);
   return { ok: true };
 }
-
-type HttpResult = (LoadResult & { label: string; path: string; p95VsHealth?: number }) | { label: string; skipped: string };
 
 /**
  * Waits until the server has finished what a load run left in flight: autocannon stops sending at
@@ -454,7 +424,6 @@ async function loadRoutes({ barePort }: Running, { routes, measured, skipped, pa
 
   return http;
 }
-type Http = Record<string, Record<string, HttpResult>>;
 
 /** 4. Issue 5 at scale, on PGlite: a briefing of 200 issues citing about 2,000 evidence items, every format; null when interrupted. */
 async function measureExportsAtScale(pglite: Server) {
@@ -479,7 +448,7 @@ async function measureExportsAtScale(pglite: Server) {
 
 /** 4. PostgreSQL with two app instances vs one, measured back to back. */
 async function measureTwoInstances({ servers }: Running, { routes, pathOf }: Probed) {
-  let twoInstances: { one: LoadResult; two: Awaited<ReturnType<typeof loadTogether>>; ratio: number; cpu: { one: CpuUse | null; two: CpuUse | null } } | undefined;
+  let twoInstances: TwoInstances | undefined;
   const [pgA, pgB] = [servers.find((s) => s.name === "postgres"), servers.find((s) => s.name === "postgres-2")];
   if (pgA && pgB && !interrupted) {
     const issuesPath = pathOf(pgA, routes.find((r) => r.id === "issues")!);
@@ -614,142 +583,19 @@ function report(
   feedIngest: Record<string, IngestResult>,
   alerts: Record<string, AlertsResult>,
 ) {
-  const get = (server: string, id: string) => {
-    const r = http[server]?.[id];
-    return r && "p95" in r ? r : undefined;
-  };
-  const prismaRatio = ratio(ipLarge.watchlist.status.prisma.p50, ipLarge.watchlist.status.replayedSql.p50);
-  const prismaVsHandwritten = ratio(ipLarge.watchlist.status.prisma.p50, ipLarge.watchlist.status.handwrittenSql.p50);
-  const growth = ratio(ipLarge.watchlist.status.prisma.p50, ipSmall.watchlist.status.prisma.p50);
-  const loadErrors = Object.entries(http).flatMap(([server, routesResults]) =>
-    Object.entries(routesResults).flatMap(([id, r]) =>
-      "p95" in r && r.errors + r.timeouts + r.non2xx > 0
-        ? [`${server} ${id}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx (${Object.entries(r.statusCodes).map(([code, n]) => `${n}× ${code}`).join(", ")})`]
-        : [],
-    ),
-  );
-  if (twoInstances && twoInstances.two.combined.errors + twoInstances.two.combined.non2xx > 0) loadErrors.push("postgres two instances: errors");
-  for (const r of formats) {
-    if (r.health.errors + r.health.timeouts + r.health.non2xx > 0) loadErrors.push(`pglite health during the ${r.format} export: ${r.health.errors} errors, ${r.health.timeouts} timeouts, ${r.health.non2xx} non-2xx`);
-  }
-
-  const lt = (measuredValue: number | undefined, limit: number) => (measuredValue === undefined || Number.isNaN(measuredValue) ? null : measuredValue < limit);
-  const atMost = (measuredValue: number | undefined, limit: number) => (measuredValue === undefined || Number.isNaN(measuredValue) ? null : measuredValue <= limit);
-  const analysisP95 = ipLarge.analysis?.analyzeDocument.p95;
-  const scaleLabel = "briefing" in atScale ? `${atScale.briefing.issues} issues, ${atScale.briefing.evidence} evidence` : "";
-  const exportTargets: Target[] = BRIEFING_FORMAT_NAMES.map((format) => {
-    const r = formats.find((e) => e.format === format);
-    return {
-      id: `export-${format}`,
-      issue: "#5",
-      description: `GET /api/briefings/{id}/export?format=${format}, ${scaleLabel}, worst of ${exportRuns} runs, PGlite`,
-      threshold: `< ${BRIEFING_AT_SCALE.exportBudgetMs} ms`,
-      measured: r?.runs.max ?? null,
-      unit: "ms",
-      pass: r ? r.errors === 0 && r.runs.max < BRIEFING_AT_SCALE.exportBudgetMs : null,
-      note: r?.errors ? `${r.errors} export requests did not answer 200` : "skipped" in atScale ? atScale.skipped : undefined,
-    };
-  });
-  const worstHealth = formats.reduce<ExportResult | undefined>((worst, r) => (!worst || r.health.p95 > worst.health.p95 ? r : worst), undefined);
-  const dashboardGzipKb = "gzipBytes" in dashboardFromHtml ? round(dashboardFromHtml.gzipBytes / 1000, 1) : undefined;
+  const get = (server: string, id: string) => measuredRoute(http, server, id);
+  const { prismaRatio, prismaVsHandwritten, growth } = watchlistRatios(ipLarge, ipSmall);
   const sameAsBuild = "chunks" in dashboardFromHtml && sameChunks(dashboardFromHtml, dashboardFromBuild);
-  const teamAnalysisP95 = ipLarge.services?.["analyzeForTeam (5,000 words)"]?.p95;
-  const target = (id: string, issue: string, description: string, measured: number | undefined, budgetMs: number): Target => ({
-    id,
-    issue,
-    description,
-    threshold: `< ${budgetMs} ms`,
-    measured: measured ?? null,
-    unit: "ms",
-    pass: lt(measured, budgetMs),
+  const targets = appTargets({
+    http,
+    ipLarge,
+    ipSmall,
+    manifest: large.manifest,
+    exports: { formats, atScale, exportRuns },
+    dashboard: { html: dashboardFromHtml, build: dashboardFromBuild },
+    twoInstances,
+    connections,
   });
-  const targets: Target[] = [
-    // Issues 3, 4 and 6 give a latency for one request ("p95 under 50 ms"), measured with one
-    // connection; issue 8 asks for the watchlist under 10 concurrent connections. The other routes'
-    // figures under load are in the HTTP table.
-    target("issues-1c-p95", "#3", `GET /api/issues?${query(WATCHLIST_STATUS)} p95, PGlite, 1 connection`, get("pglite", "issues-1c")?.p95, 50),
-    target("issues-q-1c-p95", "#3", `GET /api/issues?${query(WATCHLIST_Q)} p95, PGlite, 1 connection`, get("pglite", "issues-q-1c")?.p95, 50),
-    target("issues-p95", "#8", `GET /api/issues?${query(WATCHLIST_STATUS)} p95, PGlite, ${connections} connections`, get("pglite", "issues")?.p95, 50),
-    target("search-1c-p95", "#4", `GET /api/documents?q=${SEARCH_TYPICAL} p95, PGlite, 100k docs, 1 connection`, get("pglite", "search-1c")?.p95, 100),
-    target("search-broad-1c-p95", "#4", `GET /api/documents?q=${SEARCH_BROAD} p95, PGlite, 100k docs, 1 connection`, get("pglite", "search-broad-1c")?.p95, 100),
-    target("stats-1c-p95", "#6", "GET /api/stats p95, PGlite, 10k issues, 100k evidence, 1 connection", get("pglite", "stats-1c")?.p95, 100),
-    {
-      id: "issue-page-1c-p95",
-      issue: "#17",
-      description: `GET /issues/{id}, the busiest issue's page (${large.manifest.busiestIssueEvidence} evidence), p95, PGlite, 1 connection`,
-      threshold: "≤ 50 ms",
-      measured: get("pglite", "issue-page-1c")?.p95 ?? null,
-      unit: "ms",
-      pass: atMost(get("pglite", "issue-page-1c")?.p95, 50),
-    },
-    {
-      id: "inbox-page-1c-p95",
-      issue: "#14",
-      description: `GET /inbox, the page (new items, newest first; ${large.manifest.counts.inbox_item ?? "?"} in the inbox), p95, PGlite, 1 connection`,
-      threshold: "≤ 100 ms",
-      measured: get("pglite", "inbox-page-1c")?.p95 ?? null,
-      unit: "ms",
-      pass: atMost(get("pglite", "inbox-page-1c")?.p95, 100),
-    },
-    target("issue-detail-1c-p95", "#17", `GET /api/issues/{id}, the busiest issue (totals and the newest page), p95, PGlite, 1 connection`, get("pglite", "issue-detail-1c")?.p95, 50),
-    target("analysis-p95", "#4", `analyzeDocument, ${ARTICLE_WORDS}-word article, p95 (in process)`, analysisP95, 300),
-    // Issue 16's: the same analysis ranking a 10,000-issue watchlist, as POST /api/documents/analyze does for a large team.
-    target("analysis-team-p95", "#16", `analyzeForTeam (POST /api/documents/analyze's work), ${ipLarge.analysis?.teamIssues ?? "?"} team issues, p95`, teamAnalysisP95, 300),
-    {
-      id: "prisma-overhead",
-      issue: "#8",
-      description: "watchlist: Prisma service / one hand-written SQL statement (same page), p50, PGlite",
-      threshold: "< 1.5×",
-      measured: prismaVsHandwritten,
-      unit: "×",
-      pass: lt(prismaVsHandwritten, 1.5),
-    },
-    {
-      id: "prisma-runtime-overhead",
-      issue: "#8",
-      description: "watchlist: Prisma service / the same SQL statements replayed on its adapter, p50, PGlite",
-      threshold: "< 1.5×",
-      measured: prismaRatio,
-      unit: "×",
-      pass: lt(prismaRatio, 1.5),
-    },
-    { id: "watchlist-growth", issue: "#3", description: "watchlist query, 100,000 vs 1,000 evidence rows, p50, PGlite", threshold: "< 2×", measured: growth, unit: "×", pass: lt(growth, 2) },
-    { id: "no-errors", issue: "#8", description: "errors, timeouts and non-2xx under load, every route and database", threshold: "0", measured: loadErrors.length, unit: "routes with errors", pass: loadErrors.length === 0, note: loadErrors.join("; ") || undefined },
-    {
-      id: "postgres-two-instances",
-      issue: "#8",
-      description: "PostgreSQL, two app instances vs one: throughput of GET /api/issues",
-      threshold: "≥ 1.5×",
-      measured: twoInstances?.ratio ?? null,
-      unit: "×",
-      pass: twoInstances ? twoInstances.ratio >= 1.5 : null,
-      note: twoInstances ? undefined : "PostgreSQL not configured",
-    },
-    ...exportTargets,
-    {
-      id: "health-during-export",
-      issue: "#5",
-      description: `GET /api/health p95 while exports run back to back (worst format), ${connections} conn., PGlite`,
-      threshold: `< ${BRIEFING_AT_SCALE.healthP95BudgetMs} ms`,
-      measured: worstHealth?.health.p95 ?? null,
-      unit: "ms",
-      pass: worstHealth ? worstHealth.health.p95 < BRIEFING_AT_SCALE.healthP95BudgetMs : null,
-      note: worstHealth ? `worst during the ${worstHealth.format} export` : "skipped" in atScale ? atScale.skipped : undefined,
-    },
-    {
-      id: "first-load-js-dashboard",
-      issue: "#6",
-      description: `first-load JavaScript of the dashboard (${FIRST_LOAD_JS.path}), the <script src> of its HTML, gzip -9`,
-      threshold: `< ${FIRST_LOAD_JS.budgetKb} kB`,
-      measured: dashboardGzipKb ?? null,
-      unit: "kB",
-      pass: dashboardGzipKb === undefined ? null : dashboardGzipKb < FIRST_LOAD_JS.budgetKb,
-      note:
-        "skipped" in dashboardFromHtml
-          ? dashboardFromHtml.skipped
-          : `build manifests: ${round(dashboardFromBuild.gzipBytes / 1000, 1)} kB in ${dashboardFromBuild.chunks.length} chunks${sameAsBuild ? ", the same chunks as the HTML" : `; the HTML loads ${dashboardFromHtml.chunks.length} chunks, not the same ones`}`,
-    },
-  ];
 
   targets.push(...designationTargets(designations));
   targets.push(...analysisQualityTargets(analysisQuality));
@@ -825,103 +671,8 @@ function report(
   console.log(designationTables(designations));
   console.log(analysisQualityTables(analysisQuality));
   console.log(alertsTable(alerts));
-  printReport(results.machine, http, ipLarge, ipSmall, ipPostgres, ratios, targets, twoInstances, atScale, results.firstLoadJs);
+  printReport(results);
   console.log(`\nWrote ${path.relative(ROOT, resultsPath)} (${results.durationSeconds} s in all). Logs: ${path.relative(ROOT, logDir)}/`);
-}
-
-const cpuCells = (cpu: CpuUse | null): Cell[] =>
-  cpu ? [cpu.machineBusyPercent, ...["app 1", "app 2", "PostgreSQL", "autocannon"].map((party) => cpu.coresUsed[party] ?? null)] : [null, null, null, null, null];
-
-function printReport(
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; date: string; loadAverage: { phase: string; loadavg1: number }[] },
-  http: Record<string, Record<string, HttpResult>>,
-  ipLarge: InProcessResult,
-  ipSmall: InProcessResult,
-  ipPostgres: InProcessResult | undefined,
-  ratios: Record<string, number>,
-  targets: Target[],
-  twoInstances: { one: LoadResult; two: Awaited<ReturnType<typeof loadTogether>>; ratio: number; cpu: { one: CpuUse | null; two: CpuUse | null } } | undefined,
-  atScale: BriefingAtScale,
-  firstLoad: { html: FirstLoad | { skipped: string }; build: FirstLoad },
-) {
-  const load1 = machine.loadAverage.map((l) => l.loadavg1);
-  console.log(
-    `\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}; load average (1 min) during the run ${Math.min(...load1)}–${Math.max(...load1)}`,
-  );
-  const rows: Cell[][] = [];
-  for (const [server, results] of Object.entries(http)) {
-    for (const r of Object.values(results)) {
-      if ("skipped" in r) rows.push([r.label, server, null, null, null, null, null, null, null, `skipped: ${r.skipped}`]);
-      else rows.push([r.label, server, r.p50, r.p95, r.p99, r.rps, r.requests, r.errors + r.timeouts, r.non2xx, r.p95VsHealth ?? null]);
-    }
-  }
-  console.log(table(`HTTP (autocannon, ${connections} connections, ${seconds} s per route, loopback; latency in ms)`, ["route", "db", "p50", "p95", "p99", "req/s", "n", "errors", "non-2xx", "p95 / health p95"], rows));
-  if (twoInstances) {
-    console.log(
-      table(
-        "PostgreSQL: one app instance vs two (GET /api/issues); CPU in cores used, of the machine's",
-        ["setup", "connections", "req/s", "p95 ms", "errors + non-2xx", "machine busy %", "app 1", "app 2", "PostgreSQL", "autocannon"],
-        [
-          ["one instance", twoInstances.one.connections, twoInstances.one.rps, twoInstances.one.p95, twoInstances.one.errors + twoInstances.one.non2xx, ...cpuCells(twoInstances.cpu.one)],
-          ["two instances", twoInstances.two.combined.connections, twoInstances.two.combined.rps, twoInstances.two.combined.p95, twoInstances.two.combined.errors + twoInstances.two.combined.non2xx, ...cpuCells(twoInstances.cpu.two)],
-        ],
-      ),
-    );
-  }
-  const ip: Cell[][] = [];
-  const add = (label: string, db: string, t: { p50: number; p95: number; n: number } | undefined, note = "") => t && ip.push([label, db, t.p50, t.p95, t.n, note]);
-  for (const [name, r] of [["pglite", ipLarge], ["postgres", ipPostgres]] as const) {
-    if (!r) continue;
-    add("watchlist (status), Prisma service", name, r.watchlist.status.prisma, `${r.watchlist.status.statements} statements`);
-    add("watchlist (status), same SQL replayed on the adapter", name, r.watchlist.status.replayedSql);
-    add("watchlist (status), one hand-written statement", name, r.watchlist.status.handwrittenSql);
-    if (r.watchlist.q) {
-      add(`watchlist (q=${WATCHLIST_Q.q}), Prisma service`, name, r.watchlist.q.prisma);
-      add(`watchlist (q=${WATCHLIST_Q.q}), same SQL replayed`, name, r.watchlist.q.replayedSql);
-    }
-    for (const [label, t] of Object.entries(r.services ?? {})) add(label, name, t, t.note ?? "");
-  }
-  add("watchlist (status), Prisma service, 1,000 evidence rows", "pglite", ipSmall.watchlist.status.prisma);
-  add("watchlist (status), same SQL replayed, 1,000 evidence rows", "pglite", ipSmall.watchlist.status.replayedSql);
-  if (ipLarge.analysis) {
-    add(`analyzeDocument, ${ipLarge.analysis.words} words, the 4 seeded issues`, "–", ipLarge.analysis.analyzeDocument);
-    if (ipLarge.analysis.analyzeDocumentLearned) add(`analyzeDocument, ${ipLarge.analysis.words} words, the 4 seeded issues, a learned model`, "–", ipLarge.analysis.analyzeDocumentLearned);
-    add(`analyzeDocument, ${ipLarge.analysis.words} words, ${ipLarge.analysis.teamIssues} issues`, "–", ipLarge.analysis.analyzeDocumentWithTeamIssues);
-  }
-  console.log(table("In process (ms)", ["measurement", "db", "p50", "p95", "n", "note"], ip));
-  console.log(table("Ratios (same run)", ["ratio", "value"], Object.entries(ratios).map(([k, v]) => [k, v])));
-  const pgRows: Cell[][] = [];
-  for (const id of Object.keys(http["pglite"] ?? {})) {
-    const a = http["pglite"]?.[id];
-    const b = http["postgres"]?.[id];
-    if (a && b && "p95" in a && "p95" in b) pgRows.push([a.label, a.p95, b.p95, ratio(a.p95, b.p95), a.rps, b.rps, ratio(b.rps, a.rps)]);
-  }
-  if (pgRows.length) console.log(table("PGlite vs PostgreSQL (same run, one app instance each)", ["route", "PGlite p95", "PG p95", "PGlite/PG p95", "PGlite req/s", "PG req/s", "PG/PGlite req/s"], pgRows));
-  if ("formats" in atScale) {
-    const { issues, evidence, createMs } = atScale.briefing;
-    console.log(
-      table(
-        `Briefing export at scale (PGlite): ${issues} issues, ${evidence} evidence items, created in ${createMs.toFixed(0)} ms; GET /api/health under load (${connections} connections) while exports run back to back`,
-        ["format", "first ms", "p50 ms", "max ms", "runs", "bytes", "errors", "health p50", "health p95", "health req/s", "exports meanwhile", "their p50 ms"],
-        atScale.formats.map((r) => [r.format, r.firstMs, r.runs.p50, r.runs.max, r.runs.n, r.bytes, r.errors, r.health.p50, r.health.p95, r.health.rps, r.exportsDuringHealth.n, r.exportsDuringHealth.p50]),
-      ),
-    );
-  } else console.log(`\nBriefing export at scale: skipped (${atScale.skipped})`);
-  const html = "chunks" in firstLoad.html ? firstLoad.html : undefined;
-  const chunks = new Map([...firstLoad.build.chunks, ...(html?.chunks ?? [])].map((c) => [c.file, c]));
-  console.log(
-    table(
-      `First-load JavaScript of the dashboard (${FIRST_LOAD_JS.path}), bytes${"skipped" in firstLoad.html ? `; the HTML was not measured: ${firstLoad.html.skipped}` : ""}`,
-      ["chunk", "bytes", "gzip -9", "in the HTML", "in the build manifests"],
-      [
-        ...[...chunks.values()].map((c) => [c.file, c.bytes, c.gzipBytes, html?.chunks.some((h) => h.file === c.file) ? "yes" : "no", firstLoad.build.chunks.some((b) => b.file === c.file) ? "yes" : "no"]),
-        ["total (HTML)", html?.bytes, html?.gzipBytes, null, null],
-        ["total (build manifests)", firstLoad.build.bytes, firstLoad.build.gzipBytes, null, null],
-      ],
-    ),
-  );
-  console.log(targetsTable(targets));
-  for (const t of targets) if (t.note) console.log(`  ${t.id}: ${t.note}`);
 }
 
 try {
