@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { SECURITY_EVENT_WINDOW_MS } from "@/lib/auth/security-events";
 import { limits } from "@/lib/auth/rate-limits";
@@ -22,6 +22,12 @@ afterEach(() => vi.restoreAllMocks());
 type AuditItem = { action: string; entityId: string; count: number; lastAt: string; at: string };
 
 describe("a flood of refused requests (issue 18, finding 8)", () => {
+  // Events and sign-in limits count in fixed windows: the clock stands still in each test so that its requests cannot
+  // straddle a window's end. Tests move it on when they mean to.
+  beforeEach(() => {
+    vi.spyOn(Date, "now").mockReturnValue(Date.now());
+  });
+
   it("invalid bearer tokens write one event per window and count the rest", async () => {
     const id = randomUUID();
     const path = `/api/issues/${id}`;

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { findPendingInvitation } from "@/lib/services/invitations";
 import { limits } from "@/lib/auth/rate-limits";
@@ -170,6 +170,12 @@ describe("API tokens", () => {
 });
 
 describe("rate limits", () => {
+  // Limits count in fixed windows (the minute's, the quarter hour's): the clock stands still in each test so that
+  // its requests cannot straddle a window's end and begin the count again. Tests move it on when they mean to.
+  beforeEach(() => {
+    vi.spyOn(Date, "now").mockReturnValue(Date.now());
+  });
+
   it("failed sign-ins for an account trigger a 429 with Retry-After, are recorded, and recover after the window", async () => {
     const email = `guessed-${Date.now()}@invited.test`;
     const { token: secret } = await invite(email, "viewer");
@@ -245,9 +251,7 @@ describe("rate limits", () => {
     const secret = String(created.json.token);
     const original = limits.tokenRequests.limit;
     limits.tokenRequests.limit = 3;
-    // Windows are fixed (the minute's): the clock stands still so that the calls cannot straddle two.
     const now = Date.now();
-    vi.spyOn(Date, "now").mockReturnValue(now);
     try {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await call(issues.GET, "GET", "/api/issues?pageSize=1", { token: secret })).status);
